@@ -1,0 +1,58 @@
+// Package adapters defines the small contract between the bot and the chat
+// platforms: a Deliverer posts a digest to one target, and a platform turns
+// what users type into a Request for a CommandHandler and renders the Reply.
+// Each platform lives in its own subpackage (console, slack, matrix), keeping
+// rendering apart from delivery.
+package adapters
+
+import (
+	"context"
+
+	"github.com/attache-bot/attache/digest"
+)
+
+// Deliverer posts digests to one platform.
+type Deliverer interface {
+	// Platform is the config name of the platform: "slack", "matrix", "console".
+	Platform() string
+	// Deliver renders d for target as one or more messages, in a fixed order,
+	// and posts them, skipping the first `skip` messages (posted by an earlier
+	// attempt). It calls sent(i) after message i is posted; if sent returns an
+	// error, Deliver stops and returns it. Rate limits are waited out, never
+	// treated as success.
+	Deliver(ctx context.Context, target string, d digest.Digest, skip int, sent func(i int) error) error
+}
+
+// CommandHandler answers chat commands; the bot implements it.
+type CommandHandler interface {
+	HandleCommand(ctx context.Context, req Request) Reply
+}
+
+// Request is one command typed by a user, platform-neutral.
+type Request struct {
+	Platform string   // "slack", "matrix", "console"
+	Channel  string   // channel ID or room ID it was typed in
+	User     string   // platform user ID
+	Admin    bool     // the platform judged the user allowed to manage sources
+	Verb     string   // who, quotes, digest, feeds, subscribe, unsubscribe, help
+	Args     []string // the words after the verb
+}
+
+// Reply is the answer to a Request. Text fields are plain text taken from
+// articles and must be escaped by the renderer.
+type Reply struct {
+	Title     string // shown in bold; may be ""
+	Lines     []Line // bullet lines
+	Text      string // free text after the lines (usage, errors)
+	Digest    *digest.Digest
+	Ephemeral bool // visible only to the requester where the platform allows
+	Error     bool // the request was refused or malformed
+}
+
+// Line is one bullet of a Reply.
+type Line struct {
+	Text  string // plain text
+	Quote string // a verbatim quote, rendered in quotation marks after Text
+	Label string // link text
+	URL   string // link target, "" for none
+}

@@ -1,0 +1,37 @@
+// Package ingest turns sources — RSS/Atom feeds, article pages and local files
+// or directories — into plain-text articles. It owns fetching (with timeouts,
+// size and redirect limits, charset handling and conditional GET), feed
+// parsing, main-text extraction from HTML, and the Article type that flows on
+// to extraction and storage.
+package ingest
+
+import (
+	"strings"
+	"time"
+)
+
+// Article is one news article as plain text, ready for extraction.
+type Article struct {
+	URL       string    // canonical link of the article, "" for local files without one
+	GUID      string    // feed item GUID or a stable local identifier (file path)
+	Source    string    // the source it came from: feed URL, page URL or local path
+	Feed      string    // human name of the feed or site, when known
+	Title     string    // headline
+	Body      string    // main text, paragraphs separated by blank lines, without the headline
+	Published time.Time // publication time, zero when unknown
+	Fetched   time.Time // when attache read it
+}
+
+// Text is the article as the extractor reads it: the headline, a blank line,
+// then the body. Quote offsets produced by extraction index into this string.
+func (a Article) Text() string {
+	title := strings.TrimSpace(a.Title)
+	body := strings.TrimSpace(a.Body)
+	switch {
+	case title == "":
+		return body
+	case body == "":
+		return title
+	}
+	return title + "\n\n" + body
+}

@@ -1,0 +1,167 @@
+// Package store persists articles with their analyses, the people and quotes
+// found in them, source polling state, runtime subscriptions, digest runs and
+// small bits of service state (sync tokens, leases). It has two back ends
+// behind one interface: SQLite (the default, pure Go) and PostgreSQL (for
+// several replicas sharing one database). Digests and lookups read the stored
+// analysis; nothing here re-runs extraction.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/attache-bot/attache/extract"
+	"github.com/attache-bot/attache/ingest"
+)
+
+// ErrNotFound is returned when a looked-up record does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// Store is implemented by the SQLite and PostgreSQL back ends. All methods are
+// safe for concurrent use, and several processes may share one PostgreSQL
+// database.
+type Store interface {
+	// Ping reports whether the database is reachable.
+	Ping(ctx context.Context) error
+	Close() error
+
+	// SaveArticle stores an article with its analysis, in one transaction.
+	// An article already stored (same URL, same GUID, or the same normalised
+	// text) is not stored again: its ID is returned with created=false.
+	SaveArticle(ctx context.Context, a ingest.Article, an extract.Analysis) (id int64, created bool, err error)
+	// Article returns one stored article.
+	Article(ctx context.Context, id int64) (StoredArticle, error)
+	// ArticlesAfter returns articles with ID > afterID (and ID <= uptoID when
+	// uptoID > 0), in ID order, at most limit (0: no limit). IDs grow with the
+	// order in which articles were stored, so an ID is a digest watermark.
+	ArticlesAfter(ctx context.Context, afterID, uptoID int64, limit int) ([]StoredArticle, error)
+	// ArticlesSince returns articles stored at or after t, in ID order.
+	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]StoredArticle, error)
+	// LatestArticleID is the highest article ID stored, 0 when empty.
+	LatestArticleID(ctx context.Context) (int64, error)
+
+	// FindPeople matches a query against people's names, surnames and
+	// aliases, case- and accent-insensitively (extract.Fold). An exact full
+	// name or alias match ranks first; it returns every candidate.
+	FindPeople(ctx context.Context, query string) ([]PersonMatch, error)
+	// Profile returns what is known about one person, with the latest
+	// quoteLimit quotes (newest first).
+	Profile(ctx context.Context, personID int64, quoteLimit int) (Profile, error)
+
+	// SourceState and SaveSourceState keep polling state per source URL or path.
+	SourceState(ctx context.Context, source string) (SourceState, error) // zero state (Source set) when unknown
+	SaveSourceState(ctx context.Context, st SourceState) error
+	SourceStates(ctx context.Context) ([]SourceState, error)
+
+	// Subscriptions are sources added at run time by a chat command.
+	AddSubscription(ctx context.Context, s Subscription) (created bool, err error)
+	RemoveSubscription(ctx context.Context, url string) (removed bool, err error)
+	Subscriptions(ctx context.Context) ([]Subscription, error)
+
+	// ClaimDigestRun creates or takes over the digest run of channel for the
+	// schedule slot `slot`, so that each slot is delivered exactly once even
+	// with several replicas. A new run covers articles (after, upto]: after is
+	// the previous run's upto for that channel (or the backlog start given by
+	// firstAfter for a channel's first run) and upto is LatestArticleID at
+	// claim time. It returns claimed=false when the run is already delivered
+	// or is held by another live holder (its lease not yet expired). A run
+	// whose holder's lease expired is handed over with the messages already
+	// sent recorded in Sent.
+	ClaimDigestRun(ctx context.Context, channel string, slot time.Time, holder string, lease time.Duration, firstAfter int64) (run DigestRun, claimed bool, err error)
+	// MarkDigestMessageSent records that message index i of the run was
+	// posted, and extends the lease.
+	MarkDigestMessageSent(ctx context.Context, runID int64, holder string, i int, lease time.Duration) error
+	// FinishDigestRun marks a run delivered (or failed with errMsg) and
+	// releases the lease. A failed run is retried by a later claim.
+	FinishDigestRun(ctx context.Context, runID int64, holder string, errMsg string) error
+	// LastDigestRun is the newest run of a channel, ErrNotFound when none.
+	LastDigestRun(ctx context.Context, channel string) (DigestRun, error)
+
+	// GetState and SetState keep small named values (for example the Matrix
+	// sync token); GetState returns "", false when unset.
+	GetState(ctx context.Context, key string) (string, bool, error)
+	SetState(ctx context.Context, key, value string) error
+
+	// AcquireLease takes or renews the named lease for holder until now+ttl;
+	// false when another holder has it and it has not expired. Used for
+	// per-source polling and for the single Matrix sync leader.
+	AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error)
+	ReleaseLease(ctx context.Context, name, holder string) error
+}
+
+// StoredArticle is an article as stored, with its analysis.
+type StoredArticle struct {
+	ID       int64
+	Article  ingest.Article
+	Analysis extract.Analysis
+	Stored   time.Time
+}
+
+// PersonMatch is a candidate person for a lookup.
+type PersonMatch struct {
+	ID       int64
+	Name     string
+	Aliases  []string
+	Roles    []string
+	Articles int
+	Exact    bool // the query equals the full name or an alias (folded)
+}
+
+// Profile is everything stored about one person.
+type Profile struct {
+	ID           int64
+	Name         string
+	Aliases      []string
+	Roles        []string // titles seen, most frequent first
+	Affiliations []string // most frequent first
+	Articles     int
+	FirstSeen    time.Time
+	LastSeen     time.Time
+	Quotes       []StoredQuote // newest first
+}
+
+// StoredQuote is a quote with the article it came from.
+type StoredQuote struct {
+	Text         string
+	Speaker      string
+	ArticleID    int64
+	ArticleTitle string
+	ArticleURL   string
+	Published    time.Time // article publication, or storage time when unknown
+}
+
+// SourceState is the polling state of one source.
+type SourceState struct {
+	Source       string
+	ETag         string
+	LastModified string
+	LastPolled   time.Time
+	LastSuccess  time.Time
+	NextPoll     time.Time
+	Failures     int    // consecutive failures
+	LastError    string // empty after a success
+	Articles     int    // articles stored from this source
+}
+
+// Subscription is a source added by a chat command.
+type Subscription struct {
+	URL     string
+	Channel string // platform-qualified place it was added from, e.g. "slack:C123"
+	AddedBy string
+	AddedAt time.Time
+}
+
+// DigestRun is one scheduled delivery to one channel.
+type DigestRun struct {
+	ID          int64
+	Channel     string
+	Slot        time.Time
+	AfterID     int64 // articles (AfterID, UptoID] belong to this run
+	UptoID      int64
+	Sent        int   // messages already posted
+	Delivered   bool
+	Error       string
+	CreatedAt   time.Time
+	DeliveredAt time.Time
+}
