@@ -1,0 +1,105 @@
+// Package config owns attache's configuration: one YAML file whose every
+// field can be overridden by an environment variable (secrets also from a
+// *_FILE path), defaults for the embedded no-token mode, and validation that
+// reports each error with its field path.
+package config
+
+import "time"
+
+// Config is the whole configuration file.
+type Config struct {
+	Sources  []Source  `yaml:"sources"`
+	Channels []Channel `yaml:"channels"`
+	Slack    Slack     `yaml:"slack"`
+	Matrix   Matrix    `yaml:"matrix"`
+	HTTP     HTTP      `yaml:"http"`
+	Database Database  `yaml:"database"`
+	Fetch    Fetch     `yaml:"fetch"`
+	Bot      Bot       `yaml:"bot"`
+	Log      Log       `yaml:"log"`
+}
+
+// Source is a feed, page or local path polled by `attache run`.
+type Source struct {
+	Name     string        `yaml:"name"`
+	URL      string        `yaml:"url"`  // feed or page URL
+	Path     string        `yaml:"path"` // local file or directory
+	Interval time.Duration `yaml:"interval"`
+}
+
+// Channel is one place digests are delivered to on a schedule.
+type Channel struct {
+	Name       string `yaml:"name"`
+	Platform   string `yaml:"platform"` // slack, matrix, console
+	Target     string `yaml:"target"`   // Slack channel ID, Matrix room ID or alias, "-" for stdout
+	Schedule   string `yaml:"schedule"` // cron spec, optionally with a CRON_TZ= prefix
+	Timezone   string `yaml:"timezone"`
+	Filter     Filter `yaml:"filter"`
+	MaxStories int    `yaml:"max_stories"`
+	PostEmpty  bool   `yaml:"post_empty"`
+	// Backlog bounds what a channel's first digest covers.
+	Backlog time.Duration `yaml:"backlog"`
+}
+
+// Filter keeps only stories matching any of its entries (empty: everything).
+type Filter struct {
+	Keywords  []string `yaml:"keywords"`
+	Actors    []string `yaml:"actors"`
+	Countries []string `yaml:"countries"`
+}
+
+// Slack configures the Slack adapter.
+type Slack struct {
+	BotToken      string   `yaml:"bot_token"`      // SLACK_BOT_TOKEN
+	SigningSecret string   `yaml:"signing_secret"` // SLACK_SIGNING_SECRET
+	AppToken      string   `yaml:"app_token"`      // SLACK_APP_TOKEN, enables Socket Mode
+	APIURL        string   `yaml:"api_url"`        // default https://slack.com/api/
+	Admins        []string `yaml:"admins"`         // user IDs allowed to subscribe/unsubscribe
+	Commands      []string `yaml:"commands"`       // extra per-verb slash commands, e.g. /who
+}
+
+// Matrix configures the Matrix adapter.
+type Matrix struct {
+	Homeserver      string   `yaml:"homeserver"`   // MATRIX_HOMESERVER
+	UserID          string   `yaml:"user_id"`      // MATRIX_USER_ID
+	AccessToken     string   `yaml:"access_token"` // MATRIX_ACCESS_TOKEN
+	Password        string   `yaml:"password"`     // MATRIX_PASSWORD
+	CommandPrefix   string   `yaml:"command_prefix"`
+	AllowedInviters []string `yaml:"allowed_inviters"` // user IDs or ":server" suffixes
+	Admins          []string `yaml:"admins"`
+}
+
+// HTTP configures the HTTP server (health, metrics, Slack commands).
+type HTTP struct {
+	Listen        string `yaml:"listen"`
+	MetricsListen string `yaml:"metrics_listen"` // separate address for /metrics, "" to serve on Listen
+	MetricsToken  string `yaml:"metrics_token"`  // bearer token required for /metrics when set
+}
+
+// Database selects the store.
+type Database struct {
+	Driver string `yaml:"driver"` // sqlite (default) or postgres
+	DSN    string `yaml:"dsn"`    // SQLite file path or PostgreSQL URL (DATABASE_URL)
+}
+
+// Fetch bounds network fetching.
+type Fetch struct {
+	Timeout         time.Duration `yaml:"timeout"`
+	MaxBytes        int64         `yaml:"max_bytes"`
+	MaxRedirects    int           `yaml:"max_redirects"`
+	UserAgent       string        `yaml:"user_agent"`
+	AllowPrivateURL bool          `yaml:"allow_private_urls"` // let subscribe add loopback/private URLs
+}
+
+// Bot tunes the service.
+type Bot struct {
+	CatchUp        bool          `yaml:"catch_up"`        // deliver a missed schedule once at start
+	DefaultBacklog time.Duration `yaml:"default_backlog"` // first digest covers at most this
+	Admins         []string      `yaml:"admins"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // json, text, auto
+}
