@@ -7,6 +7,10 @@ package config
 import "time"
 
 // Config is the whole configuration file.
+//
+// A `secret` struct tag marks values that must never be logged or printed:
+// "true" hides the whole value, "dsn" hides only the password of a URL. Secret
+// fields can also be read from a file named by the *_FILE environment variable.
 type Config struct {
 	Sources  []Source  `yaml:"sources"`
 	Channels []Channel `yaml:"channels"`
@@ -50,20 +54,20 @@ type Filter struct {
 
 // Slack configures the Slack adapter.
 type Slack struct {
-	BotToken      string   `yaml:"bot_token"`      // SLACK_BOT_TOKEN
-	SigningSecret string   `yaml:"signing_secret"` // SLACK_SIGNING_SECRET
-	AppToken      string   `yaml:"app_token"`      // SLACK_APP_TOKEN, enables Socket Mode
-	APIURL        string   `yaml:"api_url"`        // default https://slack.com/api/
-	Admins        []string `yaml:"admins"`         // user IDs allowed to subscribe/unsubscribe
-	Commands      []string `yaml:"commands"`       // extra per-verb slash commands, e.g. /who
+	BotToken      string   `yaml:"bot_token" secret:"true"`      // SLACK_BOT_TOKEN
+	SigningSecret string   `yaml:"signing_secret" secret:"true"` // SLACK_SIGNING_SECRET
+	AppToken      string   `yaml:"app_token" secret:"true"`      // SLACK_APP_TOKEN, enables Socket Mode
+	APIURL        string   `yaml:"api_url"`                      // default https://slack.com/api/
+	Admins        []string `yaml:"admins"`                       // user IDs allowed to subscribe/unsubscribe
+	Commands      []string `yaml:"commands"`                     // extra per-verb slash commands, e.g. /who
 }
 
 // Matrix configures the Matrix adapter.
 type Matrix struct {
-	Homeserver      string   `yaml:"homeserver"`   // MATRIX_HOMESERVER
-	UserID          string   `yaml:"user_id"`      // MATRIX_USER_ID
-	AccessToken     string   `yaml:"access_token"` // MATRIX_ACCESS_TOKEN
-	Password        string   `yaml:"password"`     // MATRIX_PASSWORD
+	Homeserver      string   `yaml:"homeserver"`                 // MATRIX_HOMESERVER
+	UserID          string   `yaml:"user_id"`                    // MATRIX_USER_ID
+	AccessToken     string   `yaml:"access_token" secret:"true"` // MATRIX_ACCESS_TOKEN
+	Password        string   `yaml:"password" secret:"true"`     // MATRIX_PASSWORD
 	CommandPrefix   string   `yaml:"command_prefix"`
 	AllowedInviters []string `yaml:"allowed_inviters"` // user IDs or ":server" suffixes
 	Admins          []string `yaml:"admins"`
@@ -72,14 +76,14 @@ type Matrix struct {
 // HTTP configures the HTTP server (health, metrics, Slack commands).
 type HTTP struct {
 	Listen        string `yaml:"listen"`
-	MetricsListen string `yaml:"metrics_listen"` // separate address for /metrics, "" to serve on Listen
-	MetricsToken  string `yaml:"metrics_token"`  // bearer token required for /metrics when set
+	MetricsListen string `yaml:"metrics_listen"`              // separate address for /metrics, "" to serve on Listen
+	MetricsToken  string `yaml:"metrics_token" secret:"true"` // bearer token required for /metrics when set
 }
 
 // Database selects the store.
 type Database struct {
-	Driver string `yaml:"driver"` // sqlite (default) or postgres
-	DSN    string `yaml:"dsn"`    // SQLite file path or PostgreSQL URL (DATABASE_URL)
+	Driver string `yaml:"driver"`           // sqlite (default) or postgres
+	DSN    string `yaml:"dsn" secret:"dsn"` // SQLite file path or PostgreSQL URL (DATABASE_URL)
 }
 
 // Fetch bounds network fetching.
