@@ -1,8 +1,3 @@
-// Package ingest turns sources — RSS/Atom feeds, article pages and local files
-// or directories — into plain-text articles. It owns fetching (with timeouts,
-// size and redirect limits, charset handling and conditional GET), feed
-// parsing, main-text extraction from HTML, and the Article type that flows on
-// to extraction and storage.
 package ingest
 
 import (
@@ -34,4 +29,13 @@ func (a Article) Text() string {
 		return title
 	}
 	return title + "\n\n" + body
+}
+
+// When is the article's time for "since" filters and ordering: its
+// publication time when known, else when it was fetched.
+func (a Article) When() time.Time {
+	if !a.Published.IsZero() {
+		return a.Published
+	}
+	return a.Fetched
 }

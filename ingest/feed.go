@@ -1,0 +1,173 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+)
+
+// parseFeed parses an RSS, Atom or JSON feed, any encoding.
+func parseFeed(body []byte, contentType string) (*gofeed.Feed, error) {
+	text := declareUTF8(toUTF8(body, contentType, markupXML))
+	feed, err := gofeed.NewParser().Parse(strings.NewReader(text))
+	if err != nil {
+		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+			return nil, fmt.Errorf("%w: not an RSS, Atom or JSON feed", ErrParse)
+		}
+		return nil, fmt.Errorf("%w: feed: %v", ErrParse, err)
+	}
+	return feed, nil
+}
+
+// isFeed sniffs whether a document is a feed, from its first bytes.
+func isFeed(body []byte, contentType string) bool {
+	head := body
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	text := declareUTF8(toUTF8(head, contentType, markupXML))
+	return gofeed.DetectFeedType(strings.NewReader(text)) != gofeed.FeedTypeUnknown
+}
+
+// feedArticle is an item turned into an article, and whether its body is
+// only the item's summary (so that the linked page is worth fetching).
+type feedArticle struct {
+	Article
+	summaryOnly bool
+}
+
+// itemArticles turns feed items into articles. base resolves relative item
+// links; source is recorded in every article.
+func itemArticles(feed *gofeed.Feed, source, base string, fetched time.Time) []feedArticle {
+	name := oneLine(feed.Title)
+	if name == "" {
+		name = hostOf(base)
+	}
+	out := make([]feedArticle, 0, len(feed.Items))
+	for _, item := range feed.Items {
+		if item == nil {
+			continue
+		}
+		link := item.Link
+		if link == "" && len(item.Links) > 0 {
+			link = item.Links[0]
+		}
+		link = resolve(base, link)
+		a := Article{
+			URL:     link,
+			GUID:    strings.TrimSpace(item.GUID),
+			Source:  source,
+			Feed:    name,
+			Title:   oneLine(htmlText(item.Title)),
+			Fetched: fetched,
+		}
+		switch {
+		case item.PublishedParsed != nil:
+			a.Published = item.PublishedParsed.UTC()
+		case item.UpdatedParsed != nil:
+			a.Published = item.UpdatedParsed.UTC()
+		}
+		body := htmlText(item.Content)
+		summaryOnly := body == ""
+		if summaryOnly {
+			body = htmlText(item.Description)
+		}
+		a.Body = dropLeadingTitle(a.Title, body)
+		if a.GUID == "" {
+			a.GUID = link
+		}
+		if a.GUID == "" {
+			// No GUID and no link: the item is identified by what it says.
+			a.GUID = "sha256:" + shortHash(a.Title+"\n"+a.Body)
+		}
+		if a.Title == "" && a.Body == "" {
+			continue
+		}
+		out = append(out, feedArticle{Article: a, summaryOnly: summaryOnly})
+	}
+	return out
+}
+
+// fillFromPages replaces summary-only bodies with the main text of the
+// linked page, for at most MaxPageFetches items, DefaultPageWorkers at a
+// time. A page that fails, or reads shorter than the summary (readability
+// picked the wrong block), leaves the summary in place: a feed read never
+// fails because one linked page did.
+func (f *Fetcher) fillFromPages(ctx context.Context, items []feedArticle) {
+	var todo []int
+	for i, it := range items {
+		if it.summaryOnly && isHTTPURL(it.URL) && len(todo) < f.opts.MaxPageFetches {
+			todo = append(todo, i)
+		}
+	}
+	sem := make(chan struct{}, DefaultPageWorkers)
+	var wg sync.WaitGroup
+	for _, i := range todo {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(a *Article) {
+			defer func() { <-sem; wg.Done() }()
+			p, err := f.fetchPage(ctx, a.URL)
+			if err != nil || len(p.Body) < len(a.Body) {
+				return
+			}
+			a.Body = dropLeadingTitle(a.Title, p.Body)
+			if a.Published.IsZero() {
+				a.Published = p.Published
+			}
+		}(&items[i].Article)
+	}
+	wg.Wait()
+}
+
+// fetchPage fetches one HTML page and extracts its main text.
+func (f *Fetcher) fetchPage(ctx context.Context, pageURL string) (page, error) {
+	resp, err := f.get(ctx, pageURL, Validators{})
+	if err != nil {
+		return page{}, err
+	}
+	if !looksHTML(resp.Body, resp.ContentType) {
+		return page{}, fmt.Errorf("%w: %s is not an HTML page (%s)", ErrUnsupported, pageURL, resp.ContentType)
+	}
+	return parsePage(resp.Body, resp.ContentType, resp.URL)
+}
+
+// resolve makes ref absolute against base; it returns ref unchanged when
+// either does not parse.
+func resolve(base, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || base == "" {
+		return ref
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
+}
+
+func hostOf(rawURL string) string {
+	if u, err := url.Parse(rawURL); err == nil {
+		return u.Hostname()
+	}
+	return ""
+}
+
+// shortHash is the first 16 hex digits of the SHA-256 of s: plenty to tell
+// articles apart, short enough to read in a GUID.
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
+}

@@ -1,0 +1,183 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+	"sync"
+)
+
+// Result is what one read of a source produced.
+type Result struct {
+	Articles []Article
+	// NotModified: the server answered 304 to the validators given; there
+	// are no articles.
+	NotModified bool
+	// ETag and LastModified are the validators to send next time (HTTP
+	// sources only; on 304 they carry over the previous ones).
+	ETag, LastModified string
+	// Kind is "feed", "page", "file" or "dir".
+	Kind string
+	// Errors lists the files of a directory that could not be read, each
+	// naming its path; the directory's other files are still in Articles.
+	Errors []error
+}
+
+// Kinds of source, as reported in Result.Kind.
+const (
+	KindFeed = "feed"
+	KindPage = "page"
+	KindFile = "file"
+	KindDir  = "dir"
+)
+
+// Read reads one source. An http(s) URL is fetched and read as a feed or an
+// HTML page (decided by Content-Type and content); anything else is a local
+// file or directory. Errors name the source and wrap this package's
+// sentinel errors (see Reason).
+func (f *Fetcher) Read(ctx context.Context, source string, v Validators) (Result, error) {
+	var (
+		res Result
+		err error
+	)
+	if isHTTPURL(source) {
+		res, err = f.readURL(ctx, source, v)
+	} else {
+		res, err = f.readLocal(ctx, source)
+	}
+	if err != nil {
+		return Result{}, fmt.Errorf("ingest: %s: %w", source, err)
+	}
+	return res, nil
+}
+
+// ReadAll reads every source, a few at a time, and returns their articles
+// in source order. A source that fails adds an error naming it and does not
+// stop the others. It reads without validators: it is for one-shot
+// commands, not the poller.
+func ReadAll(ctx context.Context, f *Fetcher, sources []string) ([]Article, []error) {
+	results := make([]Result, len(sources))
+	errs := make([]error, len(sources))
+	sem := make(chan struct{}, DefaultPageWorkers)
+	var wg sync.WaitGroup
+	for i, src := range sources {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i], errs[i] = f.Read(ctx, src, Validators{})
+		}()
+	}
+	wg.Wait()
+
+	var articles []Article
+	var failures []error
+	for i := range sources {
+		articles = append(articles, results[i].Articles...)
+		failures = append(failures, results[i].Errors...)
+		if errs[i] != nil {
+			failures = append(failures, errs[i])
+		}
+	}
+	return articles, failures
+}
+
+// readURL fetches a URL and reads it as a feed or a page.
+func (f *Fetcher) readURL(ctx context.Context, source string, v Validators) (Result, error) {
+	resp, err := f.get(ctx, source, v)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{NotModified: resp.NotModified, ETag: resp.ETag, LastModified: resp.LastModified}
+	if resp.NotModified {
+		return res, nil
+	}
+	fetched := f.opts.Now()
+	switch {
+	case isFeed(resp.Body, resp.ContentType) || isFeedType(resp.ContentType):
+		feed, err := parseFeed(resp.Body, resp.ContentType)
+		if err != nil {
+			return Result{}, err
+		}
+		items := itemArticles(feed, source, resp.URL, fetched)
+		if f.opts.Known != nil {
+			kept := items[:0]
+			for _, it := range items {
+				if !f.opts.Known(it.Article) {
+					kept = append(kept, it)
+				}
+			}
+			items = kept
+		}
+		f.fillFromPages(ctx, items)
+		res.Kind = KindFeed
+		for _, it := range items {
+			res.Articles = append(res.Articles, it.Article)
+		}
+	case looksHTML(resp.Body, resp.ContentType):
+		p, err := parsePage(resp.Body, resp.ContentType, resp.URL)
+		if err != nil {
+			return Result{}, err
+		}
+		site := p.SiteName
+		if site == "" {
+			site = hostOf(resp.URL)
+		}
+		res.Kind = KindPage
+		res.Articles = []Article{{
+			URL:       resp.URL,
+			GUID:      resp.URL,
+			Source:    source,
+			Feed:      site,
+			Title:     p.Title,
+			Body:      p.Body,
+			Published: p.Published,
+			Fetched:   fetched,
+		}}
+	case isPlainText(resp.ContentType):
+		title, body := parseText(toUTF8(resp.Body, resp.ContentType, markupNone))
+		if title == "" {
+			return Result{}, fmt.Errorf("%w: empty text", ErrParse)
+		}
+		res.Kind = KindPage
+		res.Articles = []Article{{
+			URL: resp.URL, GUID: resp.URL, Source: source, Feed: hostOf(resp.URL),
+			Title: title, Body: body, Fetched: fetched,
+		}}
+	default:
+		return Result{}, fmt.Errorf("%w: content type %q is neither a feed nor an HTML page", ErrUnsupported, resp.ContentType)
+	}
+	return res, nil
+}
+
+// isFeedType reports a Content-Type that promises a feed, so that a broken
+// one is reported as a malformed feed rather than as an unsupported type.
+func isFeedType(contentType string) bool {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch mt {
+	case "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+		"application/feed+json", "application/xml", "text/xml":
+		return true
+	}
+	return false
+}
+
+func isPlainText(contentType string) bool {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	return mt == "text/plain"
+}
+
+// looksHTML reports an HTML document, by Content-Type or by content.
+func looksHTML(body []byte, contentType string) bool {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return true
+	case "", "application/octet-stream", "text/plain":
+		// Servers and file names lie; the standard sniffer reads the bytes.
+		return strings.HasPrefix(http.DetectContentType(body), "text/html")
+	}
+	return false
+}
