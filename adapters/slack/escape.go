@@ -1,0 +1,107 @@
+package slack
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// maxURLLength bounds links; a longer URL is shown as its label only.
+const maxURLLength = 2000
+
+// textEscaper makes untrusted text inert in Slack mrkdwn. &, < and > become
+// entities, so the text can neither mention (<!channel>, <@U…>) nor forge a
+// link (<http://x|y>). Slack has no escape for the formatting characters, so
+// *, _, ~ and ` are swapped for look-alikes that Slack does not interpret;
+// otherwise a name like "*Foo" could bold the rest of a bullet.
+var textEscaper = strings.NewReplacer(
+	"&", "&amp;",
+	"<", "&lt;",
+	">", "&gt;",
+	"*", "\u2217", // ∗ asterisk operator
+	"_", "\u02CD", // ˍ modifier letter low macron
+	"~", "\u223C", // ∼ tilde operator
+	"`", "\u02CB", // ˋ modifier letter grave accent
+)
+
+// escapeText returns s, flattened to one line, safe to place in mrkdwn or
+// plain_text.
+func escapeText(s string) string {
+	return textEscaper.Replace(flatten(s))
+}
+
+// flatten collapses runs of white space (line breaks included) and drops
+// control and format characters, so article text cannot start a block quote
+// or a code block on a new line, nor hide text with bidi overrides.
+func flatten(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), r == unicode.ReplacementChar:
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// truncate shortens s to at most n runes, ending with "…" when cut. It works
+// on the plain text, before escaping, so an entity is never cut in half.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	if n <= 1 {
+		return "…"
+	}
+	return strings.TrimRightFunc(string([]rune(s)[:n-1]), unicode.IsSpace) + "…"
+}
+
+// slackLen counts what Slack's limits count: UTF-16 code units, which is at
+// least the number of characters.
+func slackLen(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// safeURL returns u in a form that can sit inside <u|label>, or "" when u is
+// not an absolute http(s) URL. Characters that would end the link or start
+// a label (<, >, |) are percent-encoded, never passed through, and & is
+// written as an entity like everywhere else in a message.
+func safeURL(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" || len(u) > maxURLLength {
+		return ""
+	}
+	parsed, err := url.Parse(u)
+	if err != nil || parsed.Host == "" || parsed.User != nil {
+		return ""
+	}
+	switch strings.ToLower(parsed.Scheme) {
+	case "http", "https":
+	default:
+		return ""
+	}
+	for _, r := range u {
+		if r <= ' ' || r == 0x7f || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			return ""
+		}
+	}
+	return urlEscaper.Replace(parsed.String())
+}
+
+var urlEscaper = strings.NewReplacer("&", "&amp;", "<", "%3C", ">", "%3E", "|", "%7C", "\"", "%22", "'", "%27")
