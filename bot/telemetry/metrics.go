@@ -1,0 +1,199 @@
+package telemetry
+
+import (
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// Fetch failure reasons, the only values of the reason label of
+// attache_source_fetch_failures_total. Anything else is counted as
+// ReasonOther so that error text can never create new series.
+const (
+	ReasonTimeout  = "timeout"   // the fetch ran past its deadline
+	ReasonNetwork  = "network"   // DNS, connection refused or reset, TLS
+	ReasonStatus   = "status"    // the server answered with a non-2xx status
+	ReasonTooLarge = "too_large" // the body exceeded fetch.max_bytes
+	ReasonParse    = "parse"     // the feed or page could not be parsed
+	ReasonBlocked  = "blocked"   // the URL was refused (private address, scheme)
+	ReasonOther    = "other"
+)
+
+// otherLabel is the label value that replaces anything outside a label's
+// known set, keeping cardinality bounded whatever users or servers send.
+const otherLabel = "other"
+
+var (
+	knownReasons   = labelSet(ReasonTimeout, ReasonNetwork, ReasonStatus, ReasonTooLarge, ReasonParse, ReasonBlocked, ReasonOther)
+	knownPlatforms = labelSet("slack", "matrix", "console")
+	// knownVerbs mirrors the verbs documented on adapters.Request.
+	knownVerbs = labelSet("who", "quotes", "digest", "feeds", "subscribe", "unsubscribe", "help")
+)
+
+func labelSet(values ...string) map[string]bool {
+	set := make(map[string]bool, len(values))
+	for _, v := range values {
+		set[v] = true
+	}
+	return set
+}
+
+// bounded returns value when it belongs to known, otherwise "other".
+func bounded(known map[string]bool, value string) string {
+	if known[value] {
+		return value
+	}
+	return otherLabel
+}
+
+// Metrics holds every attache metric on its own registry. A nil *Metrics is
+// valid and records nothing, so code paths without telemetry (tests, one-shot
+// CLI commands) need no guard.
+type Metrics struct {
+	registry *prometheus.Registry
+
+	articlesIngested  *prometheus.CounterVec
+	extractionSeconds prometheus.Histogram
+	fetchFailures     *prometheus.CounterVec
+	digestsPosted     *prometheus.CounterVec
+	digestsFailed     *prometheus.CounterVec
+	rateLimitWaits    *prometheus.CounterVec
+	rateLimitWaitSecs *prometheus.CounterVec
+	commands          *prometheus.CounterVec
+	commandSeconds    *prometheus.HistogramVec
+}
+
+// NewMetrics creates the metrics and registers them, with the Go runtime and
+// process collectors, on a fresh registry.
+func NewMetrics() *Metrics {
+	m := &Metrics{
+		registry: prometheus.NewRegistry(),
+		articlesIngested: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_articles_ingested_total",
+			Help: "Articles newly stored, by configured source name.",
+		}, []string{"source"}),
+		extractionSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "attache_extraction_seconds",
+			Help: "Time spent extracting actors and quotes from one article.",
+			// Extraction is CPU-bound text work: milliseconds normally,
+			// seconds only for pathological pages.
+			Buckets: prometheus.ExponentialBuckets(0.001, 2.5, 10),
+		}),
+		fetchFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_source_fetch_failures_total",
+			Help: "Failed source fetches, by reason.",
+		}, []string{"reason"}),
+		digestsPosted: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_digests_posted_total",
+			Help: "Digests delivered completely, by platform.",
+		}, []string{"platform"}),
+		digestsFailed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_digests_failed_total",
+			Help: "Digest deliveries that failed (to be retried), by platform.",
+		}, []string{"platform"}),
+		rateLimitWaits: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_rate_limit_waits_total",
+			Help: "Times a platform rate limit was waited out, by platform.",
+		}, []string{"platform"}),
+		rateLimitWaitSecs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_rate_limit_wait_seconds_total",
+			Help: "Time spent waiting out platform rate limits, by platform.",
+		}, []string{"platform"}),
+		commands: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_commands_total",
+			Help: "Chat commands handled, by platform and verb.",
+		}, []string{"platform", "verb"}),
+		commandSeconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "attache_command_seconds",
+			Help:    "Time to answer a chat command, by verb.",
+			Buckets: prometheus.DefBuckets,
+		}, []string{"verb"}),
+	}
+	m.registry.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		m.articlesIngested,
+		m.extractionSeconds,
+		m.fetchFailures,
+		m.digestsPosted,
+		m.digestsFailed,
+		m.rateLimitWaits,
+		m.rateLimitWaitSecs,
+		m.commands,
+		m.commandSeconds,
+	)
+	return m
+}
+
+// Registry is the registry holding the metrics, for tests and for callers
+// that add collectors of their own.
+func (m *Metrics) Registry() *prometheus.Registry {
+	if m == nil {
+		return nil
+	}
+	return m.registry
+}
+
+// ArticleIngested counts one newly stored article from the named source.
+// Source names come from the configuration, so the label stays bounded.
+func (m *Metrics) ArticleIngested(source string) {
+	if m == nil {
+		return
+	}
+	m.articlesIngested.WithLabelValues(source).Inc()
+}
+
+// ObserveExtraction records how long one extraction took.
+func (m *Metrics) ObserveExtraction(d time.Duration) {
+	if m == nil {
+		return
+	}
+	m.extractionSeconds.Observe(d.Seconds())
+}
+
+// SourceFetchFailed counts a failed fetch; reason is one of the Reason
+// constants, anything else counts as ReasonOther.
+func (m *Metrics) SourceFetchFailed(reason string) {
+	if m == nil {
+		return
+	}
+	m.fetchFailures.WithLabelValues(bounded(knownReasons, reason)).Inc()
+}
+
+// DigestPosted counts a digest delivered completely on platform.
+func (m *Metrics) DigestPosted(platform string) {
+	if m == nil {
+		return
+	}
+	m.digestsPosted.WithLabelValues(bounded(knownPlatforms, platform)).Inc()
+}
+
+// DigestFailed counts a digest delivery that failed on platform.
+func (m *Metrics) DigestFailed(platform string) {
+	if m == nil {
+		return
+	}
+	m.digestsFailed.WithLabelValues(bounded(knownPlatforms, platform)).Inc()
+}
+
+// RateLimitWaited counts one rate-limit wait of d on platform.
+func (m *Metrics) RateLimitWaited(platform string, d time.Duration) {
+	if m == nil {
+		return
+	}
+	platform = bounded(knownPlatforms, platform)
+	m.rateLimitWaits.WithLabelValues(platform).Inc()
+	m.rateLimitWaitSecs.WithLabelValues(platform).Add(d.Seconds())
+}
+
+// CommandHandled counts one chat command and records how long it took. The
+// verb is what a user typed, so unknown verbs are folded into "other".
+func (m *Metrics) CommandHandled(platform, verb string, d time.Duration) {
+	if m == nil {
+		return
+	}
+	verb = bounded(knownVerbs, verb)
+	m.commands.WithLabelValues(bounded(knownPlatforms, platform), verb).Inc()
+	m.commandSeconds.WithLabelValues(verb).Observe(d.Seconds())
+}

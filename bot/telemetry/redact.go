@@ -1,0 +1,209 @@
+package telemetry
+
+import (
+	"fmt"
+	"log/slog"
+	"net/url"
+	"reflect"
+	"regexp"
+	"strings"
+)
+
+// Redacted replaces the value of every attribute that holds a secret.
+const Redacted = "[redacted]"
+
+// secretKeySuffixes are the attribute (or struct field) names, lower-cased,
+// whose values are secrets; a key matches when it equals one of them or ends
+// with "_" or "-" plus one of them (bot_token, signing_secret, db-password).
+var secretKeySuffixes = []string{
+	"token", "secret", "password", "passwd", "authorization", "api_key", "apikey", "cookie",
+	"accesstoken", "bottoken", "apptoken", "signingsecret", "metricstoken", // Go field names
+}
+
+// dsnKeys are attributes holding a database DSN or URL: shown with the
+// password masked, since the host and database name help operators.
+var dsnKeys = map[string]bool{"dsn": true, "database_url": true, "databaseurl": true}
+
+// isSecretKey reports whether an attribute or field named key holds a secret.
+func isSecretKey(key string) bool {
+	k := strings.ToLower(key)
+	for _, s := range secretKeySuffixes {
+		if k == s || strings.HasSuffix(k, "_"+s) || strings.HasSuffix(k, "-"+s) {
+			return true
+		}
+	}
+	return false
+}
+
+// RedactAttr is a slog.HandlerOptions.ReplaceAttr that keeps secrets out of
+// logs: secret-named attributes become "[redacted]", DSNs and URLs lose their
+// passwords wherever they appear in strings and errors, and structs are
+// logged field by field with the same rules, so logging a whole
+// configuration section cannot leak its tokens.
+func RedactAttr(_ []string, a slog.Attr) slog.Attr {
+	return slog.Attr{Key: a.Key, Value: redactValue(a.Key, a.Value, 0)}
+}
+
+// maxStructDepth bounds how deep nested structs are walked.
+const maxStructDepth = 4
+
+func redactValue(key string, v slog.Value, depth int) slog.Value {
+	v = v.Resolve()
+	if isSecretKey(key) {
+		if isEmptyValue(v) {
+			return v // an unset secret is worth seeing as unset
+		}
+		return slog.StringValue(Redacted)
+	}
+	lower := strings.ToLower(key)
+	switch v.Kind() {
+	case slog.KindString:
+		if dsnKeys[lower] {
+			return slog.StringValue(MaskDSN(v.String()))
+		}
+		return slog.StringValue(maskCredentialsInText(v.String()))
+	case slog.KindGroup:
+		attrs := v.Group()
+		out := make([]slog.Attr, len(attrs))
+		for i, a := range attrs {
+			out[i] = slog.Attr{Key: a.Key, Value: redactValue(a.Key, a.Value, depth+1)}
+		}
+		return slog.GroupValue(out...)
+	case slog.KindAny:
+		return redactAny(v.Any(), depth)
+	}
+	return v
+}
+
+func isEmptyValue(v slog.Value) bool {
+	switch v.Kind() {
+	case slog.KindString:
+		return v.String() == ""
+	case slog.KindAny:
+		return v.Any() == nil
+	}
+	return false
+}
+
+func redactAny(x any, depth int) slog.Value {
+	switch t := x.(type) {
+	case nil:
+		return slog.AnyValue(nil)
+	case error:
+		msg := t.Error()
+		if masked := maskCredentialsInText(msg); masked != msg {
+			return slog.StringValue(masked)
+		}
+		return slog.AnyValue(t)
+	case *url.URL:
+		if t == nil {
+			return slog.AnyValue(t)
+		}
+		return slog.StringValue(t.Redacted())
+	case url.URL:
+		return slog.StringValue(t.Redacted())
+	case fmt.Stringer:
+		// A type with its own String (time.Duration, net.IP, ...) chose its
+		// representation; only mask credentials in it.
+		s := t.String()
+		if masked := maskCredentialsInText(s); masked != s {
+			return slog.StringValue(masked)
+		}
+		return slog.AnyValue(x)
+	}
+	rv := reflect.ValueOf(x)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return slog.AnyValue(x)
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return slog.AnyValue(x)
+	}
+	if depth >= maxStructDepth {
+		return slog.StringValue("[struct]")
+	}
+	return structGroup(rv, depth)
+}
+
+// structGroup logs a struct as a group of its exported fields, each named by
+// its yaml or json tag when it has one and redacted by that name and by its
+// Go name.
+func structGroup(rv reflect.Value, depth int) slog.Value {
+	rt := rv.Type()
+	attrs := make([]slog.Attr, 0, rt.NumField())
+	for i := 0; i < rt.NumField(); i++ {
+		field := rt.Field(i)
+		if !field.IsExported() {
+			continue
+		}
+		name := tagName(field)
+		fv := slog.AnyValue(rv.Field(i).Interface())
+		if isSecretKey(field.Name) && !isSecretKey(name) {
+			name = field.Name // make the redaction visible under a secret-looking key
+		}
+		attrs = append(attrs, slog.Attr{Key: name, Value: redactValue(name, fv, depth+1)})
+	}
+	return slog.GroupValue(attrs...)
+}
+
+func tagName(f reflect.StructField) string {
+	for _, tag := range []string{"yaml", "json"} {
+		if name, _, _ := strings.Cut(f.Tag.Get(tag), ","); name != "" && name != "-" {
+			return name
+		}
+	}
+	return f.Name
+}
+
+// MaskDSN hides the password of a database DSN, in URL form
+// (postgres://user:pass@host/db) or key=value form (host=db password=pass),
+// keeping the rest readable. A SQLite file path is returned unchanged.
+func MaskDSN(dsn string) string {
+	if strings.Contains(dsn, "://") {
+		if u, err := url.Parse(dsn); err == nil {
+			if _, hasPassword := u.User.Password(); hasPassword {
+				u.User = url.UserPassword(u.User.Username(), Redacted)
+			}
+			q := u.Query()
+			changed := false
+			for k := range q {
+				if isSecretKey(k) {
+					q.Set(k, Redacted)
+					changed = true
+				}
+			}
+			if changed {
+				u.RawQuery = q.Encode()
+			}
+			// Undo the escaping of the marker so that it reads the same as
+			// everywhere else in the logs.
+			return strings.ReplaceAll(u.String(), url.QueryEscape(Redacted), Redacted)
+		}
+	}
+	return maskCredentialsInText(dsn)
+}
+
+var (
+	// userinfoPassword matches the password of scheme://user:password@ in
+	// free text, such as an error message quoting a connection URL.
+	userinfoPassword = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)([^\s@/]+)@`)
+	// keyValueSecret matches password=..., token=... pairs in libpq-style
+	// DSNs and query strings; a quoted value may contain spaces.
+	keyValueSecret = regexp.MustCompile(`(?i)\b((?:password|passwd|token|secret|access_token|api_key)\s*=\s*)('(?:[^'\\]|\\.)*'[^\s&;]*|[^\s&;]+)`)
+	// bearerHeader matches an Authorization bearer value quoted in text.
+	bearerHeader = regexp.MustCompile(`(?i)\b(bearer\s+)[A-Za-z0-9._~+/=-]+`)
+)
+
+// maskCredentialsInText masks URL passwords, key=value secrets and bearer
+// tokens inside arbitrary text.
+func maskCredentialsInText(s string) string {
+	if !strings.ContainsAny(s, "@=") && !strings.Contains(strings.ToLower(s), "bearer") {
+		return s // the common case: nothing that could hold a credential
+	}
+	s = userinfoPassword.ReplaceAllString(s, "${1}"+Redacted+"@")
+	s = keyValueSecret.ReplaceAllString(s, "${1}"+Redacted)
+	s = bearerHeader.ReplaceAllString(s, "${1}"+Redacted)
+	return s
+}
