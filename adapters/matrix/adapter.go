@@ -1,0 +1,225 @@
+package matrix
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/attache-bot/attache/adapters"
+	"github.com/attache-bot/attache/config"
+)
+
+// Platform is the config name of this adapter.
+const Platform = "matrix"
+
+// DefaultCommandPrefix starts commands when matrix.command_prefix is unset.
+const DefaultCommandPrefix = "!"
+
+// StateStore keeps the small values the adapter must remember across
+// restarts: the access token obtained with a password, and the sync token.
+// store.Store satisfies it.
+type StateStore interface {
+	GetState(ctx context.Context, key string) (string, bool, error)
+	SetState(ctx context.Context, key, value string) error
+}
+
+// Options configure an Adapter.
+type Options struct {
+	Config config.Matrix
+	// State persists the access token and the sync position. Required.
+	State StateStore
+	// Handler answers commands; nil makes Run ignore commands (deliver-only).
+	Handler adapters.CommandHandler
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+	// HTTPClient defaults to a client with a timeout suited to long polling.
+	HTTPClient *http.Client
+	// OnRateLimit, when set, is told about every M_LIMIT_EXCEEDED wait,
+	// for metrics.
+	OnRateLimit func(wait time.Duration)
+	// SyncTimeout is the long-poll timeout of /sync (default 30s).
+	SyncTimeout time.Duration
+}
+
+// Adapter is the Matrix platform: a Deliverer and the command sync loop.
+// It is safe for concurrent use; Run may be called again after it returns.
+type Adapter struct {
+	cfg         config.Matrix
+	state       StateStore
+	handler     adapters.CommandHandler
+	log         *slog.Logger
+	httpClient  *http.Client
+	onRateLimit func(time.Duration)
+	syncTimeout time.Duration
+	prefix      string
+
+	loginMu sync.Mutex
+	client  *mautrix.Client // nil until logged in
+
+	roomsMu sync.Mutex
+	rooms   map[string]id.RoomID // delivery target (ID or alias) -> joined room
+
+	running sync.Mutex // held by Run so only one sync loop runs at a time
+}
+
+var _ adapters.Deliverer = (*Adapter)(nil)
+
+// New checks the configuration and returns an adapter. It does not touch the
+// network: it logs in on first use.
+func New(opts Options) (*Adapter, error) {
+	cfg := opts.Config
+	if strings.TrimSpace(cfg.Homeserver) == "" {
+		return nil, errors.New("matrix: homeserver is required")
+	}
+	if _, err := mautrix.ParseAndNormalizeBaseURL(cfg.Homeserver); err != nil {
+		return nil, fmt.Errorf("matrix: homeserver %q: %w", cfg.Homeserver, err)
+	}
+	if cfg.AccessToken == "" && cfg.Password == "" {
+		return nil, errors.New("matrix: access_token or password is required")
+	}
+	if cfg.UserID == "" && cfg.AccessToken == "" {
+		return nil, errors.New("matrix: user_id is required to log in with a password")
+	}
+	if cfg.UserID != "" {
+		if _, _, err := id.UserID(cfg.UserID).Parse(); err != nil {
+			return nil, fmt.Errorf("matrix: user_id %q: %w", cfg.UserID, err)
+		}
+	}
+	for _, who := range cfg.AllowedInviters {
+		if err := validInviter(who); err != nil {
+			return nil, fmt.Errorf("matrix: allowed_inviters: %w", err)
+		}
+	}
+	if opts.State == nil {
+		return nil, errors.New("matrix: a state store is required")
+	}
+	a := &Adapter{
+		cfg:         cfg,
+		state:       opts.State,
+		handler:     opts.Handler,
+		log:         opts.Logger,
+		httpClient:  opts.HTTPClient,
+		onRateLimit: opts.OnRateLimit,
+		syncTimeout: opts.SyncTimeout,
+		prefix:      cfg.CommandPrefix,
+		rooms:       make(map[string]id.RoomID),
+	}
+	if a.log == nil {
+		a.log = slog.Default()
+	}
+	a.log = a.log.With("platform", Platform)
+	if a.httpClient == nil {
+		// Long enough for a /sync long poll plus a slow homeserver.
+		a.httpClient = &http.Client{Timeout: 2 * time.Minute}
+	}
+	if a.syncTimeout <= 0 {
+		a.syncTimeout = 30 * time.Second
+	}
+	if strings.TrimSpace(a.prefix) == "" {
+		a.prefix = DefaultCommandPrefix
+	}
+	return a, nil
+}
+
+// Platform implements adapters.Deliverer.
+func (a *Adapter) Platform() string { return Platform }
+
+// stateKey scopes a state entry to the bot account, so switching accounts
+// never reuses another account's token or sync position.
+func (a *Adapter) stateKey(userID id.UserID, name string) string {
+	return "matrix:" + string(userID) + ":" + name
+}
+
+// connect returns the logged-in client, logging in on first use: with the
+// configured access token, else with a token saved by an earlier password
+// login, else with the password (saving the new token).
+func (a *Adapter) connect(ctx context.Context) (*mautrix.Client, error) {
+	a.loginMu.Lock()
+	defer a.loginMu.Unlock()
+	if a.client != nil {
+		return a.client, nil
+	}
+	cli, err := mautrix.NewClient(a.cfg.Homeserver, id.UserID(a.cfg.UserID), "")
+	if err != nil {
+		return nil, fmt.Errorf("matrix: client for %s: %w", a.cfg.Homeserver, err)
+	}
+	cli.Client = a.httpClient
+	cli.UserAgent = "attache (+https://github.com/attache-bot/attache)"
+	// Rate limits are handled in send, with the homeserver's retry_after_ms;
+	// mautrix only reads the Retry-After header, which Dendrite and others omit.
+	cli.IgnoreRateLimit = true
+	cli.DefaultHTTPRetries = 2
+	cli.DefaultHTTPBackoff = time.Second
+
+	switch {
+	case a.cfg.AccessToken != "":
+		cli.AccessToken = a.cfg.AccessToken
+		if cli.UserID == "" {
+			who, err := cli.Whoami(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("matrix: whoami: %w", err)
+			}
+			cli.UserID = who.UserID
+		}
+	default:
+		if err := a.passwordLogin(ctx, cli); err != nil {
+			return nil, err
+		}
+	}
+	a.client = cli
+	return cli, nil
+}
+
+// passwordLogin reuses a saved token when there is one, else logs in and
+// saves the token, so that restarts do not pile up devices on the account.
+func (a *Adapter) passwordLogin(ctx context.Context, cli *mautrix.Client) error {
+	tokenKey := a.stateKey(cli.UserID, "access_token")
+	token, ok, err := a.state.GetState(ctx, tokenKey)
+	if err != nil {
+		return fmt.Errorf("matrix: load saved token: %w", err)
+	}
+	if ok && token != "" {
+		cli.AccessToken = token
+		_, err := cli.Whoami(ctx)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, mautrix.MUnknownToken) {
+			return fmt.Errorf("matrix: check saved token: %w", err)
+		}
+		a.log.Info("saved Matrix access token was revoked; logging in again")
+		cli.AccessToken = ""
+	}
+	resp, err := cli.Login(ctx, &mautrix.ReqLogin{
+		Type:                     mautrix.AuthTypePassword,
+		Identifier:               mautrix.UserIdentifier{Type: mautrix.IdentifierTypeUser, User: string(cli.UserID)},
+		Password:                 a.cfg.Password,
+		InitialDeviceDisplayName: "attache",
+		StoreCredentials:         true,
+	})
+	if err != nil {
+		return fmt.Errorf("matrix: password login as %s: %w", cli.UserID, err)
+	}
+	if err := a.state.SetState(ctx, tokenKey, resp.AccessToken); err != nil {
+		return fmt.Errorf("matrix: save access token: %w", err)
+	}
+	return nil
+}
+
+// forgetClient drops a client whose token stopped working, so the next
+// connect logs in again.
+func (a *Adapter) forgetClient(cli *mautrix.Client) {
+	a.loginMu.Lock()
+	defer a.loginMu.Unlock()
+	if a.client == cli {
+		a.client = nil
+	}
+}

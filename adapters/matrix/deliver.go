@@ -1,0 +1,76 @@
+package matrix
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/attache-bot/attache/digest"
+)
+
+// Deliver implements adapters.Deliverer: it renders d into one or more
+// m.notice messages (always the same split for the same digest), skips the
+// first `skip`, and posts the rest in order to target, a room ID
+// ("!room:server") or alias ("#alias:server").
+func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, skip int, sent func(i int) error) error {
+	msgs := pack(renderDigest(d))
+	if skip >= len(msgs) {
+		return nil
+	}
+	cli, err := a.connect(ctx)
+	if err != nil {
+		return err
+	}
+	room, err := a.joinTarget(ctx, cli, target)
+	if err != nil {
+		return err
+	}
+	for i := max(skip, 0); i < len(msgs); i++ {
+		if _, err := a.send(ctx, cli, room, msgs[i].content(nil)); err != nil {
+			return fmt.Errorf("matrix: deliver digest message %d/%d to %s: %w", i+1, len(msgs), target, err)
+		}
+		if sent != nil {
+			if err := sent(i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// joinTarget resolves a delivery target to a room ID and makes sure the bot
+// is in it (joining is a no-op when it already is), once per target.
+func (a *Adapter) joinTarget(ctx context.Context, cli *mautrix.Client, target string) (id.RoomID, error) {
+	target = strings.TrimSpace(target)
+	a.roomsMu.Lock()
+	room, ok := a.rooms[target]
+	a.roomsMu.Unlock()
+	if ok {
+		return room, nil
+	}
+	if len(target) < 2 || len(target) > 255 || strings.ContainsAny(target, " \t\r\n/") {
+		return "", fmt.Errorf("matrix: target %q is not a room ID or alias", target)
+	}
+	switch target[0] {
+	case '!':
+		room = id.RoomID(target)
+	case '#':
+		resp, err := cli.ResolveAlias(ctx, id.RoomAlias(target))
+		if err != nil {
+			return "", fmt.Errorf("matrix: resolve alias %s: %w", target, err)
+		}
+		room = resp.RoomID
+	default:
+		return "", fmt.Errorf("matrix: target %q is neither a room ID (!id:server) nor an alias (#alias:server)", target)
+	}
+	if _, err := cli.JoinRoom(ctx, string(room), nil); err != nil {
+		return "", fmt.Errorf("matrix: join %s: %w", target, err)
+	}
+	a.roomsMu.Lock()
+	a.rooms[target] = room
+	a.roomsMu.Unlock()
+	return room, nil
+}
