@@ -1,20 +1,71 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Extractor holds the immutable models and gazetteers; safe for concurrent use.
-type Extractor struct{}
+type Extractor struct {
+	g *gazetteer
+}
 
 // New builds an Extractor from the embedded data.
-func New() (*Extractor, error) { return &Extractor{}, nil }
+func New() (*Extractor, error) {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{g: g}, nil
+}
+
+// minQuoteWords is the length under which a quote with no identified
+// speaker is taken for a scare quote or a term, not speech.
+const minQuoteWords = 4
 
 // Analyze analyses one article given as plain text, the headline on the first
 // line when there is one (followed by a blank line). Offsets are byte offsets
 // into text.
 func (e *Extractor) Analyze(text string) Analysis {
+	d := &doc{text: text, g: e.g}
+	d.paras = splitParagraphs(text)
+	d.quotes = findQuotes(text, d.paras)
+	d.build()
+	d.findPeople()
+	d.assignRoles()
+	speakers, how := d.attributeQuotes()
+
 	a := Analysis{People: []Person{}, Quotes: []Quote{}, Organizations: []string{}, Places: []string{}}
-	if i := strings.Index(text, "\n\n"); i > 0 && !strings.Contains(text[:i], "\n") {
-		a.Title = strings.TrimSpace(text[:i])
+	if len(d.paras) > 0 && d.paras[0].title {
+		a.Title = text[d.paras[0].start:d.paras[0].end]
 	}
+	for qi, q := range d.quotes {
+		sp := speakers[qi]
+		words := len(strings.Fields(text[q.start:q.end]))
+		if words < minQuoteWords && (sp.kind == "" || how[qi] == byContinuation) {
+			continue
+		}
+		if !utf8.ValidString(text[q.start:q.end]) && sp.kind == "" {
+			continue
+		}
+		a.Quotes = append(a.Quotes, Quote{Speaker: sp.name, SpeakerKind: sp.kind, Text: text[q.start:q.end], Start: q.start, End: q.end})
+	}
+	for _, p := range d.people {
+		if len(p.mentions) == 0 {
+			continue
+		}
+		var aliases []string
+		for _, f := range p.forms {
+			if f != p.name {
+				aliases = append(aliases, f)
+			}
+		}
+		if aliases == nil {
+			aliases = []string{}
+		}
+		a.People = append(a.People, Person{Name: p.name, Aliases: aliases, Role: p.role, Affiliation: p.affiliation, Mentions: len(p.mentions)})
+	}
+	a.Organizations, a.Places = d.namedThings()
+	a.Summary = d.summary()
 	return a
 }

@@ -1,0 +1,573 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// speaker is who a quote is attributed to.
+type speaker struct {
+	name   string
+	kind   string // "person", "anonymous", "organization", "document", or ""
+	person int    // index into doc.people for kind "person", else -1
+}
+
+var noSpeaker = speaker{person: -1}
+
+// attributor holds the outer text and the running state of attribution.
+type attributor struct {
+	d     *doc
+	outer []otok
+	qpos  []int
+	got   []speaker
+	how   []attribution
+	// events are people named as subjects, or found speaking, in text
+	// order: the candidates a "he" or "she" can refer to.
+	events []event
+}
+
+type event struct{ tok, person int }
+
+type attribution uint8
+
+const (
+	byNone attribution = iota
+	byTag                // the reporting clause names the speaker
+	byContinuation       // the speaker carries over from the quote before
+)
+
+// attributeQuotes decides the speaker of every quote, in text order.
+func (d *doc) attributeQuotes() ([]speaker, []attribution) {
+	a := &attributor{d: d}
+	a.outer, a.qpos = d.buildOuter()
+	a.got = make([]speaker, len(d.quotes))
+	a.how = make([]attribution, len(d.quotes))
+	a.collectEvents()
+	for q := range d.quotes {
+		a.got[q] = noSpeaker
+		if a.qpos[q] < 0 {
+			continue
+		}
+		if sp, ok := a.tagged(q); ok {
+			a.got[q], a.how[q] = sp, byTag
+		} else if sp, ok := a.continued(q); ok {
+			a.got[q], a.how[q] = sp, byContinuation
+		}
+		if a.got[q].person >= 0 {
+			a.addEvent(d.quotes[q].start, a.got[q].person)
+		}
+	}
+	// A quote running over several paragraphs has one speaker, whichever
+	// paragraph carries the tag.
+	for q := 1; q < len(d.quotes); q++ {
+		if d.quotes[q].cont && a.got[q].kind == "" && a.got[q-1].kind != "" {
+			a.got[q], a.how[q] = a.got[q-1], a.how[q-1]
+		}
+	}
+	for q := len(d.quotes) - 2; q >= 0; q-- {
+		if d.quotes[q].runsOn && a.got[q].kind == "" && a.got[q+1].kind != "" {
+			a.got[q], a.how[q] = a.got[q+1], a.how[q+1]
+		}
+	}
+	return a.got, a.how
+}
+
+// objectMarkers precede a name that is the object of a verb or
+// preposition, and so is not what a later "he" refers to.
+var objectMarkers = map[string]bool{
+	"told": true, "to": true, "with": true, "by": true, "for": true, "from": true, "of": true, "met": true,
+	"meet": true, "meeting": true, "and": true, "asked": true, "urged": true, "called": true, "accused": true,
+	"about": true, "against": true, "on": true, "at": true, "in": true, "than": true, "like": true,
+	"including": true, "between": true, "counterpart": true, "reporter": true, "correspondent": true,
+}
+
+func (a *attributor) collectEvents() {
+	d := a.d
+	for _, m := range d.mentions {
+		if m.entity < 0 || d.tokQuote[m.nameStart] >= 0 {
+			continue
+		}
+		if s := m.titleStart; s > 0 && d.sameRegion(s-1, s) && objectMarkers[d.toks[s-1].low] {
+			continue
+		}
+		a.events = append(a.events, event{m.nameStart, m.entity})
+	}
+}
+
+// addEvent records a speaker found at byte offset off, keeping events in order.
+func (a *attributor) addEvent(off, person int) {
+	tok := sort.Search(len(a.d.toks), func(i int) bool { return a.d.toks[i].start >= off })
+	i := len(a.events)
+	for i > 0 && a.events[i-1].tok > tok {
+		i--
+	}
+	a.events = append(a.events, event{})
+	copy(a.events[i+1:], a.events[i:])
+	a.events[i] = event{tok, person}
+}
+
+// resolvePronoun finds the person a "he" or "she" at token i refers to:
+// the latest subject or speaker within the last few paragraphs.
+func (a *attributor) resolvePronoun(i int) int {
+	d := a.d
+	for k := len(a.events) - 1; k >= 0; k-- {
+		e := a.events[k]
+		if e.tok >= i {
+			continue
+		}
+		if d.tokPara[i]-d.tokPara[e.tok] > 3 {
+			break
+		}
+		return e.person
+	}
+	return -1
+}
+
+func (a *attributor) tok(p int) token { return a.d.toks[a.outer[p].t] }
+
+func (a *attributor) isPlaceholder(p int) bool { return a.outer[p].q >= 0 }
+
+func (a *attributor) para(p int) int { return a.d.tokPara[a.outer[p].t] }
+
+// sentenceBounds returns the outer positions [lo, hi) of the sentence
+// around the quote at position p: from the previous sentence end (or a
+// quote that ended one) to the next sentence end or quote.
+func (a *attributor) sentenceBounds(p int) (lo, hi int) {
+	para := a.para(p)
+	lo = p
+	for lo > 0 && a.para(lo-1) == para {
+		prev := lo - 1
+		if a.isPlaceholder(prev) {
+			if a.quoteEndsSentence(a.outer[prev].q) {
+				break
+			}
+		} else if a.tok(prev).isSentenceEnd() {
+			break
+		}
+		lo--
+	}
+	hi = p + 1
+	for hi < len(a.outer) && a.para(hi) == para && !a.isPlaceholder(hi) {
+		if a.tok(hi).isSentenceEnd() {
+			break
+		}
+		hi++
+	}
+	return lo, hi
+}
+
+func (a *attributor) quoteEndsSentence(q int) bool {
+	s := a.d.text[a.d.quotes[q].start:a.d.quotes[q].end]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// tagged reads the reporting clause of quote q: after it ("…," he said /
+// said X / X told), before it (X said: "…" / X urged … to be "…"), or
+// "according to X".
+func (a *attributor) tagged(q int) (speaker, bool) {
+	p := a.qpos[q]
+	lo, hi := a.sentenceBounds(p)
+	k := p + 1
+	if k < hi && a.tok(k).is(",", "—", "–") {
+		k++
+	}
+	if k < hi {
+		if sp, ok := a.tagAfter(k, hi); ok {
+			return sp, true
+		}
+	}
+	if sp, ok := a.tagBefore(lo, p); ok {
+		return sp, true
+	}
+	for i := p + 1; i+1 < hi; i++ {
+		if a.tok(i).low == "according" && a.tok(i+1).low == "to" {
+			return a.resolveAfter(i+2, hi)
+		}
+	}
+	for i := lo; i+1 < p; i++ {
+		if !a.isPlaceholder(i) && !a.isPlaceholder(i+1) && a.tok(i).low == "according" && a.tok(i+1).low == "to" {
+			return a.resolveAfter(i+2, p)
+		}
+	}
+	return noSpeaker, false
+}
+
+// tagAfter recognises a reporting clause that opens right after the quote.
+func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
+	d := a.d
+	// "… is how a western diplomat characterized it"
+	if k+1 < hi && a.tok(k).is("is", "was") && a.tok(k+1).low == "how" {
+		k += 2
+	}
+	t := a.tok(k)
+	if d.g.speechVerbs[t.low] && !strings.HasSuffix(t.low, "ing") && !t.is("told", "tells", "tell") {
+		return a.resolveAfter(k+1, hi)
+	}
+	for v := k; v < hi && v < k+16; v++ {
+		if a.isPlaceholder(v) || !d.g.speechVerbs[a.tok(v).low] || a.tok(v).cap {
+			continue
+		}
+		a0, b0, ok := a.subjectOf(v, k)
+		if !ok || a0 != k {
+			return noSpeaker, false
+		}
+		return a.resolve(a0, b0)
+	}
+	return noSpeaker, false
+}
+
+// tagBefore finds the reporting verb closest before the quote in its
+// sentence and returns that verb's subject. Coordinated verbs ("asks … and
+// threatens to") take the subject of an earlier verb.
+func (a *attributor) tagBefore(lo, p int) (speaker, bool) {
+	d := a.d
+	tries := 0
+	for v := p - 1; v >= lo && tries < 4; v-- {
+		if a.isPlaceholder(v) {
+			continue
+		}
+		t := a.tok(v)
+		if !d.g.speechVerbs[t.low] || t.cap && v > lo {
+			continue
+		}
+		tries++
+		verb := v
+		if t.low == "saying" && v-1 >= lo && a.tok(v-1).low == "as" {
+			// "was quoted by the agency as saying"
+			for u := v - 2; u >= lo && u > v-20; u-- {
+				if !a.isPlaceholder(u) && a.tok(u).low == "quoted" {
+					verb = u
+					break
+				}
+			}
+		}
+		if s, e, ok := a.subjectOf(verb, lo); ok {
+			return a.resolve(s, e)
+		}
+	}
+	return noSpeaker, false
+}
+
+// subjectOf finds the noun phrase that is the subject of the verb at outer
+// position v, not reaching before lo. It skips adverbs and auxiliaries
+// before the verb, relative pronouns ("a resolution that urges"), and
+// parenthetical clauses between commas ("X, speaking on condition of
+// anonymity, said"); an apposed name wins over a description
+// ("Jen Psaki, the spokesperson for the State Department, said").
+func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
+	j := v - 1
+	for j >= lo && !a.isPlaceholder(j) && (adverbsBeforeVerb[a.tok(j).low] || isLyAdverb(a.tok(j))) {
+		j--
+	}
+	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("that", "which", "who") {
+		j--
+	}
+	if j < lo || a.isPlaceholder(j) || a.tok(j).is("and", "but", "or", "to") {
+		return 0, 0, false
+	}
+	candS, candE, haveCand := 0, 0, false
+	for seg := 0; seg < 4 && j >= lo; seg++ {
+		end := j + 1
+		start := end
+		for start > lo && !a.isPlaceholder(start-1) && !isClauseBreak(a.tok(start-1)) {
+			start--
+		}
+		if start == end {
+			// ", said": the segment before the comma is what we want.
+			if j >= lo && !a.isPlaceholder(j) && a.tok(j).low == "," {
+				j--
+				continue
+			}
+			break
+		}
+		if a.isParenthetical(start, end) {
+			if start-1 >= lo && !a.isPlaceholder(start-1) && a.tok(start-1).low == "," {
+				j = start - 2
+				continue
+			}
+			break
+		}
+		s := a.nounPhraseSuffix(start, end)
+		if s < end {
+			if a.d.mentionEndingIn(a.outer[s].t, a.outer[end-1].t+1) >= 0 || a.isPronoun(s, end) {
+				return s, end, true
+			}
+			if !haveCand {
+				candS, candE, haveCand = s, end, true
+			}
+			// A description right after a comma may be in apposition to a name.
+			if s == start && start-1 >= lo && !a.isPlaceholder(start-1) && a.tok(start-1).low == "," {
+				j = start - 2
+				continue
+			}
+		}
+		break
+	}
+	return candS, candE, haveCand
+}
+
+func isClauseBreak(t token) bool {
+	if t.kind != tokPunct {
+		return false
+	}
+	switch t.low {
+	case "-", "’", "'", "‘", ".":
+		return t.low == "."
+	}
+	return true
+}
+
+func isLyAdverb(t token) bool {
+	return !t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !strings.HasSuffix(t.low, "ply") && t.low != "family" && t.low != "italy"
+}
+
+// isParenthetical reports whether the comma-delimited segment [s, e) is a
+// relative or participial clause rather than a noun phrase.
+func (a *attributor) isParenthetical(s, e int) bool {
+	t := a.tok(s)
+	if t.is("who", "which", "whose", "where", "when", "speaking", "according", "citing", "seen", "quoted", "reporting", "writing", "backed") {
+		return true
+	}
+	if !t.cap && (strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed")) {
+		return true
+	}
+	return false
+}
+
+func (a *attributor) isPronoun(s, e int) bool {
+	return e-s == 1 && a.tok(s).is("he", "she")
+}
+
+// nounPhraseSuffix returns where the longest noun phrase ending at e-1
+// starts within [s, e), or e when there is none. The phrase's head must be
+// a name, a role or speaker noun, or a pronoun.
+func (a *attributor) nounPhraseSuffix(s, e int) int {
+	d := a.d
+	if a.isPronoun(e-1, e) {
+		return e - 1
+	}
+	i := e
+	for i > s {
+		t := a.tok(i - 1)
+		ok := false
+		switch {
+		case t.kind == tokPossessive:
+			ok = true
+		case t.kind != tokWord:
+		case determiners[t.low]:
+			ok = true
+		case t.cap:
+			ok = !functionWords[t.low]
+		case npPrepositions[t.low], t.low == "and", nameParticles[t.low]:
+			ok = true
+		default:
+			ok = !functionWords[t.low] && !d.g.speechVerbs[t.low] && !isLyAdverb(t) &&
+				(!strings.HasSuffix(t.low, "ed") || t.low == "unnamed" || t.low == "retired" || strings.Contains(t.low, "-")) &&
+				(!strings.HasSuffix(t.low, "ing") || strings.Contains(t.low, "-"))
+		}
+		if !ok {
+			break
+		}
+		i--
+	}
+	// A phrase does not start with a preposition or conjunction.
+	for i < e && (npPrepositions[a.tok(i).low] || a.tok(i).low == "and" || a.tok(i).kind == tokPossessive) {
+		i++
+	}
+	if i >= e {
+		return e
+	}
+	h := a.headOf(i, e)
+	ht := a.tok(h)
+	if ht.cap || d.g.speakerHead[ht.low] != kindNone || d.isRoleNoun(ht.low) {
+		return i
+	}
+	return e
+}
+
+// headOf returns the head noun of the phrase [s, e): the word before its
+// first preposition, or after it for "a number of delegates".
+func (a *attributor) headOf(s, e int) int {
+	for i := s + 1; i < e; i++ {
+		if npPrepositions[a.tok(i).low] {
+			if a.tok(i-1).is("number", "group", "couple", "handful", "majority", "pair", "some", "one", "two", "several") && a.tok(i).low == "of" {
+				continue
+			}
+			return i - 1
+		}
+	}
+	return e - 1
+}
+
+// resolveAfter reads the noun phrase starting at outer position s ("said a
+// French diplomatic source") and resolves it.
+func (a *attributor) resolveAfter(s, hi int) (speaker, bool) {
+	e := s
+	for e < hi && e < s+12 && !a.isPlaceholder(e) {
+		t := a.tok(e)
+		if t.kind == tokPunct && t.low != "-" || functionWords[t.low] && !determiners[t.low] ||
+			!t.cap && t.kind == tokWord && (t.is("on", "in", "at", "after", "before", "during") || a.d.g.speechVerbs[t.low]) {
+			break
+		}
+		e++
+	}
+	if e == s {
+		return noSpeaker, false
+	}
+	if a.isPronoun(s, s+1) {
+		return a.resolve(s, s+1)
+	}
+	st := a.nounPhraseSuffix(s, e)
+	if st != s {
+		return noSpeaker, false
+	}
+	return a.resolve(s, e)
+}
+
+// resolve turns the noun phrase at outer positions [s, e) into a speaker:
+// a named person, a pronoun or role noun resolved to a person, or an
+// unnamed description kept as the article words it.
+func (a *attributor) resolve(s, e int) (speaker, bool) {
+	d := a.d
+	ts, te := a.outer[s].t, a.outer[e-1].t+1
+	if a.isPronoun(s, e) {
+		if p := a.resolvePronoun(ts); p >= 0 {
+			return a.personSpeaker(p), true
+		}
+		return noSpeaker, false
+	}
+	if mi := d.mentionEndingIn(ts, te); mi >= 0 && d.mentions[mi].entity >= 0 {
+		return a.personSpeaker(d.mentions[mi].entity), true
+	}
+	h := a.outer[a.headOf(s, e)].t
+	head := d.toks[h]
+	descr := d.span(ts, te)
+	first := d.toks[ts]
+	indefinite := first.is("a", "an", "another", "some", "several", "many", "one", "two", "three", "four", "five")
+	kind := d.g.speakerHead[head.low]
+	if kind == kindNone && d.isRoleNoun(head.low) {
+		kind = kindPerson
+	}
+	switch {
+	case kind == kindPerson:
+		plural := strings.HasSuffix(head.low, "s") && d.g.speakerHead[strings.TrimSuffix(head.low, "s")] != kindNone
+		if indefinite || plural {
+			return speaker{name: descr, kind: "anonymous", person: -1}, true
+		}
+		if p := a.roleReference(ts, te, h); p >= 0 {
+			return a.personSpeaker(p), true
+		}
+		if first.is("the", "this", "that") {
+			return noSpeaker, false // a definite description we cannot resolve
+		}
+		return speaker{name: descr, kind: "anonymous", person: -1}, true
+	case kind == kindOrganization:
+		return speaker{name: descr, kind: "organization", person: -1}, true
+	case kind == kindDocument:
+		return speaker{name: descr, kind: "document", person: -1}, true
+	case head.cap:
+		if p := d.entityFor([]string{head.low}); p >= 0 && te-ts == 1 {
+			return a.personSpeaker(p), true
+		}
+		if d.lexKindOf(ts, te) != lexNone || first.is("the") || te-ts <= 3 {
+			if d.lexKindOf(h, h+1) == lexTitle {
+				return noSpeaker, false
+			}
+			return speaker{name: descr, kind: "organization", person: -1}, true
+		}
+	}
+	return noSpeaker, false
+}
+
+func (a *attributor) personSpeaker(p int) speaker {
+	return speaker{name: a.d.people[p].name, kind: "person", person: p}
+}
+
+// roleReference resolves a description such as "the Foreign Minister" or
+// "the former prime minister" to the latest person mentioned before it whose
+// role has the same head noun and, when the description names a country,
+// the same affiliation.
+func (a *attributor) roleReference(ts, te, h int) int {
+	d := a.d
+	head := d.toks[h].low
+	country := ""
+	for k := ts; k < te; k++ {
+		if c := d.g.country[d.toks[k].low]; c != "" {
+			country = c
+		}
+	}
+	best, bestPos := -1, -1
+	for pi, p := range d.people {
+		if p.role == "" {
+			continue
+		}
+		rw := strings.Fields(key(p.role))
+		if !containsString(rw, head) && !(head == "diplomat" || head == "official") {
+			continue
+		}
+		if country != "" && d.g.country[key(p.affiliation)] != country {
+			continue
+		}
+		for _, mi := range p.mentions {
+			if s := d.mentions[mi].nameStart; s < ts && s > bestPos {
+				best, bestPos = pi, s
+			}
+		}
+	}
+	return best
+}
+
+// continued attributes an untagged quote to the speaker of the quote or
+// reporting sentence just before it: a second quote after "…," he said, a
+// quote paragraph following a quote of the same speaker, or a quote after
+// "X said." in the same paragraph.
+func (a *attributor) continued(q int) (speaker, bool) {
+	p := a.qpos[q]
+	lo, _ := a.sentenceBounds(p)
+	if lo != p {
+		return noSpeaker, false // the quote is inside a sentence with no tag
+	}
+	para := a.para(p)
+	// An earlier quote in the same paragraph.
+	for i := p - 1; i >= 0 && a.para(i) == para; i-- {
+		if a.isPlaceholder(i) {
+			if sp := a.got[a.outer[i].q]; sp.kind != "" {
+				return sp, true
+			}
+			return noSpeaker, false
+		}
+	}
+	// A reporting sentence just before, in the same paragraph.
+	if p > 0 && a.para(p-1) == para {
+		plo, _ := a.sentenceBounds(p - 1)
+		if sp, ok := a.tagBefore(plo, p-1); ok && sp.kind == "person" {
+			return sp, true
+		}
+		return noSpeaker, false
+	}
+	// The quote opens its paragraph: the previous paragraph must end with a
+	// quote (and its tag) of a known speaker.
+	if p == 0 {
+		return noSpeaker, false
+	}
+	last := -1
+	for i := p - 1; i >= 0 && a.para(i) == a.para(p-1); i-- {
+		if a.isPlaceholder(i) {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return noSpeaker, false
+	}
+	_, hi := a.sentenceBounds(last)
+	if hi < len(a.outer) && a.para(hi) == a.para(last) && hi+1 < len(a.outer) && a.para(hi+1) == a.para(last) {
+		return noSpeaker, false // more text followed the quote
+	}
+	if sp := a.got[a.outer[last].q]; sp.kind != "" {
+		return sp, true
+	}
+	return noSpeaker, false
+}

@@ -1,0 +1,385 @@
+package extract
+
+import "strings"
+
+// mention is one occurrence of a person's name: tokens [nameStart, nameEnd),
+// preceded by the title phrase [titleStart, nameStart).
+type mention struct {
+	titleStart, nameStart, nameEnd int
+	entity                         int
+	hasTitle                       bool // a title or honorific stands before the name
+}
+
+// nameParticles join the parts of a name without being capitalised.
+var nameParticles = map[string]bool{
+	"al": true, "bin": true, "ibn": true, "bint": true, "de": true, "da": true, "del": true, "della": true,
+	"van": true, "von": true, "der": true, "den": true, "le": true, "la": true, "du": true, "dos": true,
+	"el": true, "abu": true, "ben": true, "y": true, "ter": true,
+}
+
+var honorifics = map[string]bool{
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"sheikh": true, "sheik": true, "sir": true, "dame": true, "lord": true, "h": true, "e": true, "he": true,
+	"prof.": true, "rev.": true, "gen.": true, "col.": true, "sen.": true, "rep.": true, "gov.": true,
+	"lt.": true, "capt.": true, "maj.": true,
+}
+
+// isNameWord reports whether token i can be part of a capitalised name run:
+// a capitalised word or a lower-case prefixed surname such as "al-Assad".
+func (d *doc) isNameWord(i int) bool {
+	t := d.toks[i]
+	if t.kind != tokWord {
+		return false
+	}
+	if t.cap {
+		return true
+	}
+	if k := strings.IndexByte(t.low, '-'); k > 0 && nameParticles[t.low[:k]] {
+		w := d.text[t.start+k+1 : t.end]
+		return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+	}
+	return false
+}
+
+func (d *doc) sameRegion(i, j int) bool {
+	return d.tokPara[i] == d.tokPara[j] && d.tokQuote[i] == d.tokQuote[j]
+}
+
+// findRuns returns the maximal runs of capitalised words, joined by name
+// particles ("bin", "de") and by one parenthesised word ("(Wendy)").
+func (d *doc) findRuns() [][2]int {
+	var runs [][2]int
+	n := len(d.toks)
+	for i := 0; i < n; {
+		if !d.isNameWord(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && d.sameRegion(i, j) {
+			switch {
+			case d.isNameWord(j):
+				j++
+				continue
+			case d.toks[j].kind == tokWord && nameParticles[d.toks[j].low] && j+1 < n && d.sameRegion(i, j+1) && d.isNameWord(j+1):
+				j += 2
+				continue
+			case d.toks[j].low == "(" && j+2 < n && d.sameRegion(i, j+2) && d.isNameWord(j+1) && d.toks[j+2].low == ")" && j+3 < n && d.isNameWord(j+3):
+				j += 3
+				continue
+			}
+			break
+		}
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	return runs
+}
+
+// leadLength returns how many tokens at the start of the run [i, end) are
+// not part of a name: titles, honorifics, organisations, countries and
+// demonyms, and capitalised function words. It also reports whether a
+// title or honorific was among them.
+func (d *doc) leadLength(i, end int) (n int, titled bool) {
+	g := d.g
+	k := i
+	for k < end {
+		if m, kind := d.lexiconMatch(k, end); m > 0 {
+			if kind == lexTitle {
+				titled = true
+			}
+			k += m
+			continue
+		}
+		t := d.toks[k]
+		switch {
+		case t.kind != tokWord:
+		case honorifics[t.low]:
+			titled = true
+		case g.notNames[t.low] && g.leaders[t.low].name == "":
+		case g.titleWords[t.low]:
+		case d.sentStart[k] && d.lowerSeen[t.low]:
+		case isAcronym(d.text[t.start:t.end]):
+		default:
+			return k - i, titled
+		}
+		k++
+	}
+	return k - i, titled
+}
+
+type lexKind uint8
+
+const (
+	lexNone lexKind = iota
+	lexTitle
+	lexOrg
+	lexCountry
+	lexPlace
+)
+
+// lexiconMatch finds the longest gazetteer phrase (title, organisation,
+// country or place) starting at token k and ending before end.
+func (d *doc) lexiconMatch(k, end int) (int, lexKind) {
+	max := d.g.maxOrgWords
+	if d.g.maxTitle > max {
+		max = d.g.maxTitle
+	}
+	if end-k < max {
+		max = end - k
+	}
+	for m := max; m >= 1; m-- {
+		if kind := d.lexKindOf(k, k+m); kind != lexNone {
+			return m, kind
+		}
+	}
+	return 0, lexNone
+}
+
+// lexKindOf tells which gazetteer, if any, lists the phrase of tokens [i, j).
+func (d *doc) lexKindOf(i, j int) lexKind {
+	for k := i; k < j; k++ {
+		if d.toks[k].kind != tokWord || k > i && !d.sameRegion(i, k) {
+			return lexNone
+		}
+	}
+	ph := d.phraseKey(i, j)
+	switch {
+	case hasKey(d.g.titles, ph):
+		return lexTitle
+	case d.g.org[ph] != "":
+		return lexOrg
+	case d.g.country[ph] != "":
+		return lexCountry
+	case d.g.place[ph] != "":
+		return lexPlace
+	}
+	return lexNone
+}
+
+func hasKey(m map[string]string, k string) bool { _, ok := m[k]; return ok }
+
+// phraseKey joins the folded words of tokens [i, j) with single spaces.
+func (d *doc) phraseKey(i, j int) string {
+	if j-i == 1 {
+		return d.toks[i].low
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.toks[k].low)
+	}
+	return b.String()
+}
+
+func isAcronym(w string) bool {
+	letters := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == '.' || c == '-' || c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// findPeople tags person mentions. A capitalised run counts as a person when
+// its name part is backed by a cue: a title or honorific before it, a known
+// given name, a known office holder, a role in apposition, or a speech verb
+// after it. A bare surname counts only once the full name has been seen.
+func (d *doc) findPeople() {
+	runs := d.findRuns()
+	type cand struct{ nameStart, nameEnd int }
+	var rest []cand
+	for _, r := range runs {
+		lead, titled := d.leadLength(r[0], r[1])
+		ns, ne := r[0]+lead, r[1]
+		if ns >= ne {
+			continue
+		}
+		if !d.plausibleName(ns, ne) {
+			continue
+		}
+		ts := d.titleStart(ns)
+		if !titled {
+			titled = d.hasRoleNoun(ts, ns)
+		}
+		if d.isPersonName(ns, ne, titled) {
+			d.mentions = append(d.mentions, mention{titleStart: ts, nameStart: ns, nameEnd: ne, hasTitle: titled})
+		} else {
+			rest = append(rest, cand{ns, ne})
+		}
+	}
+	d.clusterPeople()
+	// Second pass: bare surnames and partial names of people already found.
+	added := false
+	for _, c := range rest {
+		if e := d.matchEntity(c.nameStart, c.nameEnd); e >= 0 {
+			d.mentions = append(d.mentions, mention{titleStart: d.titleStart(c.nameStart), nameStart: c.nameStart, nameEnd: c.nameEnd, entity: e})
+			added = true
+		}
+	}
+	if added {
+		sortMentions(d.mentions)
+		d.clusterPeople()
+	}
+}
+
+// plausibleName rejects runs that cannot be a person's name whatever the
+// context: organisation or place words, countries, all-capital acronyms.
+func (d *doc) plausibleName(i, j int) bool {
+	g := d.g
+	k := d.phraseKey(i, j)
+	if _, ok := g.leaders[k]; ok {
+		return true
+	}
+	if g.country[k] != "" || g.place[k] != "" || g.org[k] != "" || hasKey(g.titles, k) {
+		return false
+	}
+	for x := i; x < j; x++ {
+		t := d.toks[x]
+		if t.kind != tokWord {
+			continue
+		}
+		if g.notNames[t.low] && !(x > i && nameParticles[t.low]) {
+			return false
+		}
+		if g.country[t.low] != "" || g.place[t.low] != "" || g.org[t.low] != "" {
+			return false
+		}
+		w := d.text[t.start:t.end]
+		if isAcronym(w) && !(len(w) == 2 && w[1] == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *doc) isPersonName(i, j int, titled bool) bool {
+	g := d.g
+	if titled {
+		return true
+	}
+	k := d.phraseKey(i, j)
+	if _, ok := g.leaders[k]; ok {
+		return true
+	}
+	if j-i == 1 {
+		_, ok := g.leaderLast[k]
+		return ok
+	}
+	if j-i > 6 {
+		return false
+	}
+	if g.givenNames[d.toks[i].low] {
+		return true
+	}
+	return d.roleAppositionAfter(j) || d.speechVerbAfter(j) || d.roleAppositionBefore(i)
+}
+
+// roleAppositionAfter reports whether ", [the] research adviser …" follows.
+func (d *doc) roleAppositionAfter(j int) bool {
+	if j >= len(d.toks) || d.toks[j].low != "," || !d.sameRegion(j-1, j) {
+		return false
+	}
+	for k := j + 1; k < len(d.toks) && k < j+5 && d.sameRegion(j, k); k++ {
+		t := d.toks[k]
+		if t.kind != tokWord || t.is("who", "which", "whose", "said", "says", "and") {
+			return false
+		}
+		if d.isRoleNoun(t.low) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAppositionBefore reports whether "his spokesperson, " precedes.
+func (d *doc) roleAppositionBefore(i int) bool {
+	return i >= 2 && d.toks[i-1].low == "," && d.sameRegion(i-2, i) && d.isRoleNoun(d.toks[i-2].low)
+}
+
+func (d *doc) speechVerbAfter(j int) bool {
+	for k := j; k < len(d.toks) && k < j+3 && d.sameRegion(j-1, k); k++ {
+		t := d.toks[k]
+		if d.g.speechVerbs[t.low] {
+			return true
+		}
+		if !t.is("also", "has", "had", "have", "later", "then", "again", "on", "repeatedly") {
+			return false
+		}
+	}
+	return false
+}
+
+func (d *doc) isRoleNoun(low string) bool {
+	_, ok := d.g.titles[low]
+	return ok || low == "counterpart"
+}
+
+// hasRoleNoun reports whether tokens [i, j) contain a role noun or title.
+func (d *doc) hasRoleNoun(i, j int) bool {
+	for k := i; k < j; k++ {
+		if d.isRoleNoun(d.toks[k].low) || honorifics[d.toks[k].low] && d.toks[k].cap {
+			return true
+		}
+	}
+	return false
+}
+
+// titleStart walks back from the name at token i over the title phrase that
+// precedes it ("Russian Foreign Minister", "Iran's chief negotiator",
+// "Associated Press reporter") and returns where that phrase starts.
+func (d *doc) titleStart(i int) int {
+	g := d.g
+	s := i
+	for j := i - 1; j >= 0 && i-j <= 14 && d.sameRegion(j, i); {
+		t := d.toks[j]
+		if t.kind == tokPossessive && j > 0 && d.toks[j-1].kind == tokWord && d.toks[j-1].cap {
+			j -= 2
+			s = j + 1
+			continue
+		}
+		if t.kind != tokWord {
+			break
+		}
+		if m := d.lexiconEndingAt(j); m > 0 {
+			j -= m
+			s = j + 1
+			continue
+		}
+		if t.is("of", "for", "and") {
+			j--
+			continue
+		}
+		if g.titleWords[t.low] || honorifics[t.low] || t.cap && isAcronym(d.text[t.start:t.end]) {
+			j--
+			s = j + 1
+			continue
+		}
+		break
+	}
+	return s
+}
+
+// lexiconEndingAt finds the longest organisation, country, place or title
+// phrase of the gazetteer that ends at token j (inclusive) and returns its
+// length in tokens.
+func (d *doc) lexiconEndingAt(j int) int {
+	max := d.g.maxOrgWords
+	if d.g.maxTitle > max {
+		max = d.g.maxTitle
+	}
+	for m := max; m >= 1; m-- {
+		if j-m+1 >= 0 && d.lexKindOf(j-m+1, j+1) != lexNone {
+			return m
+		}
+	}
+	return 0
+}

@@ -1,0 +1,163 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// entity is one person of the article, gathered from all its mentions.
+type entity struct {
+	name        string
+	words       []string // folded name words
+	surname     string
+	forms       []string // surface forms in order of appearance
+	mentions    []int    // indices into doc.mentions, in text order
+	role        string
+	affiliation string
+	kinship     bool // the role was given as "his/her spokesperson": affiliation follows the antecedent
+}
+
+var nameSuffixes = map[string]bool{"jr.": true, "sr.": true, "jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// nameWords returns the folded words and the surface form of the name in
+// tokens [i, j), leaving out parentheses ("(Wendy) Sherman" -> "Wendy Sherman").
+func (d *doc) nameWords(i, j int) ([]string, string) {
+	var ws, surf []string
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if t.kind != tokWord {
+			continue
+		}
+		ws = append(ws, t.low)
+		surf = append(surf, d.text[t.start:t.end])
+	}
+	return ws, strings.Join(surf, " ")
+}
+
+// surnameOf picks the word a person is referred to by on second mention:
+// the last word, skipping suffixes; the first for Korean-style names whose
+// last part is hyphenated in lower case ("Ban Ki-moon" -> "ban").
+func surnameOf(ws []string) string {
+	n := len(ws)
+	for n > 1 && nameSuffixes[ws[n-1]] {
+		n--
+	}
+	if n == 0 {
+		return ""
+	}
+	last := ws[n-1]
+	if k := strings.IndexByte(last, '-'); n > 1 && k > 0 && k+1 < len(last) && !nameParticles[last[:k]] {
+		return ws[0]
+	}
+	return last
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func sortMentions(ms []mention) {
+	sort.Slice(ms, func(a, b int) bool { return ms[a].nameStart < ms[b].nameStart })
+}
+
+// clusterPeople groups the mentions into people: longer names first, and
+// every shorter form that shares the surname and whose words all occur in a
+// longer one joins it.
+func (d *doc) clusterPeople() {
+	d.people = d.people[:0]
+	order := make([]int, len(d.mentions))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ma, mb := d.mentions[order[a]], d.mentions[order[b]]
+		return ma.nameEnd-ma.nameStart > mb.nameEnd-mb.nameStart
+	})
+	for _, mi := range order {
+		m := &d.mentions[mi]
+		ws, surf := d.nameWords(m.nameStart, m.nameEnd)
+		if len(ws) == 0 {
+			m.entity = -1
+			continue
+		}
+		e := d.entityFor(ws)
+		if e < 0 {
+			d.people = append(d.people, &entity{name: surf, words: ws, surname: surnameOf(ws)})
+			e = len(d.people) - 1
+		}
+		m.entity = e
+	}
+	// Mentions and forms in text order.
+	d.mentionByTok = make(map[int]int, len(d.mentions))
+	for mi, m := range d.mentions {
+		if m.entity < 0 {
+			continue
+		}
+		p := d.people[m.entity]
+		p.mentions = append(p.mentions, mi)
+		_, surf := d.nameWords(m.nameStart, m.nameEnd)
+		if !containsString(p.forms, surf) {
+			p.forms = append(p.forms, surf)
+		}
+		d.mentionByTok[m.nameStart] = mi
+	}
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// entityFor returns the person whose name contains the words ws with the
+// same surname, or -1.
+func (d *doc) entityFor(ws []string) int {
+	sn := surnameOf(ws)
+	for i, p := range d.people {
+		if len(ws) == 1 && (ws[0] == p.surname) {
+			return i
+		}
+		if sn == p.surname && subset(ws, p.words) {
+			return i
+		}
+	}
+	return -1
+}
+
+// matchEntity returns the person that the name tokens [i, j) refer to, or -1.
+func (d *doc) matchEntity(i, j int) int {
+	ws, _ := d.nameWords(i, j)
+	if len(ws) == 0 {
+		return -1
+	}
+	return d.entityFor(ws)
+}
+
+// mentionAt returns the person mention whose name ends at token j-1 and
+// lies wholly inside [i, j), or -1.
+func (d *doc) mentionEndingIn(i, j int) int {
+	for k := j - 1; k >= i; k-- {
+		if mi, ok := d.mentionByTok[k]; ok {
+			if d.mentions[mi].nameEnd == j {
+				return mi
+			}
+			return -1
+		}
+	}
+	return -1
+}

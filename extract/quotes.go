@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxQuoteBytes bounds the span of one quote so that a stray mark in huge or
+// sloppy input cannot swallow the rest of the text.
+const maxQuoteBytes = 8000
+
+// quoteSpan is one stretch of quoted text inside one paragraph. A quote that
+// runs over several paragraphs is one span per paragraph, linked by cont.
+type quoteSpan struct {
+	open, close int // byte offsets of the marks; close == -1 when the quote runs on
+	start, end  int // the text between the marks, trimmed of spaces
+	para        int
+	cont        bool // continues a quote opened in an earlier paragraph
+	runsOn      bool // continues in the next paragraph
+}
+
+type markRole uint8
+
+const (
+	markNone markRole = iota
+	markOpen
+	markClose
+	markEither // straight quote: opens or closes depending on state
+)
+
+// classifyMark tells whether the double quotation mark r at i opens or
+// closes a quote. Curly marks are trusted except in sloppy copy where a
+// closing mark is glued before a word (”Tense) or an opening one after it.
+func classifyMark(text string, i int, r rune, inQuote bool) markRole {
+	switch r {
+	case '"':
+		return markEither
+	case '“', '„', '«':
+		if inQuote && !letterAfter(text, i+utf8.RuneLen(r)) && r == '“' {
+			return markClose
+		}
+		return markOpen
+	case '”', '»':
+		if !inQuote && letterAfter(text, i+utf8.RuneLen(r)) && !letterBefore(text, i) {
+			return markOpen
+		}
+		return markClose
+	}
+	return markNone
+}
+
+func letterAfter(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func letterBefore(text string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '?' || r == '!'
+}
+
+func isDoubleMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»':
+		return true
+	}
+	return false
+}
+
+// findQuotes finds the double-quoted spans of every paragraph. Single quotes
+// are left alone: they mark quotes within quotes or are apostrophes.
+func findQuotes(text string, paras []paragraph) []quoteSpan {
+	var spans []quoteSpan
+	carry := false // a quote left open at the end of the previous paragraph
+	for pi, p := range paras {
+		if p.heading {
+			carry = false
+			continue
+		}
+		open := -1
+		cont := false
+		if carry {
+			// A quote running on must reopen at the start of this paragraph.
+			if r, _ := utf8.DecodeRuneInString(text[p.start:p.end]); isDoubleMark(r) {
+				open, cont = p.start, true
+			} else {
+				// The previous paragraph's quote was never closed: it ran to its end.
+				carry = false
+			}
+		}
+		carry = false
+		for i := p.start; i < p.end; {
+			r, n := utf8.DecodeRuneInString(text[i:p.end])
+			if !isDoubleMark(r) {
+				i += n
+				continue
+			}
+			if cont && i == open {
+				i += n
+				continue
+			}
+			role := classifyMark(text, i, r, open >= 0)
+			if role == markEither {
+				role = markOpen
+				if open >= 0 {
+					role = markClose
+				}
+			}
+			switch {
+			case role == markOpen && open < 0:
+				open = i
+			case role == markClose && open >= 0:
+				spans = appendSpan(spans, text, open, i, p.end, pi, cont, false)
+				open, cont = -1, false
+			case role == markOpen && open >= 0:
+				// Two openings in a row: the first was a stray mark.
+				open, cont = i, false
+			}
+			i += n
+		}
+		if open >= 0 {
+			// Unclosed at the end of the paragraph: a quote that runs on when
+			// the next paragraph reopens it, otherwise sloppy copy that we
+			// close at the paragraph end only when the mark began the paragraph.
+			next := pi + 1
+			runsOn := false
+			if next < len(paras) && !paras[next].heading {
+				r, _ := utf8.DecodeRuneInString(text[paras[next].start:paras[next].end])
+				runsOn = r == '“' || r == '"' || r == '«' || r == '„'
+			}
+			if runsOn || open == p.start || cont {
+				spans = appendSpan(spans, text, open, -1, p.end, pi, cont, runsOn)
+				if runsOn {
+					spans[len(spans)-1].close = -1
+				}
+				carry = runsOn
+			}
+		}
+	}
+	return spans
+}
+
+func appendSpan(spans []quoteSpan, text string, open, close, paraEnd, para int, cont, runsOn bool) []quoteSpan {
+	_, n := utf8.DecodeRuneInString(text[open:])
+	end := close
+	if end < 0 {
+		end = paraEnd
+	}
+	s, e := trimSpan(text, open+n, end)
+	if e-s < 1 || e-s > maxQuoteBytes {
+		return spans
+	}
+	return append(spans, quoteSpan{open: open, close: close, start: s, end: e, para: para, cont: cont, runsOn: runsOn})
+}
+

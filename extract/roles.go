@@ -1,0 +1,279 @@
+package extract
+
+import "strings"
+
+// titleInfo is what one title phrase says about a person.
+type titleInfo struct {
+	role, affiliation string
+	kinship           bool // "his spokesperson": the affiliation is the antecedent's
+}
+
+// assignRoles gives every person a role and affiliation, from the first
+// mention that has them: a title before the name ("Russian Foreign Minister
+// Sergei Lavrov"), an apposition before it ("Iran's foreign minister,
+// Mohammad Javad Zarif") or after it ("Lars Bromley, research adviser at
+// UNOSAT"). What the text leaves open is filled from the title's usual
+// affiliation, the list of office holders, and the country the sentence is
+// about.
+func (d *doc) assignRoles() {
+	for _, p := range d.people {
+		for _, mi := range p.mentions {
+			m := d.mentions[mi]
+			for _, ti := range []titleInfo{
+				d.parseTitle(m.titleStart, m.nameStart),
+				d.appositionBefore(m.titleStart),
+				d.appositionAfter(m.nameEnd),
+			} {
+				if p.role == "" && ti.role != "" {
+					p.role = ti.role
+					p.kinship = p.kinship || ti.kinship
+				}
+				if p.affiliation == "" && ti.affiliation != "" {
+					p.affiliation = ti.affiliation
+				}
+				p.kinship = p.kinship || ti.kinship && p.affiliation == ""
+			}
+		}
+		if p.affiliation == "" {
+			p.affiliation = d.titleDefault(p.role)
+		}
+		if l, ok := d.leaderFor(p); ok {
+			if p.role == "" {
+				p.role = l.role
+			}
+			if p.affiliation == "" {
+				p.affiliation = d.g.articleForm(l.affiliation, d.seenKeys)
+			}
+		}
+	}
+	for i, p := range d.people {
+		if p.affiliation != "" || p.role == "" || len(p.mentions) == 0 {
+			continue
+		}
+		first := d.mentions[p.mentions[0]]
+		if p.kinship {
+			p.affiliation = d.antecedentAffiliation(i, first.titleStart)
+		}
+		if p.affiliation == "" {
+			p.affiliation = d.sentenceCountry(first.titleStart)
+		}
+	}
+}
+
+func (d *doc) leaderFor(p *entity) (leader, bool) {
+	if l, ok := d.g.leaders[strings.Join(p.words, " ")]; ok {
+		return l, true
+	}
+	l, ok := d.g.leaderLast[p.surname]
+	if !ok {
+		return leader{}, false
+	}
+	lw := strings.Fields(key(l.name))
+	return l, subset(p.words, lw)
+}
+
+// titleDefault returns the affiliation a title implies by itself
+// ("Secretary-General" -> United Nations).
+func (d *doc) titleDefault(role string) string {
+	ws := strings.Fields(key(role))
+	for n := len(ws); n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			if aff := d.g.titles[strings.Join(ws[i:i+n], " ")]; aff != "" {
+				return aff
+			}
+		}
+	}
+	return ""
+}
+
+// antecedentAffiliation returns the affiliation of the closest other person
+// mentioned before token i ("Guterres … his spokesperson").
+func (d *doc) antecedentAffiliation(self, i int) string {
+	best, bestPos := "", -1
+	for k, p := range d.people {
+		if k == self || p.affiliation == "" {
+			continue
+		}
+		for _, mi := range p.mentions {
+			if s := d.mentions[mi].nameStart; s < i && s > bestPos {
+				best, bestPos = p.affiliation, s
+			}
+		}
+	}
+	return best
+}
+
+// sentenceCountry returns the country named closest before token i in the
+// same sentence ("France said Foreign Minister …", "Doha: Prime Minister …").
+func (d *doc) sentenceCountry(i int) string {
+	for j := i - 1; j >= 0 && i-j < 40 && d.tokPara[j] == d.tokPara[i]; j-- {
+		t := d.toks[j]
+		if t.isSentenceEnd() {
+			break
+		}
+		if t.kind != tokWord || !t.cap {
+			continue
+		}
+		if c := d.countryAt(j, j+1); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// countryAt returns the country that tokens [i, j) name, directly or by a
+// demonym, capital or city, in the article's own spelling.
+func (d *doc) countryAt(i, j int) string {
+	k := d.phraseKey(i, j)
+	c := d.g.country[k]
+	if c == "" {
+		c = d.g.place[k]
+	}
+	if c == "" {
+		return ""
+	}
+	return d.g.articleForm(c, d.seenKeys)
+}
+
+// affiliationAt returns the country or organisation named by [i, j).
+func (d *doc) affiliationAt(i, j int) string {
+	if c := d.countryAt(i, j); c != "" {
+		return c
+	}
+	return d.g.org[d.phraseKey(i, j)]
+}
+
+// parseTitle splits the title phrase [i, j) into role and affiliation:
+// a leading demonym, country or possessive ("Iran's") is the affiliation,
+// as are a trailing "of <country>" and an "at <organisation>"; a known
+// organisation inside the title ("U.N. Ambassador") is the affiliation when
+// no country is given, and stays part of the role.
+func (d *doc) parseTitle(i, j int) titleInfo {
+	var ti titleInfo
+	for i < j && d.toks[i].is("of", "for", "and", "the", "a", "an", "his", "her", "their", "its") {
+		ti.kinship = ti.kinship || d.toks[i].is("his", "her")
+		i++
+	}
+	for j > i && (honorifics[d.toks[j-1].low] || d.toks[j-1].is("of", "and", ",")) {
+		j--
+	}
+	if i >= j {
+		return ti
+	}
+	// Possessive: "Iran's chief negotiator", "NPR's", "Belarus’ Foreign Minister".
+	for k := i; k < j && k < i+5; k++ {
+		if d.toks[k].kind == tokPossessive {
+			if aff := d.affiliationAt(i, k); aff != "" {
+				ti.affiliation = aff
+				i = k + 1
+			}
+			break
+		}
+	}
+	// Leading demonym or country: "Russian", "U.S.", "Pakistani".
+	if ti.affiliation == "" {
+		for m := 3; m >= 1; m-- {
+			if i+m <= j {
+				if c := d.countryAt(i, i+m); c != "" && i+m < j {
+					ti.affiliation = c
+					i += m
+					break
+				}
+			}
+		}
+	}
+	// "at UNOSAT" ends the role; "of Belarus" too when it names a country.
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if !t.is("at", "of", "with", "in") || k+1 >= j {
+			continue
+		}
+		if aff := d.affiliationAt(k+1, j); aff != "" {
+			if ti.affiliation == "" {
+				ti.affiliation = aff
+			}
+			j = k
+			break
+		}
+		if t.low == "at" || t.low == "with" {
+			if ti.affiliation == "" && d.toks[k+1].cap {
+				ti.affiliation = d.span(k+1, j)
+			}
+			j = k
+			break
+		}
+	}
+	// Anything else the title names: an organisation or a country's possessive.
+	for k := i; k < j && ti.affiliation == ""; k++ {
+		for m := 4; m >= 1; m-- {
+			if k+m <= j {
+				if aff := d.affiliationAt(k, k+m); aff != "" {
+					ti.affiliation = aff
+					break
+				}
+			}
+		}
+	}
+	if d.hasRoleNounOnly(i, j) {
+		ti.role = d.span(i, j)
+	}
+	return ti
+}
+
+// hasRoleNounOnly reports whether [i, j) contains a role noun other than
+// "counterpart", which says who someone matches, not what they are.
+func (d *doc) hasRoleNounOnly(i, j int) bool {
+	for k := i; k < j; k++ {
+		if d.toks[k].low != "counterpart" && d.isRoleNoun(d.toks[k].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionBefore reads "Iran's foreign minister, " ending at the comma
+// just before token i.
+func (d *doc) appositionBefore(i int) titleInfo {
+	if i < 2 || d.toks[i-1].low != "," || !d.sameRegion(i-2, i) || !d.isRoleNoun(d.toks[i-2].low) {
+		return titleInfo{}
+	}
+	s := d.titleStart(i - 1)
+	if s > 0 && d.sameRegion(s-1, i) && d.toks[s-1].is("his", "her") {
+		s--
+	}
+	return d.parseTitle(s, i-1)
+}
+
+// appositionAfter reads ", research adviser at UNOSAT," after token j.
+func (d *doc) appositionAfter(j int) titleInfo {
+	if j >= len(d.toks) || d.toks[j].low != "," || !d.sameRegion(j-1, j) {
+		return titleInfo{}
+	}
+	s := j + 1
+	e := s
+	for e < len(d.toks) && e-s < 20 && d.sameRegion(s, e) {
+		t := d.toks[e]
+		if t.kind == tokPunct && t.low != "-" && t.low != "’" && t.low != "'" || t.is("who", "which", "whose") {
+			break
+		}
+		e++
+	}
+	for s < e && d.toks[s].is("the", "a", "an") {
+		s++
+	}
+	if s >= e {
+		return titleInfo{}
+	}
+	if d.toks[s].low == "reporting" {
+		return titleInfo{role: "reporter"}
+	}
+	for k := s; k < e && k < s+4; k++ {
+		if d.toks[k].kind == tokWord && !d.toks[k].cap && !d.isRoleNoun(d.toks[k].low) && d.g.speechVerbs[d.toks[k].low] {
+			return titleInfo{}
+		}
+		if d.isRoleNoun(d.toks[k].low) {
+			return d.parseTitle(s, e)
+		}
+	}
+	return titleInfo{}
+}

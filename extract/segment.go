@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// paragraph is one non-empty line of the article, with its byte span.
+type paragraph struct {
+	start, end int
+	title      bool // the headline
+	heading    bool // a headline or an all-capitals subhead: no quotes, no names
+}
+
+// splitParagraphs cuts text into its non-empty lines. Articles arrive as
+// plain text with one paragraph per line, usually separated by blank lines.
+func splitParagraphs(text string) []paragraph {
+	var paras []paragraph
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		if j >= 0 {
+			end = i + j
+		}
+		s, e := trimSpan(text, i, end)
+		if s < e {
+			paras = append(paras, paragraph{start: s, end: e})
+		}
+		i = end + 1
+	}
+	if len(paras) > 0 {
+		p := &paras[0]
+		if isHeadline(text, *p, len(paras) > 1 && blankBetween(text, p.end, paras[1].start)) {
+			p.title, p.heading = true, true
+		}
+	}
+	for i := range paras {
+		if isAllCaps(text[paras[i].start:paras[i].end]) {
+			paras[i].heading = true
+		}
+	}
+	return paras
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func blankBetween(text string, a, b int) bool {
+	return strings.Count(text[a:b], "\n") >= 2
+}
+
+// isHeadline reports whether the first paragraph reads as a headline: short,
+// followed by a blank line, and not a finished sentence of running text.
+func isHeadline(text string, p paragraph, blankAfter bool) bool {
+	s := text[p.start:p.end]
+	if !blankAfter || len(s) > 250 {
+		return false
+	}
+	words := len(strings.Fields(s))
+	if words > 30 {
+		return false
+	}
+	if strings.HasSuffix(s, ".") && words > 8 {
+		return false
+	}
+	return true
+}
+
+// isAllCaps reports whether s has letters and none of them is lower case,
+// as in the subheads that wire copy puts between sections.
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}

@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tokWord tokKind = iota
+	tokPunct
+	tokPossessive // 's or the bare apostrophe of "Belarus’"
+	tokQuote      // stands for a whole quoted span in the outer text
+)
+
+// token is a word or punctuation mark with its byte span. low is the folded
+// form used for every lexicon look-up.
+type token struct {
+	start, end int
+	kind       tokKind
+	low        string
+	cap        bool // begins with an upper-case letter
+	quote      int  // for tokQuote: index of the quote span
+}
+
+// abbreviations keep their period as part of the word.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "jr": true, "sr": true, "st": true, "gen": true,
+	"lt": true, "col": true, "sen": true, "rep": true, "gov": true, "prof": true, "no": false, "vs": true,
+	"inc": true, "co": true, "ltd": true, "corp": true, "mt": true, "maj": true, "capt": true, "sgt": true,
+	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true, "rev": true,
+}
+
+// tokenize splits text[start:end] into tokens. Hyphens and apostrophes inside
+// words stay in the word (Ki-moon, don't); a trailing 's is split off as a
+// possessive; dotted abbreviations (U.S., Mr., A.) are kept whole.
+func tokenize(text string, start, end int, out []token) []token {
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if unicode.IsSpace(r) || r == utf8.RuneError && n <= 1 {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			out = append(out, token{start: i, end: i + n, kind: tokPunct, low: text[i : i+n]})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < end {
+			r2, n2 := utf8.DecodeRuneInString(text[j:end])
+			if isWordRune(r2) {
+				j += n2
+				continue
+			}
+			if (r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '‑') && j+n2 < end {
+				if r3, _ := utf8.DecodeRuneInString(text[j+n2 : end]); isWordRune(r3) {
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		j = extendAbbreviation(text, i, j, end)
+		w := text[i:j]
+		if ps := possessiveSuffix(w); ps > 0 && j-ps > i {
+			out = append(out, wordToken(text, i, j-ps))
+			out = append(out, token{start: j - ps, end: j, kind: tokPossessive, low: "'s"})
+		} else {
+			out = append(out, wordToken(text, i, j))
+			// "Belarus’ Foreign Minister": a bare apostrophe after a final s.
+			if j < end && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') {
+				if r2, n2 := utf8.DecodeRuneInString(text[j:end]); (r2 == '\'' || r2 == '’') && (j+n2 == end || text[j+n2] == ' ') {
+					out = append(out, token{start: j, end: j + n2, kind: tokPossessive, low: "'"})
+					j += n2
+				}
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func wordToken(text string, s, e int) token {
+	w := text[s:e]
+	r, _ := utf8.DecodeRuneInString(w)
+	return token{start: s, end: e, kind: tokWord, low: Fold(w), cap: unicode.IsUpper(r)}
+}
+
+func possessiveSuffix(w string) int {
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(w, suf) {
+			return len(suf)
+		}
+	}
+	return 0
+}
+
+// extendAbbreviation lets a word take its trailing period when it is an
+// initial or a known abbreviation, and chains dotted capitals (U.S.A.).
+func extendAbbreviation(text string, s, e, end int) int {
+	if e >= end || text[e] != '.' {
+		return e
+	}
+	w := text[s:e]
+	r, n := utf8.DecodeRuneInString(w)
+	single := n == len(w) && unicode.IsUpper(r)
+	if !single && !abbreviations[strings.ToLower(w)] {
+		return e
+	}
+	e++
+	// U.S. / U.N. / U.S.A.
+	for single && e+1 < end && isASCIIUpper(text[e]) && text[e+1] == '.' {
+		e += 2
+	}
+	return e
+}
+
+func isASCIIUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// isSentenceEnd reports whether a punctuation token ends a sentence.
+func (t token) isSentenceEnd() bool {
+	return t.kind == tokPunct && (t.low == "." || t.low == "!" || t.low == "?")
+}
+
+func (t token) is(words ...string) bool {
+	for _, w := range words {
+		if t.low == w {
+			return true
+		}
+	}
+	return false
+}
