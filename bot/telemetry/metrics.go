@@ -1,23 +1,11 @@
 package telemetry
 
 import (
+	"regexp"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-)
-
-// Fetch failure reasons, the only values of the reason label of
-// attache_source_fetch_failures_total. Anything else is counted as
-// ReasonOther so that error text can never create new series.
-const (
-	ReasonTimeout  = "timeout"   // the fetch ran past its deadline
-	ReasonNetwork  = "network"   // DNS, connection refused or reset, TLS
-	ReasonStatus   = "status"    // the server answered with a non-2xx status
-	ReasonTooLarge = "too_large" // the body exceeded fetch.max_bytes
-	ReasonParse    = "parse"     // the feed or page could not be parsed
-	ReasonBlocked  = "blocked"   // the URL was refused (private address, scheme)
-	ReasonOther    = "other"
 )
 
 // otherLabel is the label value that replaces anything outside a label's
@@ -25,10 +13,12 @@ const (
 const otherLabel = "other"
 
 var (
-	knownReasons   = labelSet(ReasonTimeout, ReasonNetwork, ReasonStatus, ReasonTooLarge, ReasonParse, ReasonBlocked, ReasonOther)
 	knownPlatforms = labelSet("slack", "matrix", "console")
 	// knownVerbs mirrors the verbs documented on adapters.Request.
 	knownVerbs = labelSet("who", "quotes", "digest", "feeds", "subscribe", "unsubscribe", "help")
+	// reasonPattern admits the short snake_case words that ingest.Reason and
+	// the bot use as failure reasons, and no error text.
+	reasonPattern = regexp.MustCompile(`^[a-z][a-z_]{0,31}$`)
 )
 
 func labelSet(values ...string) map[string]bool {
@@ -82,8 +72,8 @@ func NewMetrics() *Metrics {
 		}),
 		fetchFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "attache_source_fetch_failures_total",
-			Help: "Failed source fetches, by reason.",
-		}, []string{"reason"}),
+			Help: "Failed source polls, by source name and reason (see ingest.Reason).",
+		}, []string{"source", "reason"}),
 		digestsPosted: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "attache_digests_posted_total",
 			Help: "Digests delivered completely, by platform.",
@@ -144,21 +134,25 @@ func (m *Metrics) ArticleIngested(source string) {
 	m.articlesIngested.WithLabelValues(source).Inc()
 }
 
-// ObserveExtraction records how long one extraction took.
-func (m *Metrics) ObserveExtraction(d time.Duration) {
+// Extracted records how long one article's extraction took.
+func (m *Metrics) Extracted(d time.Duration) {
 	if m == nil {
 		return
 	}
 	m.extractionSeconds.Observe(d.Seconds())
 }
 
-// SourceFetchFailed counts a failed fetch; reason is one of the Reason
-// constants, anything else counts as ReasonOther.
-func (m *Metrics) SourceFetchFailed(reason string) {
+// SourceFailed counts a failed poll of source. reason is a short word such as
+// ingest.Reason returns ("timeout", "too_large", "http_status"); anything
+// else, error text in particular, counts as "other".
+func (m *Metrics) SourceFailed(source, reason string) {
 	if m == nil {
 		return
 	}
-	m.fetchFailures.WithLabelValues(bounded(knownReasons, reason)).Inc()
+	if !reasonPattern.MatchString(reason) {
+		reason = otherLabel
+	}
+	m.fetchFailures.WithLabelValues(source, reason).Inc()
 }
 
 // DigestPosted counts a digest delivered completely on platform.
@@ -185,6 +179,12 @@ func (m *Metrics) RateLimitWaited(platform string, d time.Duration) {
 	platform = bounded(knownPlatforms, platform)
 	m.rateLimitWaits.WithLabelValues(platform).Inc()
 	m.rateLimitWaitSecs.WithLabelValues(platform).Add(d.Seconds())
+}
+
+// RateLimitHook returns a function reporting rate-limit waits on platform,
+// shaped for the adapters' OnRateLimit options.
+func (m *Metrics) RateLimitHook(platform string) func(time.Duration) {
+	return func(d time.Duration) { m.RateLimitWaited(platform, d) }
 }
 
 // CommandHandled counts one chat command and records how long it took. The

@@ -81,8 +81,8 @@ func TestMetricsRecording(t *testing.T) {
 		{
 			name: "extraction histogram",
 			record: func(m *Metrics) {
-				m.ObserveExtraction(20 * time.Millisecond)
-				m.ObserveExtraction(30 * time.Millisecond)
+				m.Extracted(20 * time.Millisecond)
+				m.Extracted(30 * time.Millisecond)
 			},
 			metric: "attache_extraction_seconds",
 			want:   map[string]sample{"": {value: 0.05, count: 2}},
@@ -90,13 +90,19 @@ func TestMetricsRecording(t *testing.T) {
 		{
 			name: "fetch failures keep reasons bounded",
 			record: func(m *Metrics) {
-				m.SourceFetchFailed(ReasonTimeout)
-				m.SourceFetchFailed(ReasonTooLarge)
-				m.SourceFetchFailed("dial tcp 203.0.113.9:443: connection refused")
-				m.SourceFetchFailed("")
+				m.SourceFailed("un-news", "timeout")
+				m.SourceFailed("un-news", "too_large")
+				m.SourceFailed("un-news", "timeout")
+				m.SourceFailed("quai-dorsay", "dial tcp 203.0.113.9:443: connection refused")
+				m.SourceFailed("quai-dorsay", "")
+				m.SourceFailed("quai-dorsay", "Timeout")
 			},
 			metric: "attache_source_fetch_failures_total",
-			want:   map[string]sample{"reason=timeout": {value: 1}, "reason=too_large": {value: 1}, "reason=other": {value: 2}},
+			want: map[string]sample{
+				"reason=timeout,source=un-news":   {value: 2},
+				"reason=too_large,source=un-news": {value: 1},
+				"reason=other,source=quai-dorsay": {value: 3},
+			},
 		},
 		{
 			name: "digests posted",
@@ -127,10 +133,11 @@ func TestMetricsRecording(t *testing.T) {
 			want:   map[string]sample{"platform=slack": {value: 2}},
 		},
 		{
-			name: "rate limit wait seconds summed",
+			name: "rate limit wait seconds summed, through the adapter hook",
 			record: func(m *Metrics) {
-				m.RateLimitWaited("slack", 3*time.Second)
-				m.RateLimitWaited("slack", 1500*time.Millisecond)
+				hook := m.RateLimitHook("slack")
+				hook(3 * time.Second)
+				hook(1500 * time.Millisecond)
 			},
 			metric: "attache_rate_limit_wait_seconds_total",
 			want:   map[string]sample{"platform=slack": {value: 4.5}},
@@ -209,8 +216,9 @@ func TestMetricsOwnRegistry(t *testing.T) {
 func TestNilMetricsRecordNothing(t *testing.T) {
 	var m *Metrics
 	m.ArticleIngested("x")
-	m.ObserveExtraction(time.Second)
-	m.SourceFetchFailed(ReasonParse)
+	m.Extracted(time.Second)
+	m.SourceFailed("x", "parse")
+	m.RateLimitHook("matrix")(time.Second)
 	m.DigestPosted("slack")
 	m.DigestFailed("slack")
 	m.RateLimitWaited("slack", time.Second)
