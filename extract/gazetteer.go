@@ -185,7 +185,12 @@ func loadGazetteer() (*gazetteer, error) {
 		l := leader{f[0], f[1], f[2]}
 		g.leaders[key(f[0])] = l
 		ws := strings.Fields(key(f[0]))
-		g.leaderLast[ws[len(ws)-1]] = l
+		last := ws[len(ws)-1]
+		g.leaderLast[last] = l
+		// "al-Assad" is also written "Assad".
+		if k := strings.IndexByte(last, '-'); k > 0 && k <= 3 {
+			g.leaderLast[last[k+1:]] = l
+		}
 		return nil
 	})
 	if err != nil {

@@ -94,6 +94,7 @@ func (d *doc) leadLength(i, end int) (n int, titled bool) {
 		t := d.toks[k]
 		switch {
 		case t.kind != tokWord:
+			return k - i, titled // "(Wendy) Sherman": the parenthesis opens the name
 		case honorifics[t.low]:
 			titled = true
 		case g.notNames[t.low] && g.leaders[t.low].name == "":
@@ -210,6 +211,9 @@ func (d *doc) findPeople() {
 		if !titled {
 			titled = d.hasRoleNoun(ts, ns)
 		}
+		if !titled && d.insideLongerName(ns) {
+			continue
+		}
 		if d.isPersonName(ns, ne, titled) {
 			d.mentions = append(d.mentions, mention{titleStart: ts, nameStart: ns, nameEnd: ne, hasTitle: titled})
 		} else {
@@ -229,6 +233,14 @@ func (d *doc) findPeople() {
 		sortMentions(d.mentions)
 		d.clusterPeople()
 	}
+}
+
+// insideLongerName reports whether the run at token i continues a longer
+// capitalised name across "of" or "for" ("Office for Coordination of
+// Humanitarian Affairs"), which makes it part of that name, not a person.
+func (d *doc) insideLongerName(i int) bool {
+	return i >= 2 && d.sameRegion(i-2, i) && d.toks[i-1].is("of", "for", "and", "de") &&
+		d.toks[i-2].kind == tokWord && d.toks[i-2].cap
 }
 
 // plausibleName rejects runs that cannot be a person's name whatever the
