@@ -9,7 +9,9 @@
 package slack
 
 import (
+	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -48,6 +50,9 @@ type Options struct {
 	ResponseURLAllow []string
 	// OnRateLimit, when set, is told about every rate-limit wait.
 	OnRateLimit func(wait time.Duration)
+	// Logger receives what cannot be returned (late command replies);
+	// slog.Default() when nil.
+	Logger *slog.Logger
 
 	// AckTimeout is how long a command may take before it is acknowledged
 	// with "Working on it…" and answered later; DefaultAckTimeout when 0.
@@ -65,6 +70,13 @@ func (o Options) now() time.Time {
 		return o.Now()
 	}
 	return time.Now()
+}
+
+func (o Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.Default()
 }
 
 func (o Options) apiURL() string {
@@ -112,11 +124,4 @@ func (o Options) responseURLAllow() []string {
 	return DefaultResponseURLAllow
 }
 
-func (o Options) isAdmin(user string) bool {
-	for _, a := range o.Admins {
-		if a == user {
-			return true
-		}
-	}
-	return false
-}
+func (o Options) isAdmin(user string) bool { return slices.Contains(o.Admins, user) }
