@@ -37,6 +37,12 @@ func isPublic(addr netip.Addr) bool {
 	return true
 }
 
+// IsPublic reports whether addr is a public unicast address: the same test
+// RefusePrivate applies at dial time, exported so that the bot can refuse a
+// private URL when it is subscribed, with a clear answer, rather than at
+// its first poll.
+func IsPublic(addr netip.Addr) bool { return isPublic(addr) }
+
 // refusePrivate is a net.Dialer Control hook. It runs after name
 // resolution, on the address actually being connected to, which is what
 // makes the check immune to redirects and DNS rebinding.
