@@ -1,0 +1,167 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/attache-bot/attache/digest"
+	"github.com/attache-bot/attache/store"
+)
+
+// Delivery is idempotent because every step is recorded before the next:
+//
+//  1. ClaimDigestRun fixes the run's article range (after, upto] in the store
+//     before anything is posted; a second claim of the same slot (a restart,
+//     another replica) gets claimed=false once it is delivered.
+//  2. Each posted message is recorded (MarkDigestMessageSent) right after
+//     the platform accepts it, so a retry skips exactly the messages already
+//     posted. The digest is rebuilt from the same range with the slot as its
+//     clock, so message i is the same message on every attempt.
+//  3. FinishDigestRun marks it delivered.
+//
+// A failed run stays the channel's newest run. Before claiming a new slot,
+// channelTick retries that run (same range, same Sent) and claims nothing
+// new until it is delivered: a later run starts where the failed one ends,
+// so skipping it would skip its articles. Retries come from a backoff timer
+// and from every later activation, whichever is first.
+
+// channelTick delivers the channel's digest for the slot current at now,
+// after finishing any earlier undelivered run.
+func (s *Service) channelTick(ctx context.Context, ch *channel, now time.Time) error {
+	slot := ch.slotAt(now)
+	if slot.IsZero() {
+		return fmt.Errorf("bot: channel %s: no activation of %q before %s", ch.cfg.Name, ch.cfg.Schedule, now)
+	}
+	last, err := s.store.LastDigestRun(ctx, ch.cfg.Name)
+	// firstAfter only matters to a channel's first run; the store starts
+	// every other run where the previous one ended.
+	var firstAfter int64
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		if firstAfter, err = s.backlogStart(ctx, slot.Add(-s.cfg.BacklogFor(ch.cfg))); err != nil {
+			return fmt.Errorf("bot: channel %s: %w", ch.cfg.Name, err)
+		}
+	case err != nil:
+		return fmt.Errorf("bot: channel %s: last digest run: %w", ch.cfg.Name, err)
+	case !last.Delivered && !last.Slot.Equal(slot):
+		done, err := s.deliverSlot(ctx, ch, last.Slot, 0)
+		if err != nil {
+			return fmt.Errorf("bot: channel %s: retry of slot %s: %w", ch.cfg.Name, last.Slot.Format(time.RFC3339), err)
+		}
+		if !done {
+			// Another replica holds it and will finish it (or its lease
+			// expires and a later tick takes it over).
+			return nil
+		}
+	}
+	_, err = s.deliverSlot(ctx, ch, slot, firstAfter)
+	if err != nil {
+		return fmt.Errorf("bot: channel %s: slot %s: %w", ch.cfg.Name, slot.Format(time.RFC3339), err)
+	}
+	return nil
+}
+
+// deliverSlot claims the channel's run for slot and delivers it. done is
+// false when there was nothing to do here: the run is already delivered or
+// another live replica holds it.
+func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, firstAfter int64) (done bool, err error) {
+	run, claimed, err := s.store.ClaimDigestRun(ctx, ch.cfg.Name, slot, s.holder, digestLease, firstAfter)
+	if err != nil {
+		return false, fmt.Errorf("claim: %w", err)
+	}
+	if !claimed {
+		return false, nil
+	}
+	platform := ch.cfg.Platform
+	log := s.log.With("channel", ch.cfg.Name, "slot", slot, "run", run.ID)
+
+	err = s.deliverRun(ctx, ch, run)
+	// The run's outcome is recorded even when ctx was cancelled mid-way:
+	// releasing the lease lets the next start take over at once.
+	finishCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err != nil {
+		if ferr := s.store.FinishDigestRun(finishCtx, run.ID, s.holder, err.Error()); ferr != nil {
+			log.Error("record failed digest run", "err", ferr)
+		}
+		s.obs.DigestFailed(platform)
+		return false, err
+	}
+	if err := s.store.FinishDigestRun(finishCtx, run.ID, s.holder, ""); err != nil {
+		return false, fmt.Errorf("finish run %d: %w", run.ID, err)
+	}
+	return true, nil
+}
+
+// deliverRun builds the run's digest and posts the messages not yet sent.
+func (s *Service) deliverRun(ctx context.Context, ch *channel, run store.DigestRun) error {
+	articles, err := s.store.ArticlesAfter(ctx, run.AfterID, run.UptoID, 0)
+	if err != nil {
+		return fmt.Errorf("articles (%d, %d]: %w", run.AfterID, run.UptoID, err)
+	}
+	d := s.buildDigest(ch, run.Slot, articles)
+	log := s.log.With("channel", ch.cfg.Name, "slot", run.Slot, "run", run.ID)
+	if d.Empty() && !ch.cfg.PostEmpty {
+		// Finishing the empty run still advances the channel's watermark.
+		log.Info("nothing new; digest not posted", "articles", len(articles))
+		return nil
+	}
+	deliverer := s.deliverers[ch.cfg.Platform]
+	if deliverer == nil {
+		return fmt.Errorf("no deliverer for platform %q", ch.cfg.Platform)
+	}
+	posted := 0
+	err = deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent, func(i int) error {
+		posted++
+		return s.store.MarkDigestMessageSent(ctx, run.ID, s.holder, i, digestLease)
+	})
+	if err != nil {
+		return fmt.Errorf("deliver to %s %s (posted %d more after %d): %w", ch.cfg.Platform, ch.cfg.Target, posted, run.Sent, err)
+	}
+	s.obs.DigestPosted(ch.cfg.Platform)
+	log.Info("digest posted", "stories", len(d.Stories), "articles", len(articles), "messages", posted, "resumed_after", run.Sent)
+	return nil
+}
+
+// buildDigest turns a run's articles into the channel's digest. It depends
+// only on the run (range and slot), never on the wall clock, so a retry
+// renders the same messages. Articles published (or, undated, fetched) long
+// before the period the digest covers are left out: a new subscription's old
+// items, or a first start on a full database, must not flood the channel.
+// There is no upper time bound: every article of the range was stored before
+// the claim, some of them after the slot's exact time.
+func (s *Service) buildDigest(ch *channel, slot time.Time, articles []store.StoredArticle) digest.Digest {
+	d := digest.Build(articles, digest.Options{
+		Title:      "attache digest — " + slot.In(ch.loc).Format("Mon 2 Jan 2006, 15:04 MST"),
+		Since:      slot.Add(-ch.period(slot) - s.cfg.BacklogFor(ch.cfg)),
+		Now:        slot,
+		MaxStories: ch.cfg.MaxStories,
+		Filter: digest.Filter{
+			Keywords:  ch.cfg.Filter.Keywords,
+			Actors:    ch.cfg.Filter.Actors,
+			Countries: ch.cfg.Filter.Countries,
+		},
+	})
+	d.Until = slot
+	return d
+}
+
+// backlogStart is the watermark a channel's first run starts after: the
+// newest article stored before horizon, so that the first digest covers at
+// most the backlog.
+func (s *Service) backlogStart(ctx context.Context, horizon time.Time) (int64, error) {
+	first, err := s.store.ArticlesSince(ctx, horizon, 1)
+	if err != nil {
+		return 0, fmt.Errorf("backlog start: %w", err)
+	}
+	if len(first) > 0 {
+		return first[0].ID - 1, nil
+	}
+	latest, err := s.store.LatestArticleID(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("backlog start: %w", err)
+	}
+	return latest, nil
+}

@@ -1,0 +1,31 @@
+package bot
+
+import "time"
+
+// Observer is told what the service does, for metrics. The telemetry package
+// implements it; every method must be cheap and safe for concurrent use.
+type Observer interface {
+	// ArticleIngested is called once per newly stored article.
+	ArticleIngested(source string)
+	// Extracted reports how long one article's extraction took.
+	Extracted(d time.Duration)
+	// SourceFailed is called once per failed poll, with ingest.Reason(err)
+	// ("timeout", "too_large", "http_status", "store", ...).
+	SourceFailed(source, reason string)
+	// DigestPosted and DigestFailed are called once per digest run that
+	// delivered (or failed to deliver) at least one message.
+	DigestPosted(platform string)
+	DigestFailed(platform string)
+	// CommandHandled is called once per chat command.
+	CommandHandled(platform, verb string, d time.Duration)
+}
+
+// nopObserver is the Observer used when none is given.
+type nopObserver struct{}
+
+func (nopObserver) ArticleIngested(string)                       {}
+func (nopObserver) Extracted(time.Duration)                      {}
+func (nopObserver) SourceFailed(string, string)                  {}
+func (nopObserver) DigestPosted(string)                          {}
+func (nopObserver) DigestFailed(string)                          {}
+func (nopObserver) CommandHandled(string, string, time.Duration) {}
