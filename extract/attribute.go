@@ -218,19 +218,24 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 	return noSpeaker, false
 }
 
-// tagBefore finds the reporting verb closest before the quote in its
-// sentence and returns that verb's subject. Coordinated verbs ("asks … and
-// threatens to") take the subject of an earlier verb.
+// tagBefore finds the reporting clause of a quote inside a sentence: the
+// first reporting verb of the sentence before the quote that has a subject
+// ("Ayrault said he would ask Washington to be “more efficient”" belongs to
+// Ayrault, not to "he" of "ask"). A verb joined to an earlier one ("asks …
+// and threatens to") takes the subject of the sentence.
 func (a *attributor) tagBefore(lo, p int) (speaker, bool) {
 	d := a.d
 	tries := 0
-	for v := p - 1; v >= lo && tries < 4; v-- {
+	for v := lo; v < p && tries < 4; v++ {
 		if a.isPlaceholder(v) {
 			continue
 		}
 		t := a.tok(v)
 		if !d.g.speechVerbs[t.low] || t.cap && v > lo {
 			continue
+		}
+		if v > lo && !a.isPlaceholder(v-1) && (determiners[a.tok(v-1).low] || a.tok(v-1).kind == tokPossessive) {
+			continue // "the report", "his remarks": a noun, not a verb
 		}
 		tries++
 		verb := v
@@ -246,8 +251,54 @@ func (a *attributor) tagBefore(lo, p int) (speaker, bool) {
 		if s, e, ok := a.subjectOf(verb, lo); ok {
 			return a.resolve(s, e)
 		}
+		if a.coordinated(verb, lo) {
+			if s, e, ok := a.sentenceSubject(lo, verb); ok {
+				return a.resolve(s, e)
+			}
+		}
 	}
 	return noSpeaker, false
+}
+
+// coordinated reports whether the verb at v follows "and" or "but", so that
+// it shares the subject of the clause before.
+func (a *attributor) coordinated(v, lo int) bool {
+	j := v - 1
+	for j >= lo && !a.isPlaceholder(j) && (adverbsBeforeVerb[a.tok(j).low] || isLyAdverb(a.tok(j))) {
+		j--
+	}
+	return j >= lo && !a.isPlaceholder(j) && a.tok(j).is("and", "but")
+}
+
+// sentenceSubject returns the noun phrase that opens the sentence starting
+// at lo, after any introductory phrase closed by a comma, when a verb
+// follows it directly.
+func (a *attributor) sentenceSubject(lo, limit int) (int, int, bool) {
+	s := lo
+	for tries := 0; tries < 3; tries++ {
+		e := s
+		for e < limit && !a.isPlaceholder(e) && a.npToken(a.tok(e)) {
+			e++
+		}
+		if e > s && e < limit && !a.isPlaceholder(e) && a.tok(e).kind == tokWord {
+			for e > s && (a.tok(e-1).is("and", "of", "for", "at", "in") || a.tok(e-1).kind == tokPossessive) {
+				e--
+			}
+			if e > s && a.nounPhraseSuffix(s, e) == s {
+				return s, e, true
+			}
+			return 0, 0, false
+		}
+		// An introductory phrase: skip to after its comma.
+		for e < limit && (a.isPlaceholder(e) || a.tok(e).low != ",") {
+			e++
+		}
+		if e >= limit {
+			break
+		}
+		s = e + 1
+	}
+	return 0, 0, false
 }
 
 // subjectOf finds the noun phrase that is the subject of the verb at outer
@@ -349,27 +400,7 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 		return e - 1
 	}
 	i := e
-	for i > s {
-		t := a.tok(i - 1)
-		ok := false
-		switch {
-		case t.kind == tokPossessive:
-			ok = true
-		case t.kind != tokWord:
-		case determiners[t.low]:
-			ok = true
-		case t.cap:
-			ok = !functionWords[t.low]
-		case npPrepositions[t.low], t.low == "and", nameParticles[t.low]:
-			ok = true
-		default:
-			ok = !functionWords[t.low] && !d.g.speechVerbs[t.low] && !isLyAdverb(t) &&
-				(!strings.HasSuffix(t.low, "ed") || t.low == "unnamed" || t.low == "retired" || strings.Contains(t.low, "-")) &&
-				(!strings.HasSuffix(t.low, "ing") || strings.Contains(t.low, "-"))
-		}
-		if !ok {
-			break
-		}
+	for i > s && a.npToken(a.tok(i-1)) {
 		i--
 	}
 	// A phrase does not start with a preposition or conjunction.
@@ -385,6 +416,33 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 		return i
 	}
 	return e
+}
+
+// participles close a noun phrase: "a draft statement seen by diplomats".
+var participles = map[string]bool{
+	"seen": true, "known": true, "given": true, "written": true, "shown": true, "taken": true,
+	"made": true, "done": true, "sent": true, "held": true, "led": true, "told": true, "said": true,
+}
+
+// npToken reports whether t may be part of a speaker's noun phrase: names,
+// determiners, possessives, the prepositions of a description, and
+// lower-case words that are neither function words nor verb forms.
+func (a *attributor) npToken(t token) bool {
+	switch {
+	case t.kind == tokPossessive:
+		return true
+	case t.kind != tokWord:
+		return false
+	case determiners[t.low]:
+		return true
+	case t.cap:
+		return !functionWords[t.low]
+	case npPrepositions[t.low], t.low == "and", nameParticles[t.low]:
+		return true
+	}
+	return !functionWords[t.low] && !a.d.g.speechVerbs[t.low] && !participles[t.low] && !isLyAdverb(t) &&
+		(!strings.HasSuffix(t.low, "ed") || t.low == "unnamed" || t.low == "retired" || strings.Contains(t.low, "-")) &&
+		(!strings.HasSuffix(t.low, "ing") || strings.Contains(t.low, "-"))
 }
 
 // headOf returns the head noun of the phrase [s, e): the word before its
@@ -407,8 +465,7 @@ func (a *attributor) resolveAfter(s, hi int) (speaker, bool) {
 	e := s
 	for e < hi && e < s+12 && !a.isPlaceholder(e) {
 		t := a.tok(e)
-		if t.kind == tokPunct && t.low != "-" || functionWords[t.low] && !determiners[t.low] ||
-			!t.cap && t.kind == tokWord && (t.is("on", "in", "at", "after", "before", "during") || a.d.g.speechVerbs[t.low]) {
+		if !a.npToken(t) || !t.cap && t.is("in", "at") {
 			break
 		}
 		e++
@@ -487,27 +544,33 @@ func (a *attributor) personSpeaker(p int) speaker {
 
 // roleReference resolves a description such as "the Foreign Minister" or
 // "the former prime minister" to the latest person mentioned before it whose
-// role has the same head noun and, when the description names a country,
-// the same affiliation.
+// role has the same head noun and, when the description names a country or
+// organisation ("the EU diplomat"), the same affiliation. Generic heads
+// ("diplomat", "official") resolve only through such a name.
 func (a *attributor) roleReference(ts, te, h int) int {
 	d := a.d
 	head := d.toks[h].low
-	country := ""
+	affil := ""
 	for k := ts; k < te; k++ {
-		if c := d.g.country[d.toks[k].low]; c != "" {
-			country = c
+		if k != h {
+			if c := d.affiliationKey(k, k+1); c != "" {
+				affil = c
+			}
 		}
+	}
+	generic := head == "diplomat" || head == "official" || head == "source" || head == "leader"
+	if generic && affil == "" {
+		return -1
 	}
 	best, bestPos := -1, -1
 	for pi, p := range d.people {
-		if p.role == "" {
+		if p.role == "" && !generic {
 			continue
 		}
-		rw := strings.Fields(key(p.role))
-		if !containsString(rw, head) && !(head == "diplomat" || head == "official") {
+		if !generic && !containsString(strings.Fields(key(p.role)), head) {
 			continue
 		}
-		if country != "" && d.g.country[key(p.affiliation)] != country {
+		if affil != "" && d.affiliationKeyOf(p.affiliation) != affil {
 			continue
 		}
 		for _, mi := range p.mentions {

@@ -312,9 +312,60 @@ func (d *doc) roleAppositionAfter(j int) bool {
 	return false
 }
 
-// roleAppositionBefore reports whether "his spokesperson, " precedes.
+// roleAppositionBefore reports whether "his spokesperson, " or "a
+// spokeswoman for the European Commission, " precedes the name at token i.
 func (d *doc) roleAppositionBefore(i int) bool {
-	return i >= 2 && d.toks[i-1].low == "," && d.sameRegion(i-2, i) && d.isRoleNoun(d.toks[i-2].low)
+	return i >= 2 && d.toks[i-1].low == "," && d.roleDescriptionBefore(i-1) >= 0
+}
+
+// descriptionWords may stand inside a role description before a comma.
+var descriptionPrepositions = map[string]bool{"of": true, "for": true, "to": true, "at": true, "in": true, "and": true}
+
+// roleDescriptionBefore returns where the role description ending just
+// before token i starts ("The former Italian ambassador to Tripoli"), or -1
+// when the words before i are not one. Its head, the noun before any
+// preposition, must be a role noun.
+func (d *doc) roleDescriptionBefore(i int) int {
+	s := i
+	for j := i - 1; j >= 0 && i-j <= 10 && d.sameRegion(j, i-1); j-- {
+		t := d.toks[j]
+		if t.kind == tokPossessive {
+			s = j
+			continue
+		}
+		if t.kind != tokWord {
+			break
+		}
+		if determiners[t.low] {
+			s = j
+			if j > 0 && d.sameRegion(j-1, j) && descriptionPrepositions[d.toks[j-1].low] && d.toks[j-1].low != "and" {
+				continue // "for the European Commission"
+			}
+			break
+		}
+		if t.cap && functionWords[t.low] || !t.cap && (functionWords[t.low] && !descriptionPrepositions[t.low] || d.g.speechVerbs[t.low] ||
+			strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") && !strings.Contains(t.low, "-")) {
+			break
+		}
+		s = j
+	}
+	for s < i && descriptionPrepositions[d.toks[s].low] {
+		s++
+	}
+	if s >= i {
+		return -1
+	}
+	head := i - 1
+	for k := s + 1; k < i; k++ {
+		if descriptionPrepositions[d.toks[k].low] && d.toks[k].low != "and" {
+			head = k - 1
+			break
+		}
+	}
+	if !d.isRoleNoun(d.toks[head].low) {
+		return -1
+	}
+	return s
 }
 
 func (d *doc) speechVerbAfter(j int) bool {
@@ -354,7 +405,11 @@ func (d *doc) titleStart(i int) int {
 	for j := i - 1; j >= 0 && i-j <= 14 && d.sameRegion(j, i); {
 		t := d.toks[j]
 		if t.kind == tokPossessive && j > 0 && d.toks[j-1].kind == tokWord && d.toks[j-1].cap {
-			j -= 2
+			m := 1
+			if n := d.lexiconEndingAt(j - 1); n > 1 {
+				m = n // "European Union's"
+			}
+			j -= 1 + m
 			s = j + 1
 			continue
 		}
@@ -370,7 +425,7 @@ func (d *doc) titleStart(i int) int {
 			j--
 			continue
 		}
-		if g.titleWords[t.low] || honorifics[t.low] || t.cap && isAcronym(d.text[t.start:t.end]) {
+		if g.titleWords[t.low] || honorifics[t.low] || t.cap && (isAcronym(d.text[t.start:t.end]) || g.speakerHead[t.low] == kindOrganization) {
 			j--
 			s = j + 1
 			continue

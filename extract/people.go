@@ -136,6 +136,20 @@ func (d *doc) entityFor(ws []string) int {
 			return i
 		}
 	}
+	// Names written surname first ("Mao Ning" -> "Mao"): a lone word that
+	// opens a two-word name and is not a given name.
+	if len(ws) == 1 && !d.g.givenNames[ws[0]] {
+		found := -1
+		for i, p := range d.people {
+			if len(p.words) == 2 && p.words[0] == ws[0] {
+				if found >= 0 {
+					return -1
+				}
+				found = i
+			}
+		}
+		return found
+	}
 	return -1
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -134,7 +135,7 @@ func findQuotes(text string, paras []paragraph) []quoteSpan {
 				r, _ := utf8.DecodeRuneInString(text[paras[next].start:paras[next].end])
 				runsOn = r == '“' || r == '"' || r == '«' || r == '„'
 			}
-			if runsOn || open == p.start || cont {
+			if runsOn || cont || open == p.start || opensSentence(text, p.start, open) && endsSentence(text, open, p.end) {
 				spans = appendSpan(spans, text, open, -1, p.end, pi, cont, runsOn)
 				if runsOn {
 					spans[len(spans)-1].close = -1
@@ -159,3 +160,27 @@ func appendSpan(spans []quoteSpan, text string, open, close, paraEnd, para int, 
 	return append(spans, quoteSpan{open: open, close: close, start: s, end: e, para: para, cont: cont, runsOn: runsOn})
 }
 
+
+// opensSentence reports whether the mark at open starts a sentence: it
+// follows the paragraph start or a sentence end, a colon or a comma.
+func opensSentence(text string, paraStart, open int) bool {
+	i := open
+	for i > paraStart && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	if i == paraStart {
+		return true
+	}
+	switch text[i-1] {
+	case '.', '!', '?', ':', ',':
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether the paragraph ends a sentence, as an unclosed
+// quote that runs to the paragraph end should.
+func endsSentence(text string, open, end int) bool {
+	s := strings.TrimRight(text[open:end], " \t")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}

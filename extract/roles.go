@@ -183,16 +183,25 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 		}
 	}
 	// "at UNOSAT" ends the role; "of Belarus" too when it names a country.
+	placeFrom := j
 	for k := i; k < j; k++ {
 		t := d.toks[k]
-		if !t.is("at", "of", "with", "in") || k+1 >= j {
+		if !t.is("at", "of", "with", "in", "to", "for") || k+1 >= j {
 			continue
 		}
 		if aff := d.affiliationAt(k+1, j); aff != "" {
+			// "ambassador to Tripoli" and "envoy for Yemen" name where the
+			// person works, not whom they work for.
+			if t.is("to", "for", "in") {
+				placeFrom = min(placeFrom, k)
+				continue
+			}
 			if ti.affiliation == "" {
 				ti.affiliation = aff
 			}
-			j = k
+			if t.low != "for" {
+				j = k
+			}
 			break
 		}
 		if t.low == "at" || t.low == "with" {
@@ -204,9 +213,9 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 		}
 	}
 	// Anything else the title names: an organisation or a country's possessive.
-	for k := i; k < j && ti.affiliation == ""; k++ {
+	for k := i; k < placeFrom && ti.affiliation == ""; k++ {
 		for m := 4; m >= 1; m-- {
-			if k+m <= j {
+			if k+m <= placeFrom {
 				if aff := d.affiliationAt(k, k+m); aff != "" {
 					ti.affiliation = aff
 					break
@@ -234,12 +243,12 @@ func (d *doc) hasRoleNounOnly(i, j int) bool {
 // appositionBefore reads "Iran's foreign minister, " ending at the comma
 // just before token i.
 func (d *doc) appositionBefore(i int) titleInfo {
-	if i < 2 || d.toks[i-1].low != "," || !d.sameRegion(i-2, i) || !d.isRoleNoun(d.toks[i-2].low) {
+	if i < 2 || d.toks[i-1].low != "," {
 		return titleInfo{}
 	}
-	s := d.titleStart(i - 1)
-	if s > 0 && d.sameRegion(s-1, i) && d.toks[s-1].is("his", "her") {
-		s--
+	s := d.roleDescriptionBefore(i - 1)
+	if s < 0 {
+		return titleInfo{}
 	}
 	return d.parseTitle(s, i-1)
 }
@@ -276,4 +285,26 @@ func (d *doc) appositionAfter(j int) titleInfo {
 		}
 	}
 	return titleInfo{}
+}
+
+// affiliationKey returns a comparable key for the country or organisation
+// that tokens [i, j) name ("French" and "France" give the same key).
+func (d *doc) affiliationKey(i, j int) string {
+	k := d.phraseKey(i, j)
+	if c := d.g.country[k]; c != "" {
+		return c
+	}
+	return d.g.org[k]
+}
+
+// affiliationKeyOf is affiliationKey for an affiliation already chosen.
+func (d *doc) affiliationKeyOf(aff string) string {
+	k := key(aff)
+	if c := d.g.country[k]; c != "" {
+		return c
+	}
+	if o := d.g.org[k]; o != "" {
+		return o
+	}
+	return aff
 }

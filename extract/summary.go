@@ -14,6 +14,7 @@ func (d *doc) summary() string {
 		if len(strings.Fields(s)) < 12 || !strings.ContainsAny(s[len(s)-1:], ".!?”\"’") {
 			continue
 		}
+		s = stripDateline(s)
 		first := sentenceEnd(s, 0)
 		if len(strings.Fields(s[:first])) < 20 && first < len(s) {
 			first = sentenceEnd(s, first)
@@ -49,4 +50,25 @@ func sentenceEnd(s string, from int) int {
 		}
 	}
 	return len(s)
+}
+
+// stripDateline removes a leading dateline: "PARIS (Reuters) - ",
+// "Doha: ", "UNITED NATIONS — ".
+func stripDateline(s string) string {
+	for _, sep := range []string{" - ", " — ", " – ", ": ", "_"} {
+		i := strings.Index(s, sep)
+		if i <= 0 || i > 40 {
+			continue
+		}
+		head := s[:i]
+		if strings.HasSuffix(head, ")") {
+			if k := strings.Index(head, " ("); k > 0 {
+				head = head[:k]
+			}
+		}
+		if len(strings.Fields(head)) <= 3 && (isAllCaps(head) || sep == ": " || sep == "_") && !strings.ContainsAny(head, ".,\"“") {
+			return strings.TrimSpace(s[i+len(sep):])
+		}
+	}
+	return s
 }
