@@ -9,12 +9,12 @@ import "time"
 
 // Digest is what one delivery says.
 type Digest struct {
-	Title   string // e.g. "attache digest — 25 Nov 2026"
-	Since   time.Time
-	Until   time.Time
-	Stories []Story
+	Title   string    `json:"title"` // e.g. "attache digest — 25 Nov 2026"
+	Since   time.Time `json:"since,omitzero"`
+	Until   time.Time `json:"until,omitzero"`
+	Stories []Story   `json:"stories"`
 	// Omitted counts stories left out by MaxStories.
-	Omitted int
+	Omitted int `json:"omitted,omitempty"`
 }
 
 // Empty reports whether the digest has no story to tell.
@@ -22,35 +22,35 @@ func (d Digest) Empty() bool { return len(d.Stories) == 0 }
 
 // Story is one news story, possibly told by several articles.
 type Story struct {
-	Headline   string
-	Summary    string
-	Sources    []Link // one per article, the first is the lead article
-	Actors     []Actor
-	Quotes     []QuoteLine
-	Published  time.Time
-	ArticleIDs []int64
+	Headline   string      `json:"headline"`
+	Summary    string      `json:"summary"`
+	Sources    []Link      `json:"sources"` // one per article, the first is the lead article
+	Actors     []Actor     `json:"actors"`
+	Quotes     []QuoteLine `json:"quotes"`
+	Published  time.Time   `json:"published,omitzero"` // the newest article's publication (or fetch) time
+	ArticleIDs []int64     `json:"article_ids,omitempty"`
 }
 
 // Link points at one article.
 type Link struct {
-	Name  string // feed or site name, or the file name for local files
-	Title string
-	URL   string // "" for local files
+	Name  string `json:"name"` // feed or site name, or the file name for local files
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"` // "" for local files
 }
 
 // Actor is a key-actor bullet: "Jean-Marc Ayrault — Foreign Minister, France".
 type Actor struct {
-	Name        string
-	Role        string
-	Affiliation string
-	Mentions    int
+	Name        string `json:"name"`
+	Role        string `json:"role,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
+	Mentions    int    `json:"mentions"`
 	// Said is the actor's most telling quote in this story, "" when none.
-	Said string
+	Said string `json:"said,omitempty"`
 }
 
 // QuoteLine is a quote bullet: "verbatim quote" — speaker.
 type QuoteLine struct {
-	Text    string
-	Speaker string
-	Kind    string // person, anonymous, organization, document
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	Kind    string `json:"kind"` // person, anonymous, organization, document
 }

@@ -1,0 +1,140 @@
+package digest
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/attache-bot/attache/extract"
+)
+
+const (
+	// maxQuotes is how many quote bullets a story shows.
+	maxQuotes = 4
+	// maxQuotesPerSpeaker keeps one talkative speaker from filling the list
+	// while others were quoted too.
+	maxQuotesPerSpeaker = 2
+)
+
+// kindOrder puts named people first: their words are the news; anonymous
+// sources, organisations and documents come after.
+var kindOrder = map[string]int{"person": 0, "anonymous": 1, "organization": 2, "document": 3}
+
+// candidate is one quote of a story on its way to becoming a bullet.
+type candidate struct {
+	line  QuoteLine
+	key   string // normalized text, for spotting the same quote twice
+	who   *person
+	order int
+}
+
+// collectQuotes gathers the quotes of a story's articles, drops those with
+// no speaker, resolves person speakers to the story's fullest name for them
+// (only when that is unambiguous), and merges the same quote told by
+// several articles, keeping its longest form.
+func collectQuotes(c *cast, quotes []extract.Quote) []*candidate {
+	var out []*candidate
+	for _, q := range quotes {
+		speaker, text := strings.TrimSpace(q.Speaker), strings.TrimSpace(q.Text)
+		key := strings.TrimSpace(normalize(text))
+		if speaker == "" || key == "" {
+			continue
+		}
+		cand := &candidate{line: QuoteLine{Text: text, Speaker: speaker, Kind: q.SpeakerKind}, key: key, order: len(out)}
+		if q.SpeakerKind == "person" {
+			if p := c.find(speaker); p != nil {
+				cand.who = p
+				cand.line.Speaker = p.name
+			}
+		}
+		if dup := findDuplicate(out, key); dup != nil {
+			if len(key) > len(dup.key) {
+				dup.line, dup.key, dup.who = cand.line, cand.key, cand.who
+			}
+			continue
+		}
+		out = append(out, cand)
+	}
+	return out
+}
+
+// findDuplicate returns the candidate carrying the same words as key, or a
+// part of them (one outlet quoting a shorter excerpt), nil when none.
+func findDuplicate(cands []*candidate, key string) *candidate {
+	for _, c := range cands {
+		if c.key == key || strings.Contains(" "+c.key+" ", " "+key+" ") || strings.Contains(" "+key+" ", " "+c.key+" ") {
+			return c
+		}
+	}
+	return nil
+}
+
+// fullSentence reports whether a quote reads as a complete sentence: it
+// starts with a capital letter and ends with terminal punctuation.
+func fullSentence(text string) bool {
+	first, _ := utf8.DecodeRuneInString(text)
+	text = strings.TrimRight(text, "\"'”’» ")
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsUpper(first) && strings.ContainsRune(".!?…", last)
+}
+
+// betterQuote orders candidates best first: named people before others,
+// full sentences before fragments, longer before shorter, earlier first.
+func betterQuote(a, b *candidate) int {
+	if c := cmp.Compare(kindRank(a.line.Kind), kindRank(b.line.Kind)); c != 0 {
+		return c
+	}
+	if fa, fb := fullSentence(a.line.Text), fullSentence(b.line.Text); fa != fb {
+		if fa {
+			return -1
+		}
+		return 1
+	}
+	if c := cmp.Compare(len(b.line.Text), len(a.line.Text)); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.order, b.order)
+}
+
+func kindRank(kind string) int {
+	if r, ok := kindOrder[kind]; ok {
+		return r
+	}
+	return len(kindOrder)
+}
+
+// pickQuotes credits each quote to its person and returns the story's quote
+// bullets, best first.
+func pickQuotes(cands []*candidate) []QuoteLine {
+	ranked := slices.Clone(cands)
+	slices.SortStableFunc(ranked, betterQuote)
+	for _, c := range ranked {
+		if c.who != nil {
+			c.who.quotes++
+			if c.who.best == nil {
+				c.who.best = &c.line
+			}
+		}
+	}
+	perSpeaker := map[string]int{}
+	var picked, spare []*candidate
+	for _, c := range ranked {
+		if perSpeaker[c.line.Speaker] < maxQuotesPerSpeaker {
+			perSpeaker[c.line.Speaker]++
+			picked = append(picked, c)
+		} else {
+			spare = append(spare, c)
+		}
+	}
+	chosen := append(picked, spare...)
+	chosen = chosen[:min(len(chosen), maxQuotes)]
+	// Spares that made the cut still sort among the others by merit.
+	slices.SortStableFunc(chosen, betterQuote)
+	lines := make([]QuoteLine, len(chosen))
+	for i, c := range chosen {
+		lines[i] = c.line
+	}
+	return lines
+}
