@@ -6,11 +6,15 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/attache-bot/attache/config"
 )
 
-// Redacted replaces the value of every attribute that holds a secret.
-const Redacted = "[redacted]"
+// Redacted replaces the value of every attribute that holds a secret; the
+// same marker config.Redacted copies use.
+const Redacted = config.Redacted
 
 // secretKeySuffixes are the attribute (or struct field) names, lower-cased,
 // whose values are secrets; a key matches when it equals one of them or ends
@@ -59,7 +63,7 @@ func redactValue(key string, v slog.Value, depth int) slog.Value {
 	switch v.Kind() {
 	case slog.KindString:
 		if dsnKeys[lower] {
-			return slog.StringValue(MaskDSN(v.String()))
+			return slog.StringValue(redactDSN(v.String()))
 		}
 		return slog.StringValue(maskCredentialsInText(v.String()))
 	case slog.KindGroup:
@@ -118,13 +122,44 @@ func redactAny(x any, depth int) slog.Value {
 		}
 		rv = rv.Elem()
 	}
-	if rv.Kind() != reflect.Struct {
-		return slog.AnyValue(x)
+	switch {
+	case rv.Kind() == reflect.Struct:
+		if depth >= maxStructDepth {
+			return slog.StringValue("[struct]")
+		}
+		return structGroup(rv, depth)
+	case (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) && holdsStructs(rv.Type().Elem()):
+		if depth >= maxStructDepth {
+			return slog.StringValue("[list]")
+		}
+		return listGroup(rv, depth)
 	}
-	if depth >= maxStructDepth {
-		return slog.StringValue("[struct]")
+	return slog.AnyValue(x)
+}
+
+func holdsStructs(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
 	}
-	return structGroup(rv, depth)
+	return t.Kind() == reflect.Struct
+}
+
+// maxListItems bounds how many entries of a list of structs are logged.
+const maxListItems = 32
+
+// listGroup logs a list of structs (configured sources, channels) as a group
+// keyed by index, so that each entry is redacted like a struct.
+func listGroup(rv reflect.Value, depth int) slog.Value {
+	n := min(rv.Len(), maxListItems)
+	attrs := make([]slog.Attr, 0, n+1)
+	for i := range n {
+		key := strconv.Itoa(i)
+		attrs = append(attrs, slog.Attr{Key: key, Value: redactValue(key, slog.AnyValue(rv.Index(i).Interface()), depth+1)})
+	}
+	if rv.Len() > n {
+		attrs = append(attrs, slog.Int("more", rv.Len()-n))
+	}
+	return slog.GroupValue(attrs...)
 }
 
 // structGroup logs a struct as a group of its exported fields, each named by
@@ -157,34 +192,6 @@ func tagName(f reflect.StructField) string {
 	return f.Name
 }
 
-// MaskDSN hides the password of a database DSN, in URL form
-// (postgres://user:pass@host/db) or key=value form (host=db password=pass),
-// keeping the rest readable. A SQLite file path is returned unchanged.
-func MaskDSN(dsn string) string {
-	if strings.Contains(dsn, "://") {
-		if u, err := url.Parse(dsn); err == nil {
-			if _, hasPassword := u.User.Password(); hasPassword {
-				u.User = url.UserPassword(u.User.Username(), Redacted)
-			}
-			q := u.Query()
-			changed := false
-			for k := range q {
-				if isSecretKey(k) {
-					q.Set(k, Redacted)
-					changed = true
-				}
-			}
-			if changed {
-				u.RawQuery = q.Encode()
-			}
-			// Undo the escaping of the marker so that it reads the same as
-			// everywhere else in the logs.
-			return strings.ReplaceAll(u.String(), url.QueryEscape(Redacted), Redacted)
-		}
-	}
-	return maskCredentialsInText(dsn)
-}
-
 var (
 	// userinfoPassword matches the password of scheme://user:password@ in
 	// free text, such as an error message quoting a connection URL.
@@ -195,6 +202,13 @@ var (
 	// bearerHeader matches an Authorization bearer value quoted in text.
 	bearerHeader = regexp.MustCompile(`(?i)\b(bearer\s+)[A-Za-z0-9._~+/=-]+`)
 )
+
+// redactDSN hides the password of a DSN, as config.RedactDSN does, and also a
+// password given as a URL query parameter. Handlers apply ReplaceAttr again
+// to the members of a group it returned, so this must be idempotent.
+func redactDSN(dsn string) string {
+	return keyValueSecret.ReplaceAllString(config.RedactDSN(dsn), "${1}"+Redacted)
+}
 
 // maskCredentialsInText masks URL passwords, key=value secrets and bearer
 // tokens inside arbitrary text.

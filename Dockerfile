@@ -1,0 +1,45 @@
+# syntax=docker/dockerfile:1
+#
+# attache container image: a static binary on an empty base, running as an
+# unprivileged user with its SQLite database on the /data volume.
+#
+#   docker build -t attache .                     # with network access
+#   scripts/build-image.sh                        # offline, buildah (see README)
+#
+# BUILDER_IMAGE is any image with the Go toolchain of go.mod and /bin/sh; the
+# offline script passes one it assembles from the local toolchain.
+ARG BUILDER_IMAGE=golang:1.26.8-bookworm
+
+FROM ${BUILDER_IMAGE} AS build
+WORKDIR /src
+ENV CGO_ENABLED=0 GOTOOLCHAIN=local
+# With a vendor/ directory in the context (the offline script makes one) the
+# build reads nothing from the network; without one, go build downloads the
+# modules go.sum pins.
+COPY . .
+# timetzdata embeds the zone database: the final image has no
+# /usr/share/zoneinfo, and channels schedule in named zones.
+RUN go build -trimpath -buildvcs=false -tags timetzdata -ldflags "-s -w" \
+        -o /out/attache ./cmd/attache \
+    && mkdir -p /out/rootfs/data /out/rootfs/tmp /out/rootfs/etc/ssl/certs \
+    && cp /etc/ssl/certs/ca-certificates.crt /out/rootfs/etc/ssl/certs/ \
+    && echo 'root:x:0:0:root:/root:/sbin/nologin' >/out/rootfs/etc/passwd \
+    && echo 'nonroot:x:65532:65532:attache:/data:/sbin/nologin' >>/out/rootfs/etc/passwd \
+    && printf 'root:x:0:\nnonroot:x:65532:\n' >/out/rootfs/etc/group \
+    && chmod 1777 /out/rootfs/tmp \
+    && chown 65532:65532 /out/rootfs/data
+
+FROM scratch
+COPY --from=build /out/rootfs/ /
+COPY --from=build /out/attache /attache
+USER 65532:65532
+WORKDIR /data
+VOLUME ["/data"]
+ENV ATTACHE_DATABASE_DSN=/data/attache.db \
+    ATTACHE_HTTP_LISTEN=:8080 \
+    SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+    CMD ["/attache", "healthcheck"]
+ENTRYPOINT ["/attache"]
+CMD ["run"]
