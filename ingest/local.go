@@ -190,5 +190,5 @@ func parseText(text string) (title, body string) {
 		}
 		out = append(out, line)
 	}
-	return title, strings.Join(out, "\n")
+	return title, strings.TrimSpace(strings.Join(out, "\n"))
 }

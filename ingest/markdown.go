@@ -118,7 +118,11 @@ func parseMarkdown(text string) (title, body string) {
 			cur = append(cur, mdListMarker.ReplaceAllString(line, ""))
 		default:
 			if t := strings.TrimSpace(line); strings.HasPrefix(t, "|") {
-				line = strings.ReplaceAll(strings.Trim(t, "|"), "|", " ")
+				// A table row is a paragraph of its cells.
+				flush()
+				cur = append(cur, strings.ReplaceAll(strings.Trim(t, "|"), "|", " "))
+				flush()
+				continue
 			}
 			cur = append(cur, line)
 		}
@@ -139,7 +143,9 @@ func parseMarkdown(text string) (title, body string) {
 			// No heading: the first line is the headline, and the rest of
 			// its paragraph stays in the body.
 			title = mdInline(b.raw[0])
-			parts = append(parts, mdInline(strings.Join(b.raw[1:], " ")))
+			if rest := mdInline(strings.Join(b.raw[1:], " ")); rest != "" {
+				parts = append(parts, rest)
+			}
 		case heading < 0 && fmTitle == "" && i == 0:
 			title = b.text
 		default:
