@@ -1,0 +1,358 @@
+package bot
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/attache-bot/attache/adapters"
+	"github.com/attache-bot/attache/config"
+	"github.com/attache-bot/attache/store"
+)
+
+// feedServer serves testdata feeds with an ETag, answering 304 to a
+// matching If-None-Match, or fails with a status when told to.
+type feedServer struct {
+	*httptest.Server
+	mu       sync.Mutex
+	file     string // testdata feed served
+	status   int    // non-zero: answer this status instead
+	requests []string
+}
+
+func newFeedServer(t *testing.T, file string) *feedServer {
+	fs := &feedServer{file: file}
+	fs.Server = httptest.NewServer(http.HandlerFunc(fs.serve))
+	t.Cleanup(fs.Close)
+	return fs
+}
+
+func (fs *feedServer) serve(w http.ResponseWriter, r *http.Request) {
+	fs.mu.Lock()
+	file, status := fs.file, fs.status
+	fs.requests = append(fs.requests, r.Header.Get("If-None-Match"))
+	fs.mu.Unlock()
+	if status != 0 {
+		http.Error(w, "broken", status)
+		return
+	}
+	etag := `"` + file + `"`
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		http.Error(w, err.Error(), 500)
+		return
+	}
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Content-Type", "application/rss+xml")
+	w.Write(body)
+}
+
+func (fs *feedServer) set(file string, status int) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.file, fs.status = file, status
+}
+
+// conditionals is the If-None-Match header of every request so far.
+func (fs *feedServer) conditionals() []string {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return append([]string(nil), fs.requests...)
+}
+
+// pollNow runs one poller pass and waits for the polls it started.
+func pollNow(t *testing.T, s *Service) {
+	t.Helper()
+	s.pollDue(context.Background())
+	s.poll.wg.Wait()
+}
+
+func sourceState(t *testing.T, st store.Store, src string) store.SourceState {
+	t.Helper()
+	state, err := st.SourceState(context.Background(), src)
+	if err != nil {
+		t.Fatalf("source state %s: %v", src, err)
+	}
+	return state
+}
+
+func articleCount(t *testing.T, st store.Store) int {
+	t.Helper()
+	arts, err := st.ArticlesAfter(context.Background(), 0, 0, 0)
+	if err != nil {
+		t.Fatalf("articles: %v", err)
+	}
+	return len(arts)
+}
+
+func TestPollConditionalGET(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	feed := newFeedServer(t, "feed-v1.xml")
+	cfg := testConfig()
+	cfg.Sources = []config.Source{{Name: "Wire", URL: feed.URL, Interval: 10 * time.Minute}}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now))
+
+	pollNow(t, s)
+	if got := articleCount(t, st); got != 2 {
+		t.Fatalf("after the first poll: %d articles stored, want 2", got)
+	}
+	state := sourceState(t, st, feed.URL)
+	if state.ETag != `"feed-v1.xml"` || state.Failures != 0 || state.Articles != 2 || !state.LastSuccess.Equal(clk.Now()) {
+		t.Fatalf("state after the first poll = %+v", state)
+	}
+
+	// Not due yet: no request at all.
+	clk.Advance(5 * time.Minute)
+	pollNow(t, s)
+	if n := len(feed.conditionals()); n != 1 {
+		t.Fatalf("%d requests before the interval passed, want 1", n)
+	}
+
+	// Due: a conditional GET answered 304 is a success with nothing new.
+	clk.Advance(10 * time.Minute)
+	pollNow(t, s)
+	reqs := feed.conditionals()
+	if len(reqs) != 2 || reqs[1] != `"feed-v1.xml"` {
+		t.Fatalf("If-None-Match headers = %q, want the stored ETag on the second request", reqs)
+	}
+	state = sourceState(t, st, feed.URL)
+	if state.ETag != `"feed-v1.xml"` || !state.LastSuccess.Equal(clk.Now()) || state.Articles != 2 {
+		t.Fatalf("state after a 304 = %+v", state)
+	}
+
+	// The feed changes: only the new item is stored.
+	feed.set("feed-v2.xml", 0)
+	clk.Advance(15 * time.Minute)
+	pollNow(t, s)
+	if got := articleCount(t, st); got != 3 {
+		t.Fatalf("after the feed changed: %d articles, want 3", got)
+	}
+	state = sourceState(t, st, feed.URL)
+	if state.ETag != `"feed-v2.xml"` || state.Articles != 3 {
+		t.Fatalf("state after the change = %+v", state)
+	}
+	next := state.NextPoll.Sub(clk.Now())
+	if next < 9*time.Minute || next > 11*time.Minute {
+		t.Fatalf("next poll in %s, want the 10m interval ±10%%", next)
+	}
+}
+
+func TestPollBackoffAfterFailures(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	feed := newFeedServer(t, "feed-v1.xml")
+	feed.set("feed-v1.xml", http.StatusBadGateway)
+	cfg := testConfig()
+	cfg.Sources = []config.Source{{URL: feed.URL, Interval: 10 * time.Minute}}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now))
+
+	for failures, wantDelay := range []time.Duration{10 * time.Minute, 20 * time.Minute, 40 * time.Minute, 80 * time.Minute} {
+		pollNow(t, s)
+		state := sourceState(t, st, feed.URL)
+		if state.Failures != failures+1 {
+			t.Fatalf("poll %d: failures = %d", failures+1, state.Failures)
+		}
+		if !strings.Contains(state.LastError, "502") {
+			t.Fatalf("poll %d: last error %q does not name the status", failures+1, state.LastError)
+		}
+		delay := state.NextPoll.Sub(clk.Now())
+		if delay < wantDelay*9/10 || delay > wantDelay*11/10 {
+			t.Fatalf("poll %d: next poll in %s, want %s ±10%%", failures+1, delay, wantDelay)
+		}
+		// Just before the backoff ends nothing is fetched.
+		clk.Set(state.NextPoll.Add(-time.Second))
+		pollNow(t, s)
+		if n := len(feed.conditionals()); n != failures+1 {
+			t.Fatalf("poll %d: %d requests during the backoff", failures+1, n)
+		}
+		clk.Set(state.NextPoll)
+	}
+
+	// Recovery resets the count and clears the error.
+	feed.set("feed-v1.xml", 0)
+	pollNow(t, s)
+	state := sourceState(t, st, feed.URL)
+	if state.Failures != 0 || state.LastError != "" || state.Articles != 2 {
+		t.Fatalf("after recovery: %+v", state)
+	}
+}
+
+func TestPollBackoffIsCapped(t *testing.T) {
+	tests := []struct {
+		interval time.Duration
+		failures int
+		want     time.Duration
+	}{
+		{15 * time.Minute, 1, 15 * time.Minute},
+		{15 * time.Minute, 2, 30 * time.Minute},
+		{15 * time.Minute, 5, 4 * time.Hour},
+		{15 * time.Minute, 6, 6 * time.Hour},
+		{15 * time.Minute, 500, 6 * time.Hour},
+		{24 * time.Hour, 3, 24 * time.Hour}, // never more often than the interval
+	}
+	for _, tt := range tests {
+		if got := pollBackoff(tt.interval, tt.failures); got != tt.want {
+			t.Errorf("pollBackoff(%s, %d) = %s, want %s", tt.interval, tt.failures, got, tt.want)
+		}
+	}
+}
+
+func TestFailingSourceDoesNotStopOthers(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	broken := newFeedServer(t, "feed-v1.xml")
+	broken.set("feed-v1.xml", http.StatusInternalServerError)
+	good := newFeedServer(t, "feed-v2.xml")
+	dir := t.TempDir()
+	cfg := testConfig()
+	cfg.Sources = []config.Source{
+		{Name: "Broken", URL: broken.URL, Interval: time.Hour},
+		{Name: "Missing dir", Path: filepath.Join(dir, "no-such-dir"), Interval: time.Hour},
+		{Name: "Good", URL: good.URL, Interval: time.Hour},
+	}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now))
+	pollNow(t, s)
+
+	if got := articleCount(t, st); got != 3 {
+		t.Fatalf("%d articles from the good source, want 3", got)
+	}
+	if f := sourceState(t, st, broken.URL).Failures; f != 1 {
+		t.Fatalf("broken source failures = %d", f)
+	}
+	if f := sourceState(t, st, cfg.Sources[1].Path).Failures; f != 1 {
+		t.Fatalf("missing directory failures = %d", f)
+	}
+
+	reply := s.HandleCommand(context.Background(), adapters.Request{Platform: "console", Verb: "feeds"})
+	if len(reply.Lines) != 3 || !strings.Contains(reply.Text, "2 of 3 sources are failing") {
+		t.Fatalf("feeds reply = %+v", reply)
+	}
+	if l := reply.Lines[0]; !strings.Contains(l.Text, "failing (1 in a row)") || !strings.Contains(l.Text, "500") || l.URL != broken.URL || l.Label != "Broken" {
+		t.Errorf("broken source line = %+v", l)
+	}
+	if l := reply.Lines[1]; !strings.HasPrefix(l.Text, "Missing dir — failing") {
+		t.Errorf("missing directory line = %+v", l)
+	}
+	if l := reply.Lines[2]; !strings.Contains(l.Text, "OK, last success 0s ago; 3 articles") {
+		t.Errorf("good source line = %+v", l)
+	}
+}
+
+func TestPollRespectsSourceLease(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	feed := newFeedServer(t, "feed-v1.xml")
+	cfg := testConfig()
+	cfg.Sources = []config.Source{{URL: feed.URL, Interval: time.Hour}}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now))
+
+	ctx := context.Background()
+	ok, err := st.AcquireLease(ctx, "source:"+feed.URL, "other-replica", time.Minute)
+	if err != nil || !ok {
+		t.Fatalf("other replica's lease: %v %v", ok, err)
+	}
+	pollNow(t, s)
+	if n := len(feed.conditionals()); n != 0 {
+		t.Fatalf("polled %d times while another replica held the lease", n)
+	}
+	// The other replica dies; once its lease expires this one polls.
+	clk.Advance(2 * time.Minute)
+	pollNow(t, s)
+	if n := len(feed.conditionals()); n != 1 {
+		t.Fatalf("%d polls after the lease expired, want 1", n)
+	}
+	// And it released its own lease afterwards.
+	if ok, err := st.AcquireLease(ctx, "source:"+feed.URL, "other-replica", time.Minute); err != nil || !ok {
+		t.Fatalf("lease not released after the poll: %v %v", ok, err)
+	}
+}
+
+func TestPollLocalDirectoryOnlyExtractsNewFiles(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", "Envoys meet in Oslo\n\nEnvoys met in Oslo on Monday to discuss the truce.")
+	cfg := testConfig()
+	cfg.Sources = []config.Source{{Path: dir, Interval: time.Minute}}
+	obs := &countingObserver{}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithObserver(obs))
+
+	pollNow(t, s)
+	clk.Advance(2 * time.Minute)
+	pollNow(t, s)
+	if got := articleCount(t, st); got != 1 {
+		t.Fatalf("%d articles, want 1", got)
+	}
+	writeFile(t, dir, "b.txt", "Talks stall in Vienna\n\nTalks on the nuclear file stalled in Vienna on Tuesday.")
+	clk.Advance(2 * time.Minute)
+	pollNow(t, s)
+	if got := articleCount(t, st); got != 2 {
+		t.Fatalf("%d articles after a new file, want 2", got)
+	}
+	if obs.extracted() != 2 || obs.ingested() != 2 {
+		t.Fatalf("extracted %d, ingested %d: an unchanged file was extracted again", obs.extracted(), obs.ingested())
+	}
+}
+
+func writeFile(t *testing.T, dir, name, text string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// countingObserver counts observer calls.
+type countingObserver struct {
+	nopObserver
+	mu                  sync.Mutex
+	nExtracted, nStored int
+	failed              []string
+	commands            []string
+}
+
+func (o *countingObserver) Extracted(time.Duration) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.nExtracted++
+}
+
+func (o *countingObserver) ArticleIngested(string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.nStored++
+}
+
+func (o *countingObserver) SourceFailed(_, reason string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.failed = append(o.failed, reason)
+}
+
+func (o *countingObserver) CommandHandled(platform, verb string, _ time.Duration) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.commands = append(o.commands, platform+"/"+verb)
+}
+
+func (o *countingObserver) extracted() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.nExtracted
+}
+
+func (o *countingObserver) ingested() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.nStored
+}
