@@ -19,8 +19,7 @@ import (
 //   - headline: Jaccard overlap of the headlines' content words.
 //
 // Articles further apart in time than maxStorySpan are never grouped.
-// Stories are the connected groups of this relation, which does not depend
-// on the order articles arrive in.
+// groupStories explains how articles gather into stories.
 const (
 	peopleWeight       = 0.45
 	entityWeight       = 0.2
@@ -115,48 +114,46 @@ func jaccard(a, b []int) float64 {
 }
 
 // groupStories partitions articles (sorted by time, then ID) into stories,
-// each a list of indexes into articles in that order.
+// each a list of indexes into articles in that order. Each article, in
+// turn, joins the story it resembles most on average over the story's
+// articles, when that average reaches the threshold; otherwise it starts a
+// new story. Averaging (rather than joining on any one similar article)
+// stops a chain of pairwise resemblances from gluing unrelated stories
+// together.
 func groupStories(articles []store.StoredArticle) [][]int {
 	in := interner{}
 	feats := make([]features, len(articles))
 	for i, a := range articles {
 		feats[i] = articleFeatures(in, a)
 	}
-	parent := make([]int, len(articles))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	// Articles are sorted by time, so each only needs comparing with the
-	// following ones inside the story span.
+	var groups [][]int
+	storyOf := make([]int, len(articles))
+	// Per story, the summed similarity to the article at hand and how many
+	// of its articles fall inside the time span; reused for every article.
+	sums, counts := map[int]float64{}, map[int]int{}
 	for i := range feats {
-		for j := i + 1; j < len(feats) && feats[j].when.Sub(feats[i].when) <= maxStorySpan; j++ {
-			if similarity(&feats[i], &feats[j]) >= sameStoryThreshold {
-				if ri, rj := find(i), find(j); ri != rj {
-					parent[max(ri, rj)] = min(ri, rj)
-				}
+		clear(sums)
+		clear(counts)
+		// Articles are sorted by time: only earlier ones inside the span count.
+		for j := i - 1; j >= 0 && feats[i].when.Sub(feats[j].when) <= maxStorySpan; j-- {
+			counts[storyOf[j]]++
+			if sim := similarity(&feats[i], &feats[j]); sim > 0 {
+				sums[storyOf[j]] += sim
 			}
 		}
-	}
-	byRoot := map[int][]int{}
-	var roots []int
-	for i := range articles {
-		r := find(i)
-		if _, ok := byRoot[r]; !ok {
-			roots = append(roots, r)
+		best, bestAvg := -1, 0.0
+		for g, sum := range sums {
+			avg := sum / float64(counts[g])
+			if avg > bestAvg || (avg == bestAvg && g < best) {
+				best, bestAvg = g, avg
+			}
 		}
-		byRoot[r] = append(byRoot[r], i)
-	}
-	groups := make([][]int, len(roots))
-	for k, r := range roots {
-		groups[k] = byRoot[r]
+		if best < 0 || bestAvg < sameStoryThreshold {
+			best = len(groups)
+			groups = append(groups, nil)
+		}
+		storyOf[i] = best
+		groups[best] = append(groups[best], i)
 	}
 	return groups
 }

@@ -54,7 +54,7 @@ func TestCompatibleGiven(t *testing.T) {
 func TestFullSentence(t *testing.T) {
 	for text, want := range map[string]bool{
 		"It is deeply shocking and shameful.": true,
-		"Are we fools?\u201d":                  true,
+		"Are we fools?\u201d":                 true,
 		"more efficient and engaged":          false,
 		"It's all that's left":                false,
 	} {
