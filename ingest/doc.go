@@ -56,7 +56,9 @@
 // A Fetcher (NewFetcher) bounds every exchange by Options.Timeout, bodies by
 // MaxBytes (ErrTooLarge), redirects by MaxRedirects (ErrTooManyRedirects),
 // and with RefusePrivate refuses non-public destinations at dial time
-// (ErrPrivateAddress). Read takes the previous ETag and Last-Modified as
+// (ErrPrivateAddress) and local paths (ErrUnsupported): the mode for URLs
+// that chat users submit. An exchange is one request; a feed read also
+// fetches linked pages, so callers bound the whole read with ctx. Read takes the previous ETag and Last-Modified as
 // Validators and reports NotModified on 304 with the validators to keep.
 // Errors name the source and wrap the sentinels; Reason(err) gives a short
 // label for metrics ("timeout", "too_large", "http_status", "parse", ...).

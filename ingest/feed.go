@@ -97,8 +97,7 @@ func itemArticles(feed *gofeed.Feed, source, base string, fetched time.Time) []f
 }
 
 // fillFromPages replaces summary-only bodies with the main text of the
-// linked page, for at most MaxPageFetches items, DefaultPageWorkers at a
-// time. A page that fails, or reads shorter than the summary (readability
+// linked page, for at most MaxPageFetches items, a few at a time. A page that fails, or reads shorter than the summary (readability
 // picked the wrong block), leaves the summary in place: a feed read never
 // fails because one linked page did.
 func (f *Fetcher) fillFromPages(ctx context.Context, items []feedArticle) {
@@ -108,7 +107,7 @@ func (f *Fetcher) fillFromPages(ctx context.Context, items []feedArticle) {
 			todo = append(todo, i)
 		}
 	}
-	sem := make(chan struct{}, DefaultPageWorkers)
+	sem := make(chan struct{}, parallel)
 	var wg sync.WaitGroup
 	for _, i := range todo {
 		wg.Add(1)

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -370,5 +372,50 @@ func TestUserAgent(t *testing.T) {
 	read(t, testFetcher(Options{UserAgent: "attache-test/1"}), srv.URL+"/feed")
 	if got != "attache-test/1" {
 		t.Errorf("User-Agent %q", got)
+	}
+}
+
+func TestGzipIsDecodedAndLimited(t *testing.T) {
+	page := fixture(t, "pages/article.html")
+	bomb := bytes.Repeat([]byte("<p>padding padding padding</p>"), 10_000) // 300 KB, compresses ~300:1
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		w := gzip.NewWriter(&buf)
+		_, _ = w.Write(b)
+		_ = w.Close()
+		return buf.Bytes()
+	}
+	srv := newTestServer(t, map[string]http.HandlerFunc{
+		"/page": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Set("Content-Type", "text/html")
+			_, _ = w.Write(gz(page))
+		},
+		"/bomb": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Set("Content-Type", "text/html")
+			_, _ = w.Write(gz(bomb))
+		},
+	})
+	f := testFetcher(Options{MaxBytes: 64 << 10})
+	if res := read(t, f, srv.URL+"/page"); !strings.Contains(res.Articles[0].Body, "Guernica") {
+		t.Errorf("gzip page body: %q", res.Articles[0].Body)
+	}
+	if _, err := f.Read(context.Background(), srv.URL+"/bomb", Validators{}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("the limit must apply to decoded bytes: %v", err)
+	}
+}
+
+func TestUntrustedSources(t *testing.T) {
+	f := testFetcher(Options{RefusePrivate: true})
+	for _, source := range []string{"testdata/local/01-aleppo.txt", "/etc/hostname", "file:///etc/hostname", "ftp://example.org/feed"} {
+		_, err := f.Read(context.Background(), source, Validators{})
+		if Reason(err) != "unsupported" {
+			t.Errorf("%s: err %v, want unsupported", source, err)
+		}
+	}
+	_, err := f.Read(context.Background(), "http://user:secret@127.0.0.1:1/feed", Validators{})
+	if err == nil || strings.Contains(err.Error(), "secret") {
+		t.Errorf("password leaked into %v", err)
 	}
 }

@@ -17,8 +17,11 @@ const (
 	DefaultMaxRedirects   = 5
 	DefaultUserAgent      = "attache/1 (+https://github.com/attache-bot/attache)"
 	DefaultMaxPageFetches = 30
-	DefaultPageWorkers    = 4
 )
+
+// parallel is how many fetches one call runs at once: enough to hide
+// latency, few enough to be polite to one site and light on a small host.
+const parallel = 4
 
 // Options tune a Fetcher. The zero value is usable: every zero field takes
 // its default.
@@ -38,16 +41,18 @@ type Options struct {
 	// the resolved address of every connection, redirects included, so
 	// neither a redirect nor DNS rebinding gets around it; environment
 	// proxies are not used when it is on, since the proxy would make the
-	// connection instead. Off suits configured sources; turn it on for URLs
-	// that chat users submit.
+	// connection instead. It also refuses local paths, which an untrusted
+	// source must not reach either. Off suits configured sources; turn it on
+	// for URLs that chat users submit.
 	RefusePrivate bool
 	// MaxPageFetches bounds how many linked pages one feed read fetches for
 	// summary-only items (DefaultMaxPageFetches); the rest keep their
 	// summary. Negative fetches none.
 	MaxPageFetches int
-	// Known, when set, is asked about every feed item before its page is
-	// fetched; items it reports as already stored are left out of the
-	// result, which spares re-fetching their pages on every poll.
+	// Known, when set, is asked about every item of a feed read over HTTP
+	// before its page is fetched; items it reports as already stored are
+	// left out of the result, which spares re-fetching their pages on every
+	// poll.
 	Known func(Article) bool
 	// Now stamps Article.Fetched (time.Now).
 	Now func() time.Time

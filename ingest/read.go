@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 )
@@ -42,15 +43,27 @@ func (f *Fetcher) Read(ctx context.Context, source string, v Validators) (Result
 		res Result
 		err error
 	)
-	if isHTTPURL(source) {
+	switch {
+	case isHTTPURL(source):
 		res, err = f.readURL(ctx, source, v)
-	} else {
+	case f.opts.RefusePrivate:
+		err = fmt.Errorf("%w: only http(s) URLs are accepted", ErrUnsupported)
+	default:
 		res, err = f.readLocal(ctx, source)
 	}
 	if err != nil {
-		return Result{}, fmt.Errorf("ingest: %s: %w", source, err)
+		return Result{}, fmt.Errorf("ingest: %s: %w", redact(source), err)
 	}
 	return res, nil
+}
+
+// redact hides the password of a URL with user info, so errors can be
+// logged.
+func redact(source string) string {
+	if u, err := url.Parse(source); err == nil && isHTTPURL(source) {
+		return u.Redacted()
+	}
+	return source
 }
 
 // ReadAll reads every source, a few at a time, and returns their articles
@@ -60,7 +73,7 @@ func (f *Fetcher) Read(ctx context.Context, source string, v Validators) (Result
 func ReadAll(ctx context.Context, f *Fetcher, sources []string) ([]Article, []error) {
 	results := make([]Result, len(sources))
 	errs := make([]error, len(sources))
-	sem := make(chan struct{}, DefaultPageWorkers)
+	sem := make(chan struct{}, parallel)
 	var wg sync.WaitGroup
 	for i, src := range sources {
 		wg.Add(1)
