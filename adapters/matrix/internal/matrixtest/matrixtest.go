@@ -299,4 +299,3 @@ func lastBytes(b []byte, n int) []byte {
 	}
 	return b
 }
-
