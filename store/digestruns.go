@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+const digestRunColumns = `id, channel, slot, after_id, upto_id, sent, holder, lease_until, delivered, error, created_at, delivered_at`
+
+// digestRun is a DigestRun with the lease columns the interface hides.
+type digestRun struct {
+	DigestRun
+	holder     string
+	leaseUntil int64
+}
+
+func scanDigestRun(row rowScanner) (digestRun, error) {
+	var (
+		r             digestRun
+		slot, created int64
+		deliveredAt   sql.NullInt64
+	)
+	err := row.Scan(&r.ID, &r.Channel, &slot, &r.AfterID, &r.UptoID, &r.Sent, &r.holder, &r.leaseUntil,
+		&r.Delivered, &r.Error, &created, &deliveredAt)
+	r.Slot = time.UnixMicro(slot).UTC()
+	r.CreatedAt = time.UnixMicro(created).UTC()
+	r.DeliveredAt = fromMicros(deliveredAt)
+	return r, err
+}
+
+// ClaimDigestRun runs in one write transaction. On PostgreSQL the existing
+// run is read FOR UPDATE, and a new run is inserted with ON CONFLICT DO
+// NOTHING, so of several replicas claiming the same slot at once exactly one
+// creates or takes over the run; the others wait on the row and then see it
+// held. On SQLite the transaction holds the only write lock.
+func (s *sqlStore) ClaimDigestRun(ctx context.Context, channel string, slot time.Time, holder string, lease time.Duration, firstAfter int64) (DigestRun, bool, error) {
+	if channel == "" || holder == "" {
+		return DigestRun{}, false, fmt.Errorf("store: claim digest run: empty channel or holder")
+	}
+	var (
+		run     digestRun
+		claimed bool
+	)
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		until := now.Add(lease).UnixMicro()
+		selectRun := `SELECT ` + digestRunColumns + ` FROM digest_runs WHERE channel = $1 AND slot = $2` + s.dialect.forUpdate
+		var err error
+		run, err = scanDigestRun(tx.QueryRowContext(ctx, selectRun, channel, slot.UnixMicro()))
+		if errors.Is(err, sql.ErrNoRows) {
+			after, upto, err := s.nextRunRange(ctx, tx, channel, firstAfter)
+			if err != nil {
+				return err
+			}
+			row := tx.QueryRowContext(ctx, `INSERT INTO digest_runs
+				(channel, slot, after_id, upto_id, holder, lease_until, created_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7)
+				ON CONFLICT (channel, slot) DO NOTHING
+				RETURNING `+digestRunColumns,
+				channel, slot.UnixMicro(), after, upto, holder, until, now.UnixMicro())
+			run, err = scanDigestRun(row)
+			if err == nil {
+				claimed = true
+				return nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("insert: %w", err)
+			}
+			// Another replica inserted the run since we looked.
+			run, err = scanDigestRun(tx.QueryRowContext(ctx, selectRun, channel, slot.UnixMicro()))
+		}
+		if err != nil {
+			return fmt.Errorf("select: %w", err)
+		}
+		if run.Delivered || (run.holder != "" && run.holder != holder && run.leaseUntil > now.UnixMicro()) {
+			return nil
+		}
+		// Unheld (a failed run), expired, or ours already: take it over,
+		// keeping Sent so the new holder resumes after the last message
+		// posted.
+		if _, err := tx.ExecContext(ctx, `UPDATE digest_runs SET holder = $2, lease_until = $3, error = '' WHERE id = $1`,
+			run.ID, holder, until); err != nil {
+			return fmt.Errorf("take over: %w", err)
+		}
+		run.holder, run.leaseUntil, run.Error = holder, until, ""
+		claimed = true
+		return nil
+	})
+	if err != nil {
+		return DigestRun{}, false, fmt.Errorf("store: claim digest run %s@%s: %w", channel, slot.Format(time.RFC3339), err)
+	}
+	return run.DigestRun, claimed, nil
+}
+
+// nextRunRange is (after, upto] of a channel's next run: it starts where the
+// channel's newest run ended, or at firstAfter, and ends at the newest
+// article stored.
+func (s *sqlStore) nextRunRange(ctx context.Context, tx *sql.Tx, channel string, firstAfter int64) (after, upto int64, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT upto_id FROM digest_runs WHERE channel = $1 ORDER BY id DESC LIMIT 1`, channel).Scan(&after)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		after = firstAfter
+	case err != nil:
+		return 0, 0, fmt.Errorf("previous run: %w", err)
+	}
+	upto, err = latestArticleID(ctx, tx)
+	if err != nil {
+		return 0, 0, fmt.Errorf("latest article: %w", err)
+	}
+	// A backlog start beyond the newest article gives an empty run that
+	// must not move the next run's start backwards.
+	return after, max(upto, after), nil
+}
+
+func (s *sqlStore) MarkDigestMessageSent(ctx context.Context, runID int64, holder string, i int, lease time.Duration) error {
+	if i < 0 {
+		return fmt.Errorf("store: mark digest run %d message %d sent: negative index", runID, i)
+	}
+	res, err := s.w.ExecContext(ctx, `UPDATE digest_runs
+		SET sent = CASE WHEN sent < $3 THEN $3 ELSE sent END, lease_until = $4
+		WHERE id = $1 AND holder = $2 AND NOT delivered`,
+		runID, holder, i+1, s.now().Add(lease).UnixMicro())
+	if err != nil {
+		return fmt.Errorf("store: mark digest run %d message %d sent: %w", runID, i, err)
+	}
+	if affected(res) == 0 {
+		return fmt.Errorf("store: mark digest run %d message %d sent by %s: %w", runID, i, holder, ErrNotHolder)
+	}
+	return nil
+}
+
+func (s *sqlStore) FinishDigestRun(ctx context.Context, runID int64, holder string, errMsg string) error {
+	var (
+		res sql.Result
+		err error
+	)
+	if errMsg == "" {
+		res, err = s.w.ExecContext(ctx, `UPDATE digest_runs
+			SET delivered = $3, delivered_at = $4, error = '', holder = '', lease_until = 0
+			WHERE id = $1 AND holder = $2 AND NOT delivered`, runID, holder, true, s.now().UnixMicro())
+	} else {
+		res, err = s.w.ExecContext(ctx, `UPDATE digest_runs SET error = $3, holder = '', lease_until = 0
+			WHERE id = $1 AND holder = $2 AND NOT delivered`, runID, holder, errMsg)
+	}
+	if err != nil {
+		return fmt.Errorf("store: finish digest run %d: %w", runID, err)
+	}
+	if affected(res) == 0 {
+		return fmt.Errorf("store: finish digest run %d by %s: %w", runID, holder, ErrNotHolder)
+	}
+	return nil
+}
+
+func (s *sqlStore) LastDigestRun(ctx context.Context, channel string) (DigestRun, error) {
+	run, err := scanDigestRun(s.r.QueryRowContext(ctx, `SELECT `+digestRunColumns+` FROM digest_runs
+		WHERE channel = $1 ORDER BY id DESC LIMIT 1`, channel))
+	if errors.Is(err, sql.ErrNoRows) {
+		return DigestRun{}, fmt.Errorf("store: last digest run of %s: %w", channel, ErrNotFound)
+	}
+	if err != nil {
+		return DigestRun{}, fmt.Errorf("store: last digest run of %s: %w", channel, err)
+	}
+	return run.DigestRun, nil
+}

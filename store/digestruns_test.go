@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestDigestRuns(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		clock := newFakeClock()
+		s := b.open(t, WithClock(clock.Now))
+		const channel = "slack:C123"
+		lease := time.Minute
+		morning := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+		evening := morning.Add(10 * time.Hour)
+
+		addArticles := func(from, n int) int64 {
+			var last int64
+			for i := from; i < from+n; i++ {
+				a, an := syntheticArticle(i, "Staffan de Mistura")
+				id, _, err := s.SaveArticle(ctx, a, an)
+				if err != nil {
+					t.Fatal(err)
+				}
+				last = id
+			}
+			return last
+		}
+		claim := func(slot time.Time, holder string, firstAfter int64) (DigestRun, bool) {
+			t.Helper()
+			run, ok, err := s.ClaimDigestRun(ctx, channel, slot, holder, lease, firstAfter)
+			if err != nil {
+				t.Fatalf("claim by %s: %v", holder, err)
+			}
+			return run, ok
+		}
+
+		if _, err := s.LastDigestRun(ctx, channel); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("LastDigestRun of a new channel: %v, want ErrNotFound", err)
+		}
+		upto1 := addArticles(0, 3)
+
+		run, ok := claim(morning, "r1", 0)
+		if !ok || run.AfterID != 0 || run.UptoID != upto1 || run.Sent != 0 || run.Delivered || !run.Slot.Equal(morning) {
+			t.Fatalf("first claim = %+v, %v", run, ok)
+		}
+		if _, ok := claim(morning, "r2", 0); ok {
+			t.Fatal("second holder claimed a live run")
+		}
+		if err := s.MarkDigestMessageSent(ctx, run.ID, "r1", 0, lease); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.MarkDigestMessageSent(ctx, run.ID, "r2", 1, lease); !errors.Is(err, ErrNotHolder) {
+			t.Fatalf("mark by non-holder: %v, want ErrNotHolder", err)
+		}
+		// The lease was extended by the mark: still live 50s later.
+		clock.Advance(50 * time.Second)
+		if _, ok := claim(morning, "r2", 0); ok {
+			t.Fatal("claimed a run whose lease was extended")
+		}
+
+		// r1 stalls; after its lease expires r2 takes over with Sent kept.
+		clock.Advance(2 * lease)
+		taken, ok := claim(morning, "r2", 0)
+		if !ok || taken.ID != run.ID || taken.Sent != 1 || taken.AfterID != 0 || taken.UptoID != upto1 {
+			t.Fatalf("takeover = %+v, %v", taken, ok)
+		}
+		if err := s.MarkDigestMessageSent(ctx, run.ID, "r1", 1, lease); !errors.Is(err, ErrNotHolder) {
+			t.Errorf("stale holder marked a message: %v", err)
+		}
+		if err := s.FinishDigestRun(ctx, run.ID, "r1", ""); !errors.Is(err, ErrNotHolder) {
+			t.Errorf("stale holder finished the run: %v", err)
+		}
+		for i := 1; i < 3; i++ {
+			if err := s.MarkDigestMessageSent(ctx, run.ID, "r2", i, lease); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Marking an earlier index again never lowers Sent.
+		if err := s.MarkDigestMessageSent(ctx, run.ID, "r2", 0, lease); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.FinishDigestRun(ctx, run.ID, "r2", ""); err != nil {
+			t.Fatal(err)
+		}
+		last, err := s.LastDigestRun(ctx, channel)
+		if err != nil || !last.Delivered || last.Sent != 3 || !last.DeliveredAt.Equal(clock.Now()) || last.Error != "" {
+			t.Fatalf("delivered run = %+v, %v", last, err)
+		}
+		if again, ok := claim(morning, "r3", 0); ok || !again.Delivered {
+			t.Fatalf("claimed a delivered run: %+v %v", again, ok)
+		}
+
+		// The next slot covers what was stored since; a failure leaves it
+		// to be retried with the same range.
+		upto2 := addArticles(3, 2)
+		next, ok := claim(evening, "r1", 0)
+		if !ok || next.AfterID != upto1 || next.UptoID != upto2 || next.ID == run.ID {
+			t.Fatalf("next run = %+v, %v", next, ok)
+		}
+		if err := s.FinishDigestRun(ctx, next.ID, "r1", "slack: channel_not_found"); err != nil {
+			t.Fatal(err)
+		}
+		if last, _ := s.LastDigestRun(ctx, channel); last.Delivered || last.Error != "slack: channel_not_found" {
+			t.Fatalf("failed run = %+v", last)
+		}
+		addArticles(5, 1) // a retry keeps its range, whatever arrived since
+		retry, ok := claim(evening, "r2", 0)
+		if !ok || retry.ID != next.ID || retry.AfterID != upto1 || retry.UptoID != upto2 || retry.Error != "" {
+			t.Fatalf("retry = %+v, %v", retry, ok)
+		}
+
+		// A channel's first run starts at the backlog start given.
+		other, ok, err := s.ClaimDigestRun(ctx, "matrix:!room:example.org", morning, "r1", lease, upto1)
+		if err != nil || !ok || other.AfterID != upto1 || other.UptoID != upto2+1 {
+			t.Fatalf("first run of another channel = %+v, %v, %v", other, ok, err)
+		}
+		beyond, ok, err := s.ClaimDigestRun(ctx, "slack:C999", morning, "r1", lease, 1000)
+		if err != nil || !ok || beyond.AfterID != 1000 || beyond.UptoID != 1000 {
+			t.Fatalf("run with a backlog start beyond the newest article = %+v, %v, %v", beyond, ok, err)
+		}
+		if _, _, err := s.ClaimDigestRun(ctx, "", morning, "r1", lease, 0); err == nil {
+			t.Error("claimed a run without a channel")
+		}
+	})
+}

@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" database/sql driver
+)
+
+// DefaultSQLitePath is the database file used when the SQLite DSN is empty.
+const DefaultSQLitePath = "attache.db"
+
+// Option adjusts a store at Open.
+type Option func(*options)
+
+type options struct {
+	now func() time.Time
+}
+
+// WithClock makes the store read the time from now instead of time.Now.
+// Every stored time and every lease decision uses this clock, never the
+// database's own, so tests can move time forward.
+func WithClock(now func() time.Time) Option {
+	return func(o *options) { o.now = now }
+}
+
+// Open connects to the database, applies pending schema migrations and
+// returns the store. driver is "sqlite" (the default when empty; dsn is a
+// file path, DefaultSQLitePath when empty, or ":memory:") or "postgres" (dsn
+// is a PostgreSQL URL or key=value string).
+func Open(ctx context.Context, driver, dsn string, opts ...Option) (Store, error) {
+	o := options{now: time.Now}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var (
+		s   *sqlStore
+		err error
+	)
+	switch strings.ToLower(driver) {
+	case "", "sqlite", "sqlite3":
+		s, err = openSQLite(dsn)
+	case "postgres", "postgresql", "pgx":
+		s, err = openPostgres(dsn)
+	default:
+		return nil, fmt.Errorf("store: unknown database driver %q (want sqlite or postgres)", driver)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.clock = o.now
+	if err := s.Ping(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openSQLite opens two pools on one file: a single writer connection, so
+// that concurrent writers in this process queue in Go instead of failing
+// with SQLITE_BUSY, and several read-only connections, which WAL lets read
+// while the writer writes. busy_timeout covers other processes sharing the
+// file. An in-memory database exists once per connection, so ":memory:"
+// uses the single writer connection for reads too.
+func openSQLite(dsn string) (*sqlStore, error) {
+	if dsn == "" {
+		dsn = DefaultSQLitePath
+	}
+	const common = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
+	memory := dsn == ":memory:" || strings.Contains(dsn, "mode=memory")
+	writeDSN := withParams(dsn, common+"&_txlock=immediate")
+	if !memory {
+		writeDSN += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	}
+	w, err := sql.Open("sqlite", writeDSN)
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	s := &sqlStore{dialect: sqliteDialect, w: w, r: w}
+	if memory {
+		return s, nil
+	}
+	// The writer must create the file and switch it to WAL before readers
+	// open it read-only.
+	if err := w.Ping(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
+	}
+	r, err := sql.Open("sqlite", withParams(dsn, common+"&_pragma=query_only(1)"))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
+	}
+	readers := max(4, runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
+	s.r = r
+	return s, nil
+}
+
+func withParams(dsn, params string) string {
+	if strings.Contains(dsn, "?") {
+		return dsn + "&" + params
+	}
+	return dsn + "?" + params
+}
+
+func openPostgres(dsn string) (*sqlStore, error) {
+	if dsn == "" {
+		return nil, fmt.Errorf("store: postgres needs a DSN (postgres://user:pass@host:port/db)")
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(4)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	return &sqlStore{dialect: postgresDialect, w: db, r: db}, nil
+}

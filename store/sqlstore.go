@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrNotHolder is returned when a digest run is updated by a holder that no
+// longer holds it (its lease expired and another holder took the run over,
+// or the run is already finished).
+var ErrNotHolder = errors.New("store: digest run not held by this holder")
+
+// sqlStore implements Store over database/sql for both back ends.
+type sqlStore struct {
+	dialect dialect
+	w       *sql.DB // writes, and reads inside write transactions
+	r       *sql.DB // reads; the same pool as w except on file-backed SQLite
+	clock   func() time.Time
+}
+
+var _ Store = (*sqlStore)(nil)
+
+func (s *sqlStore) now() time.Time { return s.clock().UTC() }
+
+func (s *sqlStore) Ping(ctx context.Context) error {
+	if err := s.w.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: ping %s: %w", s.dialect.name, err)
+	}
+	if s.r != s.w {
+		if err := s.r.PingContext(ctx); err != nil {
+			return fmt.Errorf("store: ping %s: %w", s.dialect.name, err)
+		}
+	}
+	return nil
+}
+
+func (s *sqlStore) Close() error {
+	var errR error
+	if s.r != s.w {
+		errR = s.r.Close()
+	}
+	return errors.Join(s.w.Close(), errR)
+}
+
+// write runs fn in a write transaction and commits it when fn succeeds.
+func (s *sqlStore) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// micros converts a time to the stored Unix microseconds, NULL for the zero
+// time.
+func micros(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.UnixMicro(), Valid: true}
+}
+
+// fromMicros is the inverse of micros; times come back in UTC.
+func fromMicros(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.UnixMicro(v.Int64).UTC()
+}
+
+// read runs fn in a transaction on the read pool, so that the several
+// queries of one lookup see one snapshot. It is rolled back: it writes
+// nothing.
+func (s *sqlStore) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
