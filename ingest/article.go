@@ -8,8 +8,8 @@ import (
 // Article is one news article as plain text, ready for extraction.
 type Article struct {
 	URL       string    // canonical link of the article, "" for local files without one
-	GUID      string    // feed item GUID or a stable local identifier (file path)
-	Source    string    // the source it came from: feed URL, page URL or local path
+	GUID      string    // feed item GUID, page URL, or "file:<path under the source>#<content hash>"
+	Source    string    // the source as configured: feed or page URL, local file or directory
 	Feed      string    // human name of the feed or site, when known
 	Title     string    // headline
 	Body      string    // main text, paragraphs separated by blank lines, without the headline

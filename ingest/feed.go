@@ -96,6 +96,14 @@ func itemArticles(feed *gofeed.Feed, source, base string, fetched time.Time) []f
 	return out
 }
 
+func articlesOf(items []feedArticle) []Article {
+	articles := make([]Article, len(items))
+	for i, it := range items {
+		articles[i] = it.Article
+	}
+	return articles
+}
+
 // fillFromPages replaces summary-only bodies with the main text of the
 // linked page, for at most MaxPageFetches items, a few at a time. A page that fails, or reads shorter than the summary (readability
 // picked the wrong block), leaves the summary in place: a feed read never

@@ -30,7 +30,7 @@ func (f *Fetcher) readLocal(ctx context.Context, path string) (Result, error) {
 		return Result{}, fmt.Errorf("%w: not a regular file or directory", ErrUnsupported)
 	}
 	if !info.IsDir() {
-		articles, kind, err := f.readFile(path, filepath.Base(path), "", fetched)
+		articles, kind, err := f.readFile(path, path, filepath.Base(path), "", fetched)
 		if err != nil {
 			return Result{}, err
 		}
@@ -63,7 +63,7 @@ func (f *Fetcher) readLocal(ctx context.Context, path string) (Result, error) {
 		if err != nil {
 			rel = d.Name()
 		}
-		articles, _, err := f.readFile(p, filepath.ToSlash(rel), feedName, fetched)
+		articles, _, err := f.readFile(path, p, filepath.ToSlash(rel), feedName, fetched)
 		if err != nil {
 			res.Errors = append(res.Errors, fmt.Errorf("ingest: %s: %w", p, err))
 			return nil
@@ -89,10 +89,11 @@ func knownExtension(path string) bool {
 	return ok
 }
 
-// readFile reads one local file. rel is its path relative to the source
-// root (its base name for a file source), used in the GUID; feedName fills
-// Article.Feed. It returns the articles and the Result kind.
-func (f *Fetcher) readFile(path, rel, feedName string, fetched time.Time) ([]Article, string, error) {
+// readFile reads one local file of source (the file itself or a directory
+// holding it). rel is its path relative to source (its base name for a file
+// source), used in the GUID; feedName fills Article.Feed. It returns the
+// articles and the Result kind.
+func (f *Fetcher) readFile(source, path, rel, feedName string, fetched time.Time) ([]Article, string, error) {
 	data, err := f.readFileLimited(path)
 	if err != nil {
 		return nil, "", err
@@ -111,7 +112,7 @@ func (f *Fetcher) readFile(path, rel, feedName string, fetched time.Time) ([]Art
 	// file a new article rather than silently replacing what was stored.
 	a := Article{
 		GUID:    "file:" + rel + "#" + shortHash(string(data)),
-		Source:  path,
+		Source:  source,
 		Feed:    feedName,
 		Fetched: fetched,
 	}
@@ -122,12 +123,7 @@ func (f *Fetcher) readFile(path, rel, feedName string, fetched time.Time) ([]Art
 			return nil, "", err
 		}
 		// Linked pages are not fetched: reading local files stays offline.
-		items := itemArticles(feed, path, "", fetched)
-		articles := make([]Article, len(items))
-		for i, it := range items {
-			articles[i] = it.Article
-		}
-		return articles, KindFeed, nil
+		return articlesOf(itemArticles(feed, source, "", fetched)), KindFeed, nil
 	case "text":
 		a.Title, a.Body = parseText(toUTF8(data, "", markupNone))
 	case "markdown":

@@ -85,6 +85,9 @@ func TestReadLocalDirectory(t *testing.T) {
 	var got []string
 	for _, a := range res.Articles {
 		got = append(got, a.Title)
+		if a.Source != "testdata/local" {
+			t.Errorf("%q: Source %q, want the directory", a.Title, a.Source)
+		}
 		if a.Feed == "" {
 			t.Errorf("%q: no Feed name", a.Title)
 		}

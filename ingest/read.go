@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Result is what one read of a source produced.
@@ -108,61 +109,63 @@ func (f *Fetcher) readURL(ctx context.Context, source string, v Validators) (Res
 		return res, nil
 	}
 	fetched := f.opts.Now()
-	switch {
-	case isFeed(resp.Body, resp.ContentType) || isFeedType(resp.ContentType):
-		feed, err := parseFeed(resp.Body, resp.ContentType)
-		if err != nil {
-			return Result{}, err
-		}
-		items := itemArticles(feed, source, resp.URL, fetched)
-		if f.opts.Known != nil {
-			kept := items[:0]
-			for _, it := range items {
-				if !f.opts.Known(it.Article) {
-					kept = append(kept, it)
-				}
-			}
-			items = kept
-		}
-		f.fillFromPages(ctx, items)
+	if isFeed(resp.Body, resp.ContentType) || isFeedType(resp.ContentType) {
 		res.Kind = KindFeed
-		for _, it := range items {
-			res.Articles = append(res.Articles, it.Article)
-		}
-	case looksHTML(resp.Body, resp.ContentType):
-		p, err := parsePage(resp.Body, resp.ContentType, resp.URL)
-		if err != nil {
-			return Result{}, err
-		}
-		site := p.SiteName
-		if site == "" {
-			site = hostOf(resp.URL)
-		}
-		res.Kind = KindPage
-		res.Articles = []Article{{
-			URL:       resp.URL,
-			GUID:      resp.URL,
-			Source:    source,
-			Feed:      site,
-			Title:     p.Title,
-			Body:      p.Body,
-			Published: p.Published,
-			Fetched:   fetched,
-		}}
-	case isPlainText(resp.ContentType):
-		title, body := parseText(toUTF8(resp.Body, resp.ContentType, markupNone))
-		if title == "" {
-			return Result{}, fmt.Errorf("%w: empty text", ErrParse)
-		}
-		res.Kind = KindPage
-		res.Articles = []Article{{
-			URL: resp.URL, GUID: resp.URL, Source: source, Feed: hostOf(resp.URL),
-			Title: title, Body: body, Fetched: fetched,
-		}}
-	default:
-		return Result{}, fmt.Errorf("%w: content type %q is neither a feed nor an HTML page", ErrUnsupported, resp.ContentType)
+		res.Articles, err = f.readFeed(ctx, resp, source, fetched)
+		return res, err
 	}
+
+	var p page
+	switch {
+	case looksHTML(resp.Body, resp.ContentType):
+		p, err = parsePage(resp.Body, resp.ContentType, resp.URL)
+	case isPlainText(resp.ContentType):
+		p.Title, p.Body = parseText(toUTF8(resp.Body, resp.ContentType, markupNone))
+		if p.Title == "" {
+			err = fmt.Errorf("%w: empty text", ErrParse)
+		}
+	default:
+		err = fmt.Errorf("%w: content type %q is neither a feed nor an HTML page", ErrUnsupported, resp.ContentType)
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	if p.SiteName == "" {
+		p.SiteName = hostOf(resp.URL)
+	}
+	res.Kind = KindPage
+	res.Articles = []Article{{
+		URL:       resp.URL,
+		GUID:      resp.URL,
+		Source:    source,
+		Feed:      p.SiteName,
+		Title:     p.Title,
+		Body:      p.Body,
+		Published: p.Published,
+		Fetched:   fetched,
+	}}
 	return res, nil
+}
+
+// readFeed turns a fetched feed into articles, leaving out the items Known
+// reports and filling summary-only items from their pages.
+func (f *Fetcher) readFeed(ctx context.Context, resp response, source string, fetched time.Time) ([]Article, error) {
+	feed, err := parseFeed(resp.Body, resp.ContentType)
+	if err != nil {
+		return nil, err
+	}
+	items := itemArticles(feed, source, resp.URL, fetched)
+	if f.opts.Known != nil {
+		kept := items[:0]
+		for _, it := range items {
+			if !f.opts.Known(it.Article) {
+				kept = append(kept, it)
+			}
+		}
+		items = kept
+	}
+	f.fillFromPages(ctx, items)
+	return articlesOf(items), nil
 }
 
 // isFeedType reports a Content-Type that promises a feed, so that a broken
