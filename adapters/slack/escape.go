@@ -29,43 +29,42 @@ var textEscaper = strings.NewReplacer(
 // escapeText returns s, flattened to one line, safe to place in mrkdwn or
 // plain_text.
 func escapeText(s string) string {
-	return textEscaper.Replace(flatten(s))
+	return textEscaper.Replace(flatten(s, -1))
 }
 
 // flatten collapses runs of white space (line breaks included) and drops
 // control and format characters, so article text cannot start a block quote
-// or a code block on a new line, nor hide text with bidi overrides.
-func flatten(s string) string {
+// or a code block on a new line, nor hide text with bidi overrides. It stops
+// after limit characters when limit >= 0, so clipping a long text does not
+// cost a pass over all of it.
+func flatten(s string, limit int) string {
 	var b strings.Builder
-	b.Grow(len(s))
+	b.Grow(min(len(s), max(limit, 0)*4+4))
 	space := false
 	for _, r := range s {
 		switch {
+		case r < utf8.RuneSelf && r > ' ' && r != 0x7f:
+			// printable ASCII, the common case
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), r == unicode.ReplacementChar:
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), r == utf8.RuneError:
 			continue
+		}
+		if limit == 0 {
+			break
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
+			if limit--; limit == 0 {
+				break
+			}
 		}
 		b.WriteRune(r)
+		limit--
 	}
 	return b.String()
-}
-
-// truncate shortens s to at most n runes, ending with "…" when cut. It works
-// on the plain text, before escaping, so an entity is never cut in half.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	if n <= 1 {
-		return "…"
-	}
-	return strings.TrimRightFunc(string([]rune(s)[:n-1]), unicode.IsSpace) + "…"
 }
 
 // slackLen counts what Slack's limits count: UTF-16 code units, which is at

@@ -3,6 +3,9 @@ package slack
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	slackgo "github.com/slack-go/slack"
 
@@ -39,7 +42,7 @@ type Message struct {
 // d, so message i is the same on every call: a resumed delivery can skip the
 // messages an earlier attempt posted.
 func RenderDigest(d digest.Digest) []Message {
-	title := strings.TrimSpace(flatten(d.Title))
+	title := flatten(d.Title, -1)
 	if title == "" {
 		title = "attache digest"
 	}
@@ -277,16 +280,38 @@ func digestSpan(d digest.Digest) string {
 	return d.Since.Format(layout) + " – " + d.Until.Format(layout)
 }
 
-// clip truncates untrusted text to maxRunes characters and escapes it, then
-// shortens it further if escaping made it longer than maxEscaped.
+// clip flattens and escapes untrusted text, cutting it (with "…") so that
+// it keeps at most maxRunes characters of the original and, once escaped,
+// at most maxEscaped characters. It cuts the plain text, before escaping,
+// so an entity is never cut in half.
 func clip(s string, maxRunes, maxEscaped int) string {
-	s = flatten(s)
-	for n := maxRunes; ; n = n * 3 / 4 {
-		out := textEscaper.Replace(truncate(s, n))
-		if slackLen(out) <= maxEscaped || n <= 1 {
+	s = flatten(s, maxRunes+1) // one more than kept tells whether to cut
+	if utf8.RuneCountInString(s) <= maxRunes {
+		if out := textEscaper.Replace(s); slackLen(out) <= maxEscaped {
 			return out
 		}
 	}
+	budget := maxEscaped - 1 // room for "…"
+	kept, size, end := 0, 0, 0
+	for i, r := range s {
+		w := escapedLen(r)
+		if kept == maxRunes-1 || size+w > budget {
+			break
+		}
+		kept, size, end = kept+1, size+w, i+utf8.RuneLen(r)
+	}
+	return textEscaper.Replace(strings.TrimRightFunc(s[:end], unicode.IsSpace)) + "…"
+}
+
+// escapedLen is the slackLen of r once escaped by textEscaper.
+func escapedLen(r rune) int {
+	switch r {
+	case '&':
+		return len("&amp;")
+	case '<', '>':
+		return len("&lt;")
+	}
+	return utf16.RuneLen(r) // the look-alikes are one unit, like what they replace
 }
 
 // boundedLink renders <url|label> for an already escaped label, or the label
@@ -332,18 +357,23 @@ func firstLine(s string) string {
 func chunkLines(lines []string, limit int) []string {
 	var chunks []string
 	var cur strings.Builder
+	size := 0
 	for _, l := range lines {
 		if l == "" {
 			continue
 		}
-		if cur.Len() > 0 && slackLen(cur.String())+1+slackLen(l) > limit {
+		n := slackLen(l)
+		if size > 0 && size+1+n > limit {
 			chunks = append(chunks, cur.String())
 			cur.Reset()
+			size = 0
 		}
-		if cur.Len() > 0 {
+		if size > 0 {
 			cur.WriteByte('\n')
+			size++
 		}
 		cur.WriteString(l)
+		size += n
 	}
 	if cur.Len() > 0 {
 		chunks = append(chunks, cur.String())

@@ -236,27 +236,33 @@ func TestSafeURL(t *testing.T) {
 	}
 }
 
-func TestTruncateAndClip(t *testing.T) {
+func TestClip(t *testing.T) {
 	tests := []struct {
-		in   string
-		n    int
-		want string
+		in                   string
+		maxRunes, maxEscaped int
+		want                 string
 	}{
-		{"short", 10, "short"},
-		{"exactly10!", 10, "exactly10!"},
-		{"one two three", 8, "one two…"},
-		{"éléphant", 3, "él…"},
-		{"abc", 1, "…"},
+		{"short", 10, 100, "short"},
+		{"exactly10!", 10, 100, "exactly10!"},
+		{"one two three", 8, 100, "one two…"},
+		{"éléphant", 3, 100, "él…"},
+		{"abc", 1, 100, "…"},
+		{"a & b & c", 100, 9, "a &amp;…"},
+		{"<<<<", 100, 10, "&lt;&lt;…"},
+		{"*x*\n\ny", 100, 100, "∗x∗ y"},
+		{"", 10, 10, ""},
 	}
 	for _, tt := range tests {
-		if got := truncate(tt.in, tt.n); got != tt.want {
-			t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		got := clip(tt.in, tt.maxRunes, tt.maxEscaped)
+		if got != tt.want {
+			t.Errorf("clip(%q, %d, %d) = %q, want %q", tt.in, tt.maxRunes, tt.maxEscaped, got, tt.want)
+		}
+		if slackLen(got) > tt.maxEscaped {
+			t.Errorf("clip(%q, %d, %d) = %q is %d long", tt.in, tt.maxRunes, tt.maxEscaped, got, slackLen(got))
 		}
 	}
-	// Escaping can multiply the length by five; clip must still stay
-	// within its bound and never cut an entity.
 	got := clip(strings.Repeat("&", 1000), 1000, 100)
-	if slackLen(got) > 100 || strings.HasSuffix(strings.TrimSuffix(got, "…"), "&am") {
+	if slackLen(got) > 100 || strings.Contains(got, "&am…") || !strings.HasSuffix(got, "&amp;…") {
 		t.Errorf("clip of ampersands = %q (%d)", got, slackLen(got))
 	}
 }
@@ -427,5 +433,13 @@ func checkInertFuzz(t *testing.T, text string, hosts ...string) {
 			t.Fatalf("link to unexpected host %q in %q", u.Host, text)
 		}
 		rest = rest[i+j+1:]
+	}
+}
+
+func BenchmarkRenderDigest40Stories(b *testing.B) {
+	d := bigDigest(40)
+	b.ReportAllocs()
+	for b.Loop() {
+		RenderDigest(d)
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/attache-bot/attache/config"
 )
 
 // Platform is the config name of this adapter.
@@ -63,6 +65,20 @@ type Options struct {
 	// MaxAttempts bounds chat.postMessage attempts per message when rate
 	// limited; DefaultMaxAttempts when 0.
 	MaxAttempts int
+}
+
+// OptionsFrom maps the slack section of the configuration to Options; the
+// caller adds what the configuration does not hold (clock, HTTP client,
+// rate-limit hook, logger).
+func OptionsFrom(c config.Slack) Options {
+	return Options{
+		BotToken:      c.BotToken,
+		SigningSecret: c.SigningSecret,
+		AppToken:      c.AppToken,
+		APIURL:        c.APIURL,
+		Admins:        slices.Clone(c.Admins),
+		Commands:      slices.Clone(c.Commands),
+	}
 }
 
 func (o Options) now() time.Time {
