@@ -313,8 +313,8 @@ func TestIsPublic(t *testing.T) {
 		"255.255.255.255":      false,
 	}
 	for s, want := range tests {
-		if got := isPublic(netip.MustParseAddr(s)); got != want {
-			t.Errorf("isPublic(%s) = %v, want %v", s, got, want)
+		if got := IsPublic(netip.MustParseAddr(s)); got != want {
+			t.Errorf("IsPublic(%s) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -21,8 +21,12 @@ var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("64:ff9b:1::/48"),
 }
 
-// isPublic reports whether addr is a public unicast address.
-func isPublic(addr netip.Addr) bool {
+// IsPublic reports whether addr is a public unicast address: not loopback,
+// private, link-local, multicast, unspecified, carrier-grade NAT, reserved
+// or NAT64 (IPv4-mapped addresses are judged by their IPv4 address). It is
+// the test RefusePrivate applies at dial time, exported so that the bot can
+// refuse a private URL with a clear answer when it is subscribed.
+func IsPublic(addr netip.Addr) bool {
 	addr = addr.Unmap() // ::ffff:127.0.0.1 is loopback too
 	if !addr.IsValid() || addr.IsUnspecified() || addr.IsLoopback() || addr.IsPrivate() ||
 		addr.IsLinkLocalUnicast() || addr.IsLinkLocalMulticast() || addr.IsInterfaceLocalMulticast() ||
@@ -37,12 +41,6 @@ func isPublic(addr netip.Addr) bool {
 	return true
 }
 
-// IsPublic reports whether addr is a public unicast address: the same test
-// RefusePrivate applies at dial time, exported so that the bot can refuse a
-// private URL when it is subscribed, with a clear answer, rather than at
-// its first poll.
-func IsPublic(addr netip.Addr) bool { return isPublic(addr) }
-
 // refusePrivate is a net.Dialer Control hook. It runs after name
 // resolution, on the address actually being connected to, which is what
 // makes the check immune to redirects and DNS rebinding.
@@ -52,7 +50,7 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, address)
 	}
 	addr, err := netip.ParseAddr(host)
-	if err != nil || !isPublic(addr) {
+	if err != nil || !IsPublic(addr) {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, host)
 	}
 	return nil
