@@ -16,7 +16,7 @@ var (
 	mdRule        = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 	mdFence       = regexp.MustCompile("^ {0,3}(```+|~~~+)")
 	mdRefDef      = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
-	mdQuoteMarker = regexp.MustCompile(`^ {0,3}>[ \t]?`)
+	mdQuoteMarker = regexp.MustCompile(`^(?: {0,3}>[ \t]?)+`)
 	mdListMarker  = regexp.MustCompile(`^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+`)
 	mdTableDelim  = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$`)
 
@@ -90,9 +90,7 @@ func parseMarkdown(text string) (title, body string) {
 			continue
 		}
 		// Block quotes are read as the text they quote.
-		for mdQuoteMarker.MatchString(line) {
-			line = mdQuoteMarker.ReplaceAllString(line, "")
-		}
+		line = mdQuoteMarker.ReplaceAllString(line, "")
 		switch {
 		case strings.TrimSpace(line) == "":
 			flush()
