@@ -214,7 +214,8 @@ func headlineOf(a store.StoredArticle) string {
 	return "Untitled article"
 }
 
-// linkTo names an article's source: its feed, else its site, else its file.
+// linkTo names an article's source: a local file by its file name, else its
+// feed, else its site.
 func linkTo(a store.StoredArticle) Link {
 	l := Link{Name: strings.TrimSpace(a.Article.Feed), Title: headlineOf(a), URL: a.Article.URL}
 	if l.Name == "" && a.Article.URL != "" {
@@ -222,13 +223,17 @@ func linkTo(a store.StoredArticle) Link {
 			l.Name = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
-	if l.Name == "" {
-		for _, p := range []string{a.Article.Source, a.Article.GUID} {
-			if p != "" {
-				l.Name = path.Base(strings.ReplaceAll(p, "\\", "/"))
-				break
-			}
+	// A local file is best named by its own file name, which its GUID
+	// ("file:<path under the source>#<content hash>") carries; the feed
+	// name of a local directory is only the directory's.
+	if rel, ok := strings.CutPrefix(a.Article.GUID, "file:"); ok && a.Article.URL == "" {
+		rel, _, _ = strings.Cut(rel, "#")
+		if base := path.Base(strings.ReplaceAll(rel, "\\", "/")); base != "." && base != "/" {
+			l.Name = base
 		}
+	}
+	if l.Name == "" && a.Article.Source != "" {
+		l.Name = path.Base(strings.ReplaceAll(a.Article.Source, "\\", "/"))
 	}
 	if l.Name == "" {
 		l.Name = "unknown source"

@@ -172,7 +172,9 @@ func TestBuildEmpty(t *testing.T) {
 
 func TestBuildFallsBackWhenAnalysisIsEmpty(t *testing.T) {
 	a := store.StoredArticle{ID: 7, Stored: testNow}
-	a.Article.Source = "examples/articles/001_berlin.txt"
+	a.Article.Source = "examples/articles"
+	a.Article.Feed = "articles"
+	a.Article.GUID = "file:2026/001_berlin.txt#9f86d081"
 	a.Article.Body = "Caption of a photo\n\nBerlin: Germany and Poland signed a border agreement on Monday, ending a dispute that had lasted for years. More text follows here."
 	s := Build([]store.StoredArticle{a}, Options{Now: testNow}).Stories[0]
 	if s.Headline != "Untitled article" || s.Sources[0].Name != "001_berlin.txt" {

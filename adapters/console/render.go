@@ -224,3 +224,16 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// ValidFormat reports whether format is one Render and RenderReply accept.
+func ValidFormat(format string) bool {
+	if strings.EqualFold(format, JSON) {
+		return true
+	}
+	_, err := styleFor(format)
+	return err == nil
+}
+
+// PlainText makes untrusted text safe to print on a terminal as one line:
+// control characters removed, whitespace collapsed.
+func PlainText(s string) string { return oneLine(s) }
