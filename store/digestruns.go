@@ -51,7 +51,8 @@ func (s *sqlStore) ClaimDigestRun(ctx context.Context, channel string, slot time
 		var err error
 		run, err = scanDigestRun(tx.QueryRowContext(ctx, selectRun, channel, slot.UnixMicro()))
 		if errors.Is(err, sql.ErrNoRows) {
-			after, upto, err := s.nextRunRange(ctx, tx, channel, firstAfter)
+			var after, upto int64
+			after, upto, err = s.nextRunRange(ctx, tx, channel, firstAfter)
 			if err != nil {
 				return err
 			}

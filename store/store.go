@@ -158,10 +158,16 @@ type DigestRun struct {
 	Channel     string
 	Slot        time.Time
 	AfterID     int64 // articles (AfterID, UptoID] belong to this run
-	UptoID      int64
+	UptoID      int64 // equal to AfterID (possibly 0) when the run has no articles: see Empty
 	Sent        int // messages already posted
 	Delivered   bool
 	Error       string
 	CreatedAt   time.Time
 	DeliveredAt time.Time
 }
+
+// Empty reports whether the run covers no articles. Check it before
+// ArticlesAfter(AfterID, UptoID, ...): an UptoID of 0 (a first run on an
+// empty store) would otherwise mean "no upper bound" there, and articles
+// stored after the claim would be delivered twice.
+func (r DigestRun) Empty() bool { return r.UptoID <= r.AfterID }
