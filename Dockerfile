@@ -17,9 +17,10 @@ ENV CGO_ENABLED=0 GOTOOLCHAIN=local
 # build reads nothing from the network; without one, go build downloads the
 # modules go.sum pins.
 COPY . .
-# timetzdata embeds the zone database: the final image has no
-# /usr/share/zoneinfo, and channels schedule in named zones.
-RUN go build -trimpath -buildvcs=false -tags timetzdata -ldflags "-s -w" \
+# The zone database is compiled in (cmd/attache/tzdata.go): the final image
+# has no /usr/share/zoneinfo.
+ARG VERSION=""
+RUN go build -trimpath -buildvcs=false -ldflags "-s -w -X main.version=${VERSION}" \
         -o /out/attache ./cmd/attache \
     && mkdir -p /out/rootfs/data /out/rootfs/tmp /out/rootfs/etc/ssl/certs \
     && cp /etc/ssl/certs/ca-certificates.crt /out/rootfs/etc/ssl/certs/ \
@@ -33,11 +34,13 @@ FROM scratch
 COPY --from=build /out/rootfs/ /
 COPY --from=build /out/attache /attache
 USER 65532:65532
+# The default SQLite database, attache.db, is relative to the working
+# directory: /data/attache.db on the volume. It is deliberately not set as
+# ATTACHE_DATABASE_DSN here, because that variable would override both a
+# mounted configuration file and DATABASE_URL.
 WORKDIR /data
 VOLUME ["/data"]
-ENV ATTACHE_DATABASE_DSN=/data/attache.db \
-    ATTACHE_HTTP_LISTEN=:8080 \
-    SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
+ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["/attache", "healthcheck"]

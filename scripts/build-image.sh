@@ -21,6 +21,7 @@
 #   GO             the go command whose toolchain goes into the builder image
 #   BUSYBOX        a statically linked busybox (default: /bin/busybox, from
 #                  Debian's busybox-static)
+#   VERSION        version stamped into the binary (default: git describe)
 #   GOCACHE_MOUNT  1 (default) bind-mounts the host's Go build cache into the
 #                  build stage so rebuilds are fast; 0 builds from nothing
 set -euo pipefail
@@ -134,13 +135,16 @@ if [ "${GOCACHE_MOUNT:-1}" = 1 ]; then
 	volumes=(--volume "$gocache:/root/.cache/go-build")
 fi
 
-log "building $image (build stage: $builder)"
+version=${VERSION:-$(git -C "$repo" describe --tags --always --dirty 2>/dev/null || true)}
+
+log "building $image (build stage: $builder, version ${version:-unknown})"
 bah bud \
 	--isolation chroot \
 	--format docker \
 	--pull=never \
 	--layers=false \
 	--build-arg "BUILDER_IMAGE=$builder" \
+	--build-arg "VERSION=$version" \
 	"${volumes[@]}" \
 	--tag "$image" \
 	--file "$repo/Dockerfile" \
