@@ -117,8 +117,7 @@ func (c *Config) validateChannels(v *validator) {
 		}
 		if !platforms[ch.Platform] {
 			v.add(p+".platform", "must be slack, matrix or console (got %q)", ch.Platform)
-		}
-		if ch.Target == "" && ch.Platform != "console" {
+		} else if ch.Target == "" && ch.Platform != "console" {
 			v.add(p+".target", "required for platform %s", ch.Platform)
 		}
 		c.validateSchedule(v, p, ch)
