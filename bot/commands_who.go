@@ -93,7 +93,7 @@ func resolvePerson(ctx context.Context, st store.Store, query string) (int64, *a
 	case len(exact) == 0 && len(matches) == 1:
 		return matches[0].ID, nil
 	case len(matches) == 0:
-		return 0, &adapters.Reply{Text: fmt.Sprintf("No one called %q in the articles read so far.", query)}
+		return 0, &adapters.Reply{Text: noOneCalled(ctx, st, query)}
 	}
 	candidates := matches
 	if len(exact) > 1 {
@@ -108,6 +108,18 @@ func resolvePerson(ctx context.Context, st store.Store, query string) (int64, *a
 		r.Lines = append(r.Lines, adapters.Line{Text: candidateLine(m)})
 	}
 	return 0, &r
+}
+
+// noOneCalled says the lookup found nobody, and out of how many articles:
+// article IDs grow one per stored article, so the latest ID counts them
+// (a PostgreSQL sequence may skip a number after a failed insert, making
+// it an upper bound there).
+func noOneCalled(ctx context.Context, st store.Store, query string) string {
+	n, err := st.LatestArticleID(ctx)
+	if err != nil {
+		return fmt.Sprintf("No one called %q in the articles read so far.", query)
+	}
+	return fmt.Sprintf("No one called %q in %d %s read.", query, n, plural(int(n), "article", "articles"))
 }
 
 func candidateLine(m store.PersonMatch) string {
