@@ -36,10 +36,13 @@ var contractAliases = map[string][]string{
 var durationType = reflect.TypeOf(time.Duration(0))
 
 // EnvNames lists, for every field, the environment variables that set it,
-// in the order they apply. Used by the documentation and `config check`.
+// in the order they apply; list fields appear for entry 0
+// ("sources[0].url": ATTACHE_SOURCES_0_URL).
 func EnvNames() map[string][]string {
 	names := map[string][]string{}
-	_ = walkFields(reflect.ValueOf(Default()).Elem(), "", EnvPrefix, func(f field) error {
+	c := Default()
+	c.Sources, c.Channels = make([]Source, 1), make([]Channel, 1)
+	_ = walkFields(reflect.ValueOf(c).Elem(), "", EnvPrefix, func(f field) error {
 		names[f.Path] = envNamesFor(f)
 		return nil
 	})
