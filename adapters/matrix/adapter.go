@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"maunium.net/go/mautrix"
@@ -36,7 +37,8 @@ type Options struct {
 	Config config.Matrix
 	// State persists the access token and the sync position. Required.
 	State StateStore
-	// Handler answers commands; nil makes Run ignore commands (deliver-only).
+	// Handler answers commands; nil makes Run ignore commands (deliver-only)
+	// until HandleCommands sets one.
 	Handler adapters.CommandHandler
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
@@ -54,7 +56,7 @@ type Options struct {
 type Adapter struct {
 	cfg         config.Matrix
 	state       StateStore
-	handler     adapters.CommandHandler
+	handler     atomic.Pointer[adapters.CommandHandler]
 	log         *slog.Logger
 	httpClient  *http.Client
 	onRateLimit func(time.Duration)
@@ -104,7 +106,6 @@ func New(opts Options) (*Adapter, error) {
 	a := &Adapter{
 		cfg:         cfg,
 		state:       opts.State,
-		handler:     opts.Handler,
 		log:         opts.Logger,
 		httpClient:  opts.HTTPClient,
 		onRateLimit: opts.OnRateLimit,
@@ -112,6 +113,7 @@ func New(opts Options) (*Adapter, error) {
 		prefix:      cfg.CommandPrefix,
 		rooms:       make(map[string]id.RoomID),
 	}
+	a.HandleCommands(opts.Handler)
 	if a.log == nil {
 		a.log = slog.Default()
 	}
@@ -127,6 +129,17 @@ func New(opts Options) (*Adapter, error) {
 		a.prefix = DefaultCommandPrefix
 	}
 	return a, nil
+}
+
+// HandleCommands sets the handler that answers commands from now on. It
+// breaks the construction cycle between the adapter (a Deliverer the bot
+// needs) and the bot (the adapter's CommandHandler).
+func (a *Adapter) HandleCommands(h adapters.CommandHandler) {
+	if h == nil {
+		a.handler.Store(nil)
+		return
+	}
+	a.handler.Store(&h)
 }
 
 // Platform implements adapters.Deliverer.

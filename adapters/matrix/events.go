@@ -89,7 +89,8 @@ func (a *Adapter) warnEncrypted(ctx context.Context, cli *mautrix.Client, room i
 // messages, notices (other bots' output), edits, and anything that is not a
 // command.
 func (a *Adapter) handleMessage(ctx context.Context, cli *mautrix.Client, evt *event.Event) {
-	if a.handler == nil || evt.Sender == cli.UserID {
+	handler := a.handler.Load()
+	if handler == nil || evt.Sender == cli.UserID {
 		return
 	}
 	var msg event.MessageEventContent
@@ -115,7 +116,7 @@ func (a *Adapter) handleMessage(ctx context.Context, cli *mautrix.Client, evt *e
 			// Unknown power means no power: refusing is the safe side.
 			a.log.Warn("checking power level failed", "room", evt.RoomID, "user", evt.Sender, "error", err)
 		}
-		reply = a.handler.HandleCommand(ctx, adapters.Request{
+		reply = (*handler).HandleCommand(ctx, adapters.Request{
 			Platform: Platform,
 			Channel:  string(evt.RoomID),
 			User:     string(evt.Sender),

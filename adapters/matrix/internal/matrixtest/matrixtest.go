@@ -45,8 +45,9 @@ type Server struct {
 
 // User is a registered account.
 type User struct {
-	ID    id.UserID
-	Token string
+	ID       id.UserID
+	Token    string
+	Password string
 }
 
 // BinDir finds the directory holding the dendrite, generate-config and
@@ -218,7 +219,7 @@ func (s *Server) Register(t testing.TB, localpart string) User {
 	if resp.AccessToken == "" {
 		t.Fatalf("register %s: no access token", localpart)
 	}
-	return User{ID: resp.UserID, Token: resp.AccessToken}
+	return User{ID: resp.UserID, Token: resp.AccessToken, Password: password}
 }
 
 // Client returns a mautrix client acting as u.
