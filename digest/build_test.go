@@ -205,3 +205,35 @@ func TestAmbiguousSurnameIsNotCredited(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupingDoesNotChain: A and B share two people, B and C share two
+// others, A and C share nothing. C resembles only half of the A+B story, so
+// it must start its own story rather than be chained in through B.
+func TestGroupingDoesNotChain(t *testing.T) {
+	mk := func(id int64, title string, names ...string) store.StoredArticle {
+		a := store.StoredArticle{ID: id, Stored: testNow.Add(time.Duration(id) * time.Minute)}
+		a.Article.Title = title
+		for _, n := range names {
+			a.Analysis.People = append(a.Analysis.People, extract.Person{Name: n, Mentions: 1})
+		}
+		return a
+	}
+	articles := []store.StoredArticle{
+		mk(1, "Alpha summit opens", "Ann Xu", "Bo Yang"),
+		mk(2, "Leaders meet twice", "Ann Xu", "Bo Yang", "Cy Zed", "Di Wu"),
+		mk(3, "Harbour dispute flares", "Cy Zed", "Di Wu"),
+	}
+	d := Build(articles, Options{Now: testNow})
+	var groups [][]int64
+	for _, s := range d.Stories {
+		groups = append(groups, s.ArticleIDs)
+	}
+	if len(groups) != 2 {
+		t.Fatalf("stories = %v, want two: [1 2] and [3]", groups)
+	}
+	for _, g := range groups {
+		if slices.Contains(g, 1) && slices.Contains(g, 3) {
+			t.Fatalf("stories = %v: article 3 was chained to article 1", groups)
+		}
+	}
+}
