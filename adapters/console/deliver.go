@@ -35,7 +35,7 @@ func (d *Deliverer) Platform() string { return "console" }
 
 // Deliver implements adapters.Deliverer: it writes the digest's messages
 // from index skip on, calling sent after each one.
-func (d *Deliverer) Deliver(ctx context.Context, target string, dg digest.Digest, skip int, sent func(i int) error) error {
+func (d *Deliverer) Deliver(ctx context.Context, target string, dg digest.Digest, skip int, sent func(i int) error) (err error) {
 	msgs, err := Messages(dg, d.format)
 	if err != nil {
 		return err
@@ -48,7 +48,12 @@ func (d *Deliverer) Deliver(ctx context.Context, target string, dg digest.Digest
 		if err != nil {
 			return fmt.Errorf("console: open %s: %w", target, err)
 		}
-		defer f.Close()
+		defer func() {
+			// A failed close can mean the last write never reached the disk.
+			if cerr := f.Close(); cerr != nil && err == nil {
+				err = fmt.Errorf("console: close %s: %w", target, cerr)
+			}
+		}()
 		w = f
 	}
 	for i := max(skip, 0); i < len(msgs); i++ {
