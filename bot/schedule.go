@@ -103,8 +103,14 @@ func (s *Service) channelJob(ch *channel) {
 		return
 	}
 	s.digestsWG.Add(1)
+	s.running++
 	s.jobsMu.Unlock()
-	defer s.digestsWG.Done()
+	defer func() {
+		s.jobsMu.Lock()
+		s.running--
+		s.jobsMu.Unlock()
+		s.digestsWG.Done()
+	}()
 	err := s.channelTick(s.digestCtx, ch, s.now())
 	if err == nil {
 		s.retries.reset(ch.cfg.Name)
@@ -126,7 +132,9 @@ func (s *Service) channelJob(ch *channel) {
 // set), and finishes a run a crash or failure left undelivered (always: its
 // articles are in no other run). A channel that never had a run waits for
 // its schedule: there is nothing it missed.
-func (s *Service) catchUp(ctx context.Context) {
+// It returns the channels it started.
+func (s *Service) catchUp(ctx context.Context) []string {
+	var started []string
 	now := s.now()
 	for _, ch := range s.channels {
 		last, err := s.store.LastDigestRun(ctx, ch.cfg.Name)
@@ -143,8 +151,20 @@ func (s *Service) catchUp(ctx context.Context) {
 			continue
 		}
 		s.log.Info("catching up", "channel", ch.cfg.Name, "last_slot", last.Slot, "last_delivered", last.Delivered, "slot", prev)
-		go ch.job.Run()
+		s.jobsMu.Lock()
+		if s.stopping.Load() {
+			s.jobsMu.Unlock()
+			break
+		}
+		s.digestsWG.Add(1)
+		s.jobsMu.Unlock()
+		go func() {
+			defer s.digestsWG.Done()
+			ch.job.Run()
+		}()
+		started = append(started, ch.cfg.Name)
 	}
+	return started
 }
 
 // cronLogger adapts slog to cron.Logger.

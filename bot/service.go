@@ -63,11 +63,13 @@ type Service struct {
 	background      []backgroundTask
 
 	channels []*channel
+	cron     *cron.Cron
 	poll     pollState
 	retries  retryTimers
 	wake     chan struct{}
 	stopping atomic.Bool
 	jobsMu   sync.Mutex
+	running  int // digest jobs in progress, under jobsMu
 	// digestCtx outlives Run's context by the shutdown grace so that a
 	// digest being posted when the signal arrives can finish.
 	digestCtx    context.Context
@@ -185,6 +187,7 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 		}
 		s.channels = append(s.channels, ch)
 	}
+	s.cron = s.newCron()
 	return s, nil
 }
 
@@ -235,7 +238,7 @@ func (s *Service) Run(ctx context.Context) error {
 		})
 	}
 
-	sched := s.startSchedules()
+	s.cron.Start()
 	s.catchUp(ctx)
 
 	wg.Go(func() { s.pollLoop(ctx) })
@@ -259,7 +262,7 @@ func (s *Service) Run(ctx context.Context) error {
 		}
 	}
 	s.retries.stopAll()
-	cronDone := sched.Stop()
+	cronDone := s.cron.Stop()
 	digestsDone := make(chan struct{})
 	go func() { s.digestsWG.Wait(); close(digestsDone) }()
 	select {
@@ -276,10 +279,10 @@ func (s *Service) Run(ctx context.Context) error {
 	return nil
 }
 
-// startSchedules registers every channel with one cron instance. Jobs are
-// wrapped so a panic is logged instead of killing the process and a slow run
-// makes the next activation skip rather than overlap.
-func (s *Service) startSchedules() *cron.Cron {
+// newCron registers every channel with one cron instance. Jobs are wrapped
+// so a panic is logged instead of killing the process and a slow run makes
+// the next activation skip rather than overlap.
+func (s *Service) newCron() *cron.Cron {
 	logger := cronLogger{s.log.With("component", "cron")}
 	c := cron.New(
 		cron.WithLogger(logger),
@@ -291,7 +294,6 @@ func (s *Service) startSchedules() *cron.Cron {
 		// SkipIfStillRunning keeps all three from overlapping.
 		ch.job = c.Entry(id).WrappedJob
 	}
-	c.Start()
 	return c
 }
 
