@@ -465,6 +465,40 @@ func TestCommandsLateReplyNeverLeavesTheAllowList(t *testing.T) {
 	}
 }
 
+// A late reply whose response_url is not allowed goes through the Web API
+// instead, when a bot token is configured: ephemeral to the requester, or
+// to the channel.
+func TestCommandsLateReplyFallsBackToWebAPI(t *testing.T) {
+	f := newFakeSlack(t)
+	other := newResponseURLServer(t)
+	clock := &testClock{now: time.Unix(1_800_000_000, 0)}
+	for _, ephemeral := range []bool{true, false} {
+		h := &recordingHandler{release: make(chan struct{}), reply: adapters.Reply{Text: "12 feeds <!here>", Ephemeral: ephemeral}}
+		c := newTestCommands(t, h, clock, Options{BotToken: "xoxb-test", APIURL: f.server.GetAPIURL(), AckTimeout: 20 * time.Millisecond})
+		w := httptest.NewRecorder()
+		c.ServeHTTP(w, signedRequest("secret", clock.Now().Unix(), commandBody("/attache", "feeds", other.URL+"/commands/x")))
+		if resp := decodeResponse(t, w); resp.Text != workingText {
+			t.Fatalf("acknowledged with %+v", resp)
+		}
+		close(h.release)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		if err := c.Shutdown(ctx); err != nil {
+			t.Fatal(err)
+		}
+		cancel()
+	}
+	eph, posts := f.recordedEphemeral(), f.recorded()
+	if len(eph) != 1 || eph[0].Channel != "C42" || eph[0].User != "U7" || eph[0].Text != "12 feeds &lt;!here&gt;" {
+		t.Errorf("chat.postEphemeral got %+v", eph)
+	}
+	if len(posts) != 1 || posts[0].Channel != "C42" || posts[0].Text != "12 feeds &lt;!here&gt;" {
+		t.Errorf("chat.postMessage got %+v", posts)
+	}
+	if len(other.got) != 0 {
+		t.Error("posted to a response_url outside the allow-list")
+	}
+}
+
 func TestResponseURLAllowDefault(t *testing.T) {
 	r := newResponder(Options{}, &recordingHandler{})
 	for raw, want := range map[string]bool{

@@ -21,6 +21,7 @@ import (
 // chat.postMessage call.
 type postedMessage struct {
 	Channel     string
+	User        string // chat.postEphemeral only
 	Text        string
 	Blocks      string
 	UnfurlLinks string
@@ -35,6 +36,7 @@ type fakeSlack struct {
 
 	mu          sync.Mutex
 	posts       []postedMessage
+	ephemeral   []postedMessage
 	calls       int
 	rateLimited int
 	failAfter   int // answer channel_not_found once this many posts succeeded, 0: never
@@ -45,6 +47,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 	f := &fakeSlack{}
 	f.server = slacktest.NewTestServer(func(c slacktest.Customize) {
 		c.Handle("/chat.postMessage", f.postMessage)
+		c.Handle("/chat.postEphemeral", f.postEphemeral)
 	})
 	f.server.Start()
 	t.Cleanup(f.server.Stop)
@@ -81,6 +84,28 @@ func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 		ThreadTS:    r.Form.Get("thread_ts"),
 	})
 	writeJSON(w, map[string]any{"ok": true, "channel": r.Form.Get("channel"), "ts": fmt.Sprintf("1700000000.%06d", len(f.posts))})
+}
+
+func (f *fakeSlack) postEphemeral(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil || (r.Form.Get("token") != "xoxb-test" && r.Header.Get("Authorization") != "Bearer xoxb-test") {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.ephemeral = append(f.ephemeral, postedMessage{
+		Channel: r.Form.Get("channel"),
+		User:    r.Form.Get("user"),
+		Text:    r.Form.Get("text"),
+		Blocks:  r.Form.Get("blocks"),
+	})
+	writeJSON(w, map[string]any{"ok": true, "message_ts": "1700000000.000001"})
+}
+
+func (f *fakeSlack) recordedEphemeral() []postedMessage {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]postedMessage(nil), f.ephemeral...)
 }
 
 func (f *fakeSlack) recorded() []postedMessage {
