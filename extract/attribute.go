@@ -22,9 +22,10 @@ type attributor struct {
 	qpos  []int
 	got   []speaker
 	how   []attribution
-	// events are people named as subjects, or found speaking, in text
-	// order: the candidates a "he" or "she" can refer to.
-	events []event
+	// events are people named as subjects, and speakers are people found
+	// speaking, each in text order: the candidates a "he" or "she" can
+	// refer to.
+	events, speakers []event
 }
 
 type event struct{ tok, person int }
@@ -55,7 +56,7 @@ func (d *doc) attributeQuotes() ([]speaker, []attribution) {
 			a.got[q], a.how[q] = sp, byContinuation
 		}
 		if a.got[q].person >= 0 {
-			a.addEvent(d.quotes[q].start, a.got[q].person)
+			a.addSpeaker(d.quotes[q].start, a.got[q].person)
 		}
 	}
 	// A quote running over several paragraphs has one speaker, whichever
@@ -95,33 +96,33 @@ func (a *attributor) collectEvents() {
 	}
 }
 
-// addEvent records a speaker found at byte offset off, keeping events in order.
-func (a *attributor) addEvent(off, person int) {
+// addSpeaker records a person found speaking at byte offset off. Quotes are
+// attributed in text order, so the list stays sorted.
+func (a *attributor) addSpeaker(off, person int) {
 	tok := sort.Search(len(a.d.toks), func(i int) bool { return a.d.toks[i].start >= off })
-	i := len(a.events)
-	for i > 0 && a.events[i-1].tok > tok {
-		i--
+	a.speakers = append(a.speakers, event{tok, person})
+}
+
+// latestBefore returns the last event of evs before token i, if any.
+func latestBefore(evs []event, i int) (event, bool) {
+	k := sort.Search(len(evs), func(k int) bool { return evs[k].tok >= i })
+	if k == 0 {
+		return event{}, false
 	}
-	a.events = append(a.events, event{})
-	copy(a.events[i+1:], a.events[i:])
-	a.events[i] = event{tok, person}
+	return evs[k-1], true
 }
 
 // resolvePronoun finds the person a "he" or "she" at token i refers to:
 // the latest subject or speaker within the last few paragraphs.
 func (a *attributor) resolvePronoun(i int) int {
-	d := a.d
-	for k := len(a.events) - 1; k >= 0; k-- {
-		e := a.events[k]
-		if e.tok >= i {
-			continue
-		}
-		if d.tokPara[i]-d.tokPara[e.tok] > 3 {
-			break
-		}
-		return e.person
+	e, ok := latestBefore(a.events, i)
+	if sp, ok2 := latestBefore(a.speakers, i); ok2 && (!ok || sp.tok >= e.tok) {
+		e, ok = sp, true
 	}
-	return -1
+	if !ok || a.d.tokPara[i]-a.d.tokPara[e.tok] > 3 {
+		return -1
+	}
+	return e.person
 }
 
 func (a *attributor) tok(p int) token { return a.d.toks[a.outer[p].t] }
@@ -130,13 +131,17 @@ func (a *attributor) isPlaceholder(p int) bool { return a.outer[p].q >= 0 }
 
 func (a *attributor) para(p int) int { return a.d.tokPara[a.outer[p].t] }
 
+// maxSentenceTokens bounds how far the reporting clause of a quote is
+// looked for, which keeps the work linear on text with no sentence ends.
+const maxSentenceTokens = 120
+
 // sentenceBounds returns the outer positions [lo, hi) of the sentence
 // around the quote at position p: from the previous sentence end (or a
 // quote that ended one) to the next sentence end or quote.
 func (a *attributor) sentenceBounds(p int) (lo, hi int) {
 	para := a.para(p)
 	lo = p
-	for lo > 0 && a.para(lo-1) == para {
+	for lo > 0 && a.para(lo-1) == para && p-lo < maxSentenceTokens {
 		prev := lo - 1
 		if a.isPlaceholder(prev) {
 			if a.quoteEndsSentence(a.outer[prev].q) {
@@ -148,7 +153,7 @@ func (a *attributor) sentenceBounds(p int) (lo, hi int) {
 		lo--
 	}
 	hi = p + 1
-	for hi < len(a.outer) && a.para(hi) == para && !a.isPlaceholder(hi) {
+	for hi < len(a.outer) && a.para(hi) == para && !a.isPlaceholder(hi) && hi-p < maxSentenceTokens {
 		if a.tok(hi).isSentenceEnd() {
 			break
 		}
@@ -573,10 +578,8 @@ func (a *attributor) roleReference(ts, te, h int) int {
 		if affil != "" && d.affiliationKeyOf(p.affiliation) != affil {
 			continue
 		}
-		for _, mi := range p.mentions {
-			if s := d.mentions[mi].nameStart; s < ts && s > bestPos {
-				best, bestPos = pi, s
-			}
+		if s := d.lastMentionBefore(p, ts); s > bestPos {
+			best, bestPos = pi, s
 		}
 	}
 	return best
@@ -594,7 +597,7 @@ func (a *attributor) continued(q int) (speaker, bool) {
 	}
 	para := a.para(p)
 	// An earlier quote in the same paragraph.
-	for i := p - 1; i >= 0 && a.para(i) == para; i-- {
+	for i := p - 1; i >= 0 && a.para(i) == para && p-i < maxSentenceTokens; i-- {
 		if a.isPlaceholder(i) {
 			if sp := a.got[a.outer[i].q]; sp.kind != "" {
 				return sp, true
@@ -616,7 +619,7 @@ func (a *attributor) continued(q int) (speaker, bool) {
 		return noSpeaker, false
 	}
 	last := -1
-	for i := p - 1; i >= 0 && a.para(i) == a.para(p-1); i-- {
+	for i := p - 1; i >= 0 && a.para(i) == a.para(p-1) && p-i < maxSentenceTokens; i-- {
 		if a.isPlaceholder(i) {
 			last = i
 			break

@@ -10,7 +10,7 @@ type otok struct {
 // buildOuter lays out the outer text of every body paragraph, so that
 // reporting clauses can be read without the words being quoted.
 func (d *doc) buildOuter() ([]otok, []int) {
-	outer := make([]otok, 0, len(d.toks)/2)
+	outer := make([]otok, 0, len(d.toks))
 	qpos := make([]int, len(d.quotes))
 	for i := range qpos {
 		qpos[i] = -1

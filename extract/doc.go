@@ -14,7 +14,7 @@ type doc struct {
 	tokQuote  []int   // index of the quote a token lies in, or -1
 	sentStart []bool  // token opens a sentence or clause after a colon
 	lowerSeen map[string]bool
-	seenKeys  map[string]bool // folded words and word pairs of the text, for article spellings
+	seenKeys  map[string]bool // folded capitalised words and pairs of them, for article spellings
 
 	mentions []mention
 	people   []*entity
@@ -31,7 +31,8 @@ func (d *doc) span(i, j int) string {
 
 // build tokenizes the body paragraphs and marks quotes and sentence starts.
 func (d *doc) build() {
-	d.toks = make([]token, 0, len(d.text)/5)
+	d.toks = make([]token, 0, len(d.text)/5+16)
+	d.tokPara = make([]int, 0, len(d.text)/5+16)
 	for pi, p := range d.paras {
 		if p.heading {
 			continue
@@ -66,9 +67,12 @@ func (d *doc) build() {
 		if t.kind == tokWord {
 			if !t.cap {
 				d.lowerSeen[t.low] = true
+				continue
 			}
+			// Capitalised words and pairs: enough to know how the article
+			// spells a country's name.
 			d.seenKeys[t.low] = true
-			if i > 0 && d.toks[i-1].kind == tokWord {
+			if i > 0 && d.toks[i-1].kind == tokWord && d.toks[i-1].cap {
 				d.seenKeys[d.toks[i-1].low+" "+t.low] = true
 			}
 		}

@@ -38,6 +38,7 @@ type gazetteer struct {
 	speakerHead map[string]entityKind
 	givenNames  map[string]bool
 	notNames    map[string]bool // words never inside a person's name
+	multiFirst  map[string]bool   // first words of multi-word titles, organisations and places
 	leaders     map[string]leader // folded full name -> leader
 	leaderLast  map[string]leader // folded surname -> leader
 }
@@ -71,7 +72,7 @@ func loadGazetteer() (*gazetteer, error) {
 		country: map[string]string{}, place: map[string]string{}, countryForm: map[string][]string{},
 		org: map[string]string{}, titles: map[string]string{}, titleWords: map[string]bool{},
 		speechVerbs: map[string]bool{}, speakerHead: map[string]entityKind{}, givenNames: map[string]bool{}, notNames: map[string]bool{},
-		leaders: map[string]leader{}, leaderLast: map[string]leader{},
+		leaders: map[string]leader{}, leaderLast: map[string]leader{}, multiFirst: map[string]bool{},
 	}
 	load := func(name string, each func(fields []string) error) error {
 		lines, err := dataLines(name)
@@ -195,6 +196,13 @@ func loadGazetteer() (*gazetteer, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, m := range []map[string]string{g.country, g.place, g.org, g.titles} {
+		for k := range m {
+			if f, _, ok := strings.Cut(k, " "); ok {
+				g.multiFirst[f] = true
+			}
+		}
 	}
 	return g, nil
 }

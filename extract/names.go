@@ -129,6 +129,9 @@ func (d *doc) lexiconMatch(k, end int) (int, lexKind) {
 	if end-k < max {
 		max = end - k
 	}
+	if !d.g.multiFirst[d.toks[k].low] {
+		max = min(max, 1)
+	}
 	for m := max; m >= 1; m-- {
 		if kind := d.lexKindOf(k, k+m); kind != lexNone {
 			return m, kind
@@ -444,7 +447,7 @@ func (d *doc) lexiconEndingAt(j int) int {
 		max = d.g.maxTitle
 	}
 	for m := max; m >= 1; m-- {
-		if j-m+1 >= 0 && d.lexKindOf(j-m+1, j+1) != lexNone {
+		if j-m+1 >= 0 && (m == 1 || d.g.multiFirst[d.toks[j-m+1].low]) && d.lexKindOf(j-m+1, j+1) != lexNone {
 			return m
 		}
 	}

@@ -175,3 +175,13 @@ func (d *doc) mentionEndingIn(i, j int) int {
 	}
 	return -1
 }
+
+// lastMentionBefore returns the start of p's last mention before token i,
+// or -1.
+func (d *doc) lastMentionBefore(p *entity, i int) int {
+	k := sort.Search(len(p.mentions), func(k int) bool { return d.mentions[p.mentions[k]].nameStart >= i })
+	if k == 0 {
+		return -1
+	}
+	return d.mentions[p.mentions[k-1]].nameStart
+}

@@ -94,10 +94,8 @@ func (d *doc) antecedentAffiliation(self, i int) string {
 		if k == self || p.affiliation == "" {
 			continue
 		}
-		for _, mi := range p.mentions {
-			if s := d.mentions[mi].nameStart; s < i && s > bestPos {
-				best, bestPos = p.affiliation, s
-			}
+		if s := d.lastMentionBefore(p, i); s > bestPos {
+			best, bestPos = p.affiliation, s
 		}
 	}
 	return best

@@ -12,7 +12,6 @@ const (
 	tokWord tokKind = iota
 	tokPunct
 	tokPossessive // 's or the bare apostrophe of "Belarus’"
-	tokQuote      // stands for a whole quoted span in the outer text
 )
 
 // token is a word or punctuation mark with its byte span. low is the folded
@@ -22,7 +21,6 @@ type token struct {
 	kind       tokKind
 	low        string
 	cap        bool // begins with an upper-case letter
-	quote      int  // for tokQuote: index of the quote span
 }
 
 // abbreviations keep their period as part of the word.
