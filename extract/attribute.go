@@ -346,6 +346,13 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 			break
 		}
 		s := a.nounPhraseSuffix(start, end)
+		// "A statement issued by the presidential office said": the
+		// agent of a participle is not the subject.
+		if s < end && s-2 >= start && a.tok(s-1).low == "by" && isParticiple(a.tok(s-2)) {
+			if s2 := a.nounPhraseSuffix(start, s-2); s2 < s-2 {
+				s, end = s2, s-2
+			}
+		}
 		if s < end {
 			if a.d.mentionEndingIn(a.outer[s].t, a.outer[end-1].t+1) >= 0 || a.isPronoun(s, end) {
 				return s, end, true
@@ -427,6 +434,10 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 var participles = map[string]bool{
 	"seen": true, "known": true, "given": true, "written": true, "shown": true, "taken": true,
 	"made": true, "done": true, "sent": true, "held": true, "led": true, "told": true, "said": true,
+}
+
+func isParticiple(t token) bool {
+	return t.kind == tokWord && !t.cap && (participles[t.low] || strings.HasSuffix(t.low, "ed"))
 }
 
 // npToken reports whether t may be part of a speaker's noun phrase: names,

@@ -303,7 +303,7 @@ func (d *doc) roleAppositionAfter(j int) bool {
 	if j >= len(d.toks) || d.toks[j].low != "," || !d.sameRegion(j-1, j) {
 		return false
 	}
-	for k := j + 1; k < len(d.toks) && k < j+5 && d.sameRegion(j, k); k++ {
+	for k := j + 1; k < len(d.toks) && k < j+8 && d.sameRegion(j, k); k++ {
 		t := d.toks[k]
 		if t.kind != tokWord || t.is("who", "which", "whose", "said", "says", "and") {
 			return false
@@ -428,7 +428,7 @@ func (d *doc) titleStart(i int) int {
 			j--
 			continue
 		}
-		if g.titleWords[t.low] || honorifics[t.low] || t.cap && (isAcronym(d.text[t.start:t.end]) || g.speakerHead[t.low] == kindOrganization) {
+		if g.titleWords[t.low] || honorifics[t.low] || g.speakerHead[t.low] == kindOrganization || t.cap && isAcronym(d.text[t.start:t.end]) {
 			j--
 			s = j + 1
 			continue

@@ -57,7 +57,58 @@ func (d *doc) assignRoles() {
 		if p.affiliation == "" {
 			p.affiliation = d.sentenceCountry(first.titleStart)
 		}
+		if p.affiliation == "" && d.isStateRole(p.role) {
+			// A ministry spokesman or a minister with no country named is
+			// most likely of the country the article is about.
+			p.affiliation = d.mainCountry()
+		}
 	}
+}
+
+// stateWords mark roles held in a national government.
+var stateWords = map[string]bool{
+	"minister": true, "ministry": true, "president": true, "premier": true, "chancellor": true,
+	"ambassador": true, "foreign": true, "king": true, "emir": true, "pm": true, "envoy": true,
+}
+
+func (d *doc) isStateRole(role string) bool {
+	for _, w := range strings.Fields(key(role)) {
+		if stateWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// mainCountry returns the country the article names most often (by name,
+// demonym or capital), when one stands out; "" otherwise.
+func (d *doc) mainCountry() string {
+	counts := map[string]int{}
+	for i, t := range d.toks {
+		if t.kind == tokWord && t.cap {
+			if c := d.g.country[t.low]; c != "" {
+				counts[c]++
+			} else if c := d.g.place[t.low]; c != "" {
+				counts[c]++
+			} else if i+1 < len(d.toks) && d.g.multiFirst[t.low] {
+				if c := d.g.country[t.low+" "+d.toks[i+1].low]; c != "" {
+					counts[c]++
+				}
+			}
+		}
+	}
+	best, bestN, second := "", 0, 0
+	for c, n := range counts {
+		if n > bestN || n == bestN && c < best {
+			best, bestN, second = c, n, bestN
+		} else if n > second {
+			second = n
+		}
+	}
+	if bestN < 2 || bestN == second {
+		return ""
+	}
+	return d.g.articleForm(best, d.seenKeys)
 }
 
 func (d *doc) leaderFor(p *entity) (leader, bool) {
@@ -158,11 +209,19 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 	if i >= j {
 		return ti
 	}
-	// Possessive: "Iran's chief negotiator", "NPR's", "Belarus’ Foreign Minister".
-	for k := i; k < j && k < i+5; k++ {
+	// Possessive: "Iran's chief negotiator", "NPR's", "Belarus’ Foreign
+	// Minister"; a person's ("Guterres's spokesman") makes the role relative
+	// to that person, whose affiliation it shares.
+	for k := i; k < j && k < i+6; k++ {
 		if d.toks[k].kind == tokPossessive {
 			if aff := d.affiliationAt(i, k); aff != "" {
 				ti.affiliation = aff
+				i = k + 1
+			} else if mi := d.mentionEndingIn(i, k); mi >= 0 {
+				if e := d.mentions[mi].entity; e >= 0 && e < len(d.people) {
+					ti.affiliation = d.people[e].affiliation
+				}
+				ti.kinship = ti.affiliation == ""
 				i = k + 1
 			}
 			break
