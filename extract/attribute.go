@@ -28,7 +28,11 @@ type attributor struct {
 	events, speakers []event
 }
 
-type event struct{ tok, person int }
+// event places a person, or for a speaker an unnamed speaker too, in the text.
+type event struct {
+	tok, person int
+	who         speaker
+}
 
 type attribution uint8
 
@@ -55,8 +59,8 @@ func (d *doc) attributeQuotes() ([]speaker, []attribution) {
 		} else if sp, ok := a.continued(q); ok {
 			a.got[q], a.how[q] = sp, byContinuation
 		}
-		if a.got[q].person >= 0 {
-			a.addSpeaker(d.quotes[q].start, a.got[q].person)
+		if k := a.got[q].kind; k == "person" || k == "anonymous" {
+			a.addSpeaker(d.quotes[q].start, a.got[q])
 		}
 	}
 	// A quote running over several paragraphs has one speaker, whichever
@@ -92,15 +96,16 @@ func (a *attributor) collectEvents() {
 		if s := m.titleStart; s > 0 && d.sameRegion(s-1, s) && objectMarkers[d.toks[s-1].low] {
 			continue
 		}
-		a.events = append(a.events, event{m.nameStart, m.entity})
+		a.events = append(a.events, event{tok: m.nameStart, person: m.entity})
 	}
 }
 
-// addSpeaker records a person found speaking at byte offset off. Quotes are
+// addSpeaker records a speaker found at byte offset off: a person, or an
+// unnamed speaker that a later "he" may refer to as well. Quotes are
 // attributed in text order, so the list stays sorted.
-func (a *attributor) addSpeaker(off, person int) {
+func (a *attributor) addSpeaker(off int, who speaker) {
 	tok := sort.Search(len(a.d.toks), func(i int) bool { return a.d.toks[i].start >= off })
-	a.speakers = append(a.speakers, event{tok, person})
+	a.speakers = append(a.speakers, event{tok: tok, person: who.person, who: who})
 }
 
 // latestBefore returns the last event of evs before token i, if any.
@@ -112,17 +117,22 @@ func latestBefore(evs []event, i int) (event, bool) {
 	return evs[k-1], true
 }
 
-// resolvePronoun finds the person a "he" or "she" at token i refers to:
-// the latest subject or speaker within the last few paragraphs.
-func (a *attributor) resolvePronoun(i int) int {
+// resolvePronoun finds who a "he" or "she" at token i refers to: the
+// latest person named as a subject, or speaker found, within the last few
+// paragraphs. An unnamed speaker ("a senior diplomat … he added") counts,
+// so that the pronoun is not given to someone named earlier.
+func (a *attributor) resolvePronoun(i int) speaker {
 	e, ok := latestBefore(a.events, i)
 	if sp, ok2 := latestBefore(a.speakers, i); ok2 && (!ok || sp.tok >= e.tok) {
 		e, ok = sp, true
+		if e.who.kind == "anonymous" {
+			return e.who
+		}
 	}
-	if !ok || a.d.tokPara[i]-a.d.tokPara[e.tok] > 3 {
-		return -1
+	if !ok || a.d.tokPara[i]-a.d.tokPara[e.tok] > 3 || e.person < 0 {
+		return noSpeaker
 	}
-	return e.person
+	return a.personSpeaker(e.person)
 }
 
 func (a *attributor) tok(p int) token { return a.d.toks[a.outer[p].t] }
@@ -506,10 +516,8 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	d := a.d
 	ts, te := a.outer[s].t, a.outer[e-1].t+1
 	if a.isPronoun(s, e) {
-		if p := a.resolvePronoun(ts); p >= 0 {
-			return a.personSpeaker(p), true
-		}
-		return noSpeaker, false
+		sp := a.resolvePronoun(ts)
+		return sp, sp.kind != ""
 	}
 	if mi := d.mentionEndingIn(ts, te); mi >= 0 && d.mentions[mi].entity >= 0 {
 		return a.personSpeaker(d.mentions[mi].entity), true

@@ -15,6 +15,13 @@ func (d *doc) buildOuter() ([]otok, []int) {
 	for i := range qpos {
 		qpos[i] = -1
 	}
+	marks := make(map[int]bool, 2*len(d.quotes))
+	for _, q := range d.quotes {
+		marks[q.open] = true
+		if q.close >= 0 {
+			marks[q.close] = true
+		}
+	}
 	for i, t := range d.toks {
 		if q := d.tokQuote[i]; q >= 0 {
 			if qpos[q] < 0 {
@@ -23,7 +30,7 @@ func (d *doc) buildOuter() ([]otok, []int) {
 			}
 			continue
 		}
-		if t.kind == tokPunct && isDoubleMarkString(t.low) {
+		if t.kind == tokPunct && (isDoubleMarkString(t.low) || marks[t.start]) {
 			continue
 		}
 		outer = append(outer, otok{t: i, q: -1})

@@ -332,12 +332,20 @@ func (d *doc) roleDescriptionBefore(i int) int {
 	s := i
 	for j := i - 1; j >= 0 && i-j <= 10 && d.sameRegion(j, i-1); j-- {
 		t := d.toks[j]
-		if t.kind == tokPossessive {
-			s = j
+		if t.kind == tokPossessive || t.low == "-" && j > 0 && d.toks[j-1].end == t.start {
+			s = j // "Libya's", "U.N.-recognised"
 			continue
 		}
 		if t.kind != tokWord {
 			break
+		}
+		if j+1 < i && d.toks[j+1].low == "-" && d.toks[j+1].start == t.end {
+			s = j
+			continue
+		}
+		if j > 0 && d.toks[j-1].low == "-" && d.toks[j-1].end == t.start {
+			s = j
+			continue
 		}
 		if determiners[t.low] {
 			s = j

@@ -84,6 +84,10 @@ func findQuotes(text string, paras []paragraph) []quoteSpan {
 			carry = false
 			continue
 		}
+		if !carry && !hasDoubleMark(text[p.start:p.end]) {
+			spans = findSingleQuotes(spans, text, p, pi)
+			continue
+		}
 		open := -1
 		cont := false
 		if carry {
@@ -183,4 +187,45 @@ func opensSentence(text string, paraStart, open int) bool {
 func endsSentence(text string, open, end int) bool {
 	s := strings.TrimRight(text[open:end], " \t")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+func hasDoubleMark(s string) bool {
+	for _, r := range s {
+		if isDoubleMark(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// findSingleQuotes finds quotes in single marks, the house style of some
+// outlets ('We will not back down,' she said), in a paragraph that has no
+// double marks. Apostrophes are everywhere, so a span must open before a
+// word and close right after the punctuation that ends quoted speech.
+func findSingleQuotes(spans []quoteSpan, text string, p paragraph, pi int) []quoteSpan {
+	open := -1
+	for i := p.start; i < p.end; {
+		r, n := utf8.DecodeRuneInString(text[i:p.end])
+		if r != '\'' && r != '‘' && r != '’' {
+			i += n
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[p.start:i])
+		next, _ := utf8.DecodeRuneInString(text[i+n : p.end])
+		atStart := i == p.start || unicode.IsSpace(prev) || prev == '(' || prev == '—' || prev == ':'
+		switch {
+		case r != '’' && atStart && (unicode.IsLetter(next) || unicode.IsDigit(next)):
+			open = i
+		case open >= 0 && r != '‘' && (prev == ',' || prev == '.' || prev == '?' || prev == '!') &&
+			(i+n == p.end || unicode.IsSpace(next) || unicode.IsPunct(next)):
+			before := len(spans)
+			spans = appendSpan(spans, text, open, i, p.end, pi, false, false)
+			if len(spans) > before && len(strings.Fields(text[spans[before].start:spans[before].end])) < 2 {
+				spans = spans[:before]
+			}
+			open = -1
+		}
+		i += n
+	}
+	return spans
 }

@@ -57,12 +57,34 @@ func (d *doc) assignRoles() {
 		if p.affiliation == "" {
 			p.affiliation = d.sentenceCountry(first.titleStart)
 		}
+		if p.affiliation == "" {
+			p.affiliation = d.earlierDescriptionCountry(p.role, first.titleStart)
+		}
 		if p.affiliation == "" && d.isStateRole(p.role) {
 			// A ministry spokesman or a minister with no country named is
 			// most likely of the country the article is about.
 			p.affiliation = d.mainCountry()
 		}
 	}
+}
+
+// earlierDescriptionCountry finds the country of a role given bare ("The
+// ambassador, Andrei Kelin") in an earlier description with the same head
+// noun ("the Russian ambassador").
+func (d *doc) earlierDescriptionCountry(role string, before int) string {
+	ws := strings.Fields(key(role))
+	if len(ws) == 0 {
+		return ""
+	}
+	head := ws[len(ws)-1]
+	for j := min(before, len(d.toks)) - 1; j > 0 && before-j < 3000; j-- {
+		if d.toks[j].low == head && d.toks[j-1].cap {
+			if c := d.countryAt(j-1, j); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // stateWords mark roles held in a national government.
@@ -152,19 +174,24 @@ func (d *doc) antecedentAffiliation(self, i int) string {
 	return best
 }
 
-// sentenceCountry returns the country named closest before token i in the
-// same sentence ("France said Foreign Minister …", "Doha: Prime Minister …").
+// sentenceCountry returns the country that a sentence gives as the voice
+// of the person at token i: a country or capital that speaks ("France said
+// Foreign Minister …") or the dateline ("Doha: Prime Minister …").
 func (d *doc) sentenceCountry(i int) string {
 	for j := i - 1; j >= 0 && i-j < 40 && d.tokPara[j] == d.tokPara[i]; j-- {
 		t := d.toks[j]
 		if t.isSentenceEnd() {
 			break
 		}
-		if t.kind != tokWord || !t.cap {
+		if t.kind != tokWord || !t.cap || j+1 >= len(d.toks) {
 			continue
 		}
-		if c := d.countryAt(j, j+1); c != "" {
-			return c
+		next := d.toks[j+1]
+		dateline := (j == 0 || d.tokPara[j-1] != d.tokPara[j]) && next.kind == tokPunct && next.is(":", "-", "—", "_", "(", ",")
+		if dateline || d.g.speechVerbs[next.low] || next.kind == tokPossessive {
+			if c := d.countryAt(j, j+1); c != "" {
+				return c
+			}
 		}
 	}
 	return ""
