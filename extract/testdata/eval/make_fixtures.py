@@ -54,7 +54,7 @@ Iwaya said Tokyo had lodged a protest through its embassy in Beijing, the channe
 
 North Korea's state news agency KCNA said leader Kim Jong Un had personally overseen the test and called it "a stern warning" to "hostile forces" gathering on the peninsula.
 
-SANCTIONS PUSH
+"NOTHING WITH TEETH"
 
 Two diplomats familiar with the talks said Seoul and Tokyo would press for a new round of U.N. Security Council sanctions, although they expected Russia and China to block any resolution.
 
@@ -79,7 +79,7 @@ The two ministers also agreed to revive a trilateral summit with China that has 
     ("Kim Jong Un", P, "hostile forces"),
     ("one of the diplomats", ANON, "There is no appetite in Moscow for anything with teeth,"),
     ("Cho Tae-yul", P, "Our position hasn't changed since the '90s: denuclearisation of the whole peninsula, nothing less,"),
-], ["seamless"])
+], ["seamless", "NOTHING WITH TEETH"])
 
 # 2. AP, Kyiv: curly quotes, she/he with a woman and a man side by side,
 #    "wrote on Telegram", "told The Associated Press", first name inside a
@@ -136,7 +136,7 @@ The Algerian foreign ministry said in a statement that the measures were a «sov
 
 Interior Minister Bruno Retailleau, who has pushed for a tougher line on deportations, wrote on X that France « must not be naïve » and that Algeria's leaders "don't respect weakness".
 
-President Emmanuel Macron and his Algerian counterpart Abdelmadjid Tebboune had agreed only last month to "relaunch" ties after months of tension, in a phone call that the Élysée described as "frank and friendly".
+President Emmanuel Macron and Algerian President Abdelmadjid Tebboune had agreed only last month to relaunch ties after months of tension, in a phone call that the Élysée described as "frank and friendly".
 
 The writer, Boualem Sansal, 80, has been held in Algeria since November on charges of undermining national unity. His publisher, Antoine Gallimard, said after visiting him that Sansal was « tired but unbroken ».
 
@@ -149,7 +149,7 @@ Trade between the two countries, worth nearly 12 billion euros a year, has so fa
     ("Jean-Noël Barrot", ["Barrot"], "Foreign Minister", "France"),
     ("Bruno Retailleau", [], "Interior Minister", "France"),
     ("Emmanuel Macron", [], "President", "France"),
-    ("Abdelmadjid Tebboune", [], "counterpart", "Algeria"),
+    ("Abdelmadjid Tebboune", [], "President", "Algeria"),
     ("Boualem Sansal", ["Sansal"], "writer", ""),
     ("Antoine Gallimard", ["Gallimard"], "publisher", ""),
 ], [
@@ -163,7 +163,7 @@ Trade between the two countries, worth nearly 12 billion euros a year, has so fa
     ("Antoine Gallimard", P, "tired but unbroken"),
     ("Antoine Gallimard", P, "He asks about France every day. He doesn't understand why he is still there"),
     ("A European diplomat in Algiers", ANON, "Nobody here expects a quick thaw. Each side is waiting for the other to blink"),
-], ["relaunch"])
+])
 
 # 4. UN press release: headline quote in single curly marks, "the
 #    Under-Secretary-General said", "he stressed", appositive envoy,
@@ -447,9 +447,9 @@ On September 18, commencing at 5:30 p.m. for approximately 60 minutes, Mr. IWAYA
 
 5. Prior to the meeting, Secretary Lazaro paid a courtesy call on Prime Minister Ishiba, and conveyed the greetings of President Ferdinand R. Marcos Jr.
 ''', [
-    ("IWAYA Takeshi", ["Minister Iwaya"], "Minister for Foreign Affairs", "Japan"),
-    ("Maria Theresa Lazaro", ["Secretary Lazaro"], "Secretary of Foreign Affairs", "Philippines"),
-    ("ISHIBA Shigeru", ["Prime Minister Ishiba"], "Prime Minister", "Japan"),
+    ("IWAYA Takeshi", ["Iwaya"], "Minister for Foreign Affairs", "Japan"),
+    ("Maria Theresa Lazaro", ["Lazaro"], "Secretary of Foreign Affairs", "Philippines"),
+    ("ISHIBA Shigeru", ["Ishiba"], "Prime Minister", "Japan"),
     ("Ferdinand R. Marcos Jr.", [], "President", "Philippines"),
 ], [
     ("IWAYA Takeshi", P, "Japan and the Philippines are strategic partners bound by shared values. With the entry into force of the Reciprocal Access Agreement, our security cooperation has entered a new stage."),
@@ -472,7 +472,7 @@ The text authorizes the force to "conduct intelligence-led, targeted operations 
 
 "Haiti's people have waited long enough," said Dorothy Shea, the acting US ambassador to the UN. "Today this council chose action over another year of words."
 
-Russia's deputy ambassador Dmitry Polyanskiy said Moscow had abstained because the text had been "hastily drafted" and lacked "clear safeguards" for civilians.
+Russia's deputy ambassador Dmitry Polyanskiy told the council Moscow had abstained because the text had been "hastily drafted" and lacked "clear safeguards" for civilians.
 
 Haiti's ambassador, Ericq Pierre, welcomed the vote but stressed: "A force without a political horizon will only buy time. Haitians need elections, not only soldiers."
 
@@ -521,7 +521,7 @@ Sierra Leone's president, Julius Maada Bio, said his country would use its seat 
 
 Human Rights Watch said in a statement that the summit had "once again failed to name those responsible for atrocities in Darfur".
 
-Youssouf told reporters after the closed session that member states had agreed to double their contributions to the AU peace fund by 2030. "It is not enough, but it is a start," he said.
+Youssouf told reporters after the closed session that member states had agreed to double their contributions to the AU peace fund by 2030. "It is not enough, but it is a start," he noted.
 ''', [
     ("Mahmoud Ali Youssouf", ["Youssouf"], "chair of the African Union Commission", "African Union"),
     ("Bankole Adeoye", [], "commissioner for political affairs, peace and security", "African Union"),
@@ -659,7 +659,7 @@ The two countries fought a war over Nagorno-Karabakh in the early ’90s, and ag
     ("Maria Zakharova", P, "laid the foundations"),
     ("Maria Zakharova", P, "regret"),
     ("Ararat Mirzoyan", P, "Armenia is not turning away from anyone. We are turning towards peace,"),
-], ["Trump Route for International Peace and Prosperity", "MOSCOW SIDELINED"])
+], ["Trump Route for International Peace and Prosperity"])
 
 
 # ---------------------------------------------------------------- checks
