@@ -225,12 +225,26 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 			continue
 		}
 		a0, b0, ok := a.subjectOf(v, k)
-		if !ok || a0 != k {
+		if !ok || !a.onlyDescription(k, a0) {
 			return noSpeaker, false
 		}
 		return a.resolve(a0, b0)
 	}
 	return noSpeaker, false
+}
+
+// onlyDescription reports whether the outer tokens [i, j) are nothing but
+// noun phrases and commas, as in "the spokesperson, Maria Zakharova, said".
+func (a *attributor) onlyDescription(i, j int) bool {
+	for k := i; k < j; k++ {
+		if a.isPlaceholder(k) {
+			return false
+		}
+		if t := a.tok(k); t.low != "," && !a.npToken(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // tagBefore finds the reporting clause of a quote inside a sentence: the
@@ -540,8 +554,9 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		if p := a.roleReference(ts, te, h); p >= 0 {
 			return a.personSpeaker(p), true
 		}
-		if first.is("the", "this", "that") {
-			return noSpeaker, false // a definite description we cannot resolve
+		if first.is("the", "this", "that") && !a.namesAffiliation(ts, te, h) {
+			// "the minister" with no minister in sight: leave it open.
+			return noSpeaker, false
 		}
 		return speaker{name: descr, kind: "anonymous", person: -1}, true
 	case kind == kindOrganization:
@@ -560,6 +575,24 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		}
 	}
 	return noSpeaker, false
+}
+
+// namesAffiliation reports whether a description says whom its head works
+// for ("the representative of the United Kingdom", "the French diplomat"),
+// which makes it informative even when no named person matches it.
+func (a *attributor) namesAffiliation(ts, te, h int) bool {
+	d := a.d
+	for k := ts; k < te; k++ {
+		if k == h {
+			continue
+		}
+		for m := 1; m <= 4 && k+m <= te; m++ {
+			if d.affiliationKey(k, k+m) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (a *attributor) personSpeaker(p int) speaker {
@@ -610,9 +643,14 @@ func (a *attributor) roleReference(ts, te, h int) int {
 // "X said." in the same paragraph.
 func (a *attributor) continued(q int) (speaker, bool) {
 	p := a.qpos[q]
-	lo, _ := a.sentenceBounds(p)
+	lo, hi := a.sentenceBounds(p)
 	if lo != p {
 		return noSpeaker, false // the quote is inside a sentence with no tag
+	}
+	for i := p + 1; i < hi; i++ {
+		if a.d.g.speechVerbs[a.tok(i).low] {
+			return noSpeaker, false // a tag we could not read: do not guess
+		}
 	}
 	para := a.para(p)
 	// An earlier quote in the same paragraph.
@@ -647,8 +685,8 @@ func (a *attributor) continued(q int) (speaker, bool) {
 	if last < 0 {
 		return noSpeaker, false
 	}
-	_, hi := a.sentenceBounds(last)
-	if hi < len(a.outer) && a.para(hi) == a.para(last) && hi+1 < len(a.outer) && a.para(hi+1) == a.para(last) {
+	_, lastHi := a.sentenceBounds(last)
+	if lastHi < len(a.outer) && a.para(lastHi) == a.para(last) && lastHi+1 < len(a.outer) && a.para(lastHi+1) == a.para(last) {
 		return noSpeaker, false // more text followed the quote
 	}
 	if sp := a.got[a.outer[last].q]; sp.kind != "" {

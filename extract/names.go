@@ -257,6 +257,10 @@ func (d *doc) plausibleName(i, j int) bool {
 	if g.country[k] != "" || g.place[k] != "" || g.org[k] != "" || hasKey(g.titles, k) {
 		return false
 	}
+	// "Emergency Relief Coordinator" is a title, not a name.
+	if last := d.toks[j-1]; d.isRoleNoun(last.low) && !g.givenNames[d.toks[i].low] {
+		return false
+	}
 	for x := i; x < j; x++ {
 		t := d.toks[x]
 		if t.kind != tokWord {
