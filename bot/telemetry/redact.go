@@ -29,10 +29,14 @@ var secretKeySuffixes = []string{
 var dsnKeys = map[string]bool{"dsn": true, "database_url": true, "databaseurl": true}
 
 // isSecretKey reports whether an attribute or field named key holds a secret.
+// It runs for every attribute of every log line, so it does not allocate.
 func isSecretKey(key string) bool {
-	k := strings.ToLower(key)
+	k := strings.ToLower(key) // no copy when key is already lower case
 	for _, s := range secretKeySuffixes {
-		if k == s || strings.HasSuffix(k, "_"+s) || strings.HasSuffix(k, "-"+s) {
+		if !strings.HasSuffix(k, s) {
+			continue
+		}
+		if n := len(k) - len(s); n == 0 || k[n-1] == '_' || k[n-1] == '-' {
 			return true
 		}
 	}
@@ -213,11 +217,22 @@ func redactDSN(dsn string) string {
 // maskCredentialsInText masks URL passwords, key=value secrets and bearer
 // tokens inside arbitrary text.
 func maskCredentialsInText(s string) string {
-	if !strings.ContainsAny(s, "@=") && !strings.Contains(strings.ToLower(s), "bearer") {
+	if !strings.ContainsAny(s, "@=") && !containsFold(s, "bearer") {
 		return s // the common case: nothing that could hold a credential
 	}
 	s = userinfoPassword.ReplaceAllString(s, "${1}"+Redacted+"@")
 	s = keyValueSecret.ReplaceAllString(s, "${1}"+Redacted)
 	s = bearerHeader.ReplaceAllString(s, "${1}"+Redacted)
 	return s
+}
+
+// containsFold reports whether s contains the lower-case ASCII word, in any
+// case, without allocating.
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }

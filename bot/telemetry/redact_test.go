@@ -98,6 +98,12 @@ func TestRedactAttr(t *testing.T) {
 			notWant: []string{"eyJhbGciOi"},
 		},
 		{
+			name:    "upper-case bearer in free text",
+			attrs:   []any{"note", "sent AUTHORIZATION: BEARER UPPER.tok3n"},
+			want:    []string{`BEARER [redacted]`},
+			notWant: []string{"UPPER.tok3n"},
+		},
+		{
 			name:    "secrets inside a group",
 			attrs:   []any{slog.Group("slack", "bot_token", "xoxb-grp", "channel", "C1")},
 			want:    []string{`"slack":{"bot_token":"[redacted]","channel":"C1"}`},
