@@ -98,6 +98,28 @@ func (a *attributor) collectEvents() {
 		}
 		a.events = append(a.events, event{tok: m.nameStart, person: m.entity})
 	}
+	// Unnamed people who open a sentence ("A senior diplomat disagreed")
+	// are antecedents too.
+	for lo := 0; lo < len(a.outer); lo++ {
+		if lo > 0 && a.para(lo-1) == a.para(lo) && (a.isPlaceholder(lo-1) || !a.tok(lo-1).isSentenceEnd()) {
+			continue
+		}
+		if a.isPlaceholder(lo) {
+			continue
+		}
+		hi := lo
+		for hi < len(a.outer) && hi-lo < 30 && a.para(hi) == a.para(lo) && !a.isPlaceholder(hi) {
+			hi++
+		}
+		if s, e, ok := a.sentenceSubject(lo, hi); ok {
+			if t := a.tok(s); t.is("a", "an", "another", "one") {
+				if sp, ok := a.resolve(s, e); ok && sp.kind == "anonymous" {
+					a.events = append(a.events, event{tok: a.outer[s].t, person: -1, who: sp})
+				}
+			}
+		}
+	}
+	sort.SliceStable(a.events, func(i, j int) bool { return a.events[i].tok < a.events[j].tok })
 }
 
 // addSpeaker records a speaker found at byte offset off: a person, or an
@@ -125,9 +147,9 @@ func (a *attributor) resolvePronoun(i int) speaker {
 	e, ok := latestBefore(a.events, i)
 	if sp, ok2 := latestBefore(a.speakers, i); ok2 && (!ok || sp.tok >= e.tok) {
 		e, ok = sp, true
-		if e.who.kind == "anonymous" {
-			return e.who
-		}
+	}
+	if ok && e.who.kind == "anonymous" && a.d.tokPara[i]-a.d.tokPara[e.tok] <= 3 {
+		return e.who
 	}
 	if !ok || a.d.tokPara[i]-a.d.tokPara[e.tok] > 3 || e.person < 0 {
 		return noSpeaker
@@ -533,6 +555,9 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		sp := a.resolvePronoun(ts)
 		return sp, sp.kind != ""
 	}
+	if a.jointSubject(ts, te) {
+		return noSpeaker, false // "Lavrov and Kerry told reporters": not one speaker
+	}
 	if mi := d.mentionEndingIn(ts, te); mi >= 0 && d.mentions[mi].entity >= 0 {
 		return a.personSpeaker(d.mentions[mi].entity), true
 	}
@@ -575,6 +600,18 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		}
 	}
 	return noSpeaker, false
+}
+
+// jointSubject reports whether tokens [ts, te) join a named person to
+// someone else with "and".
+func (a *attributor) jointSubject(ts, te int) bool {
+	d := a.d
+	for k := ts + 1; k < te-1; k++ {
+		if d.toks[k].low == "and" && d.mentionEndingIn(ts, k) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // namesAffiliation reports whether a description says whom its head works

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -41,9 +42,12 @@ func (e *Extractor) Analyze(text string) Analysis {
 	}
 	for qi, q := range d.quotes {
 		sp := speakers[qi]
-		words := len(strings.Fields(text[q.start:q.end]))
-		if words < minQuoteWords && (sp.kind == "" || how[qi] == byContinuation) {
-			continue
+		if words := len(strings.Fields(text[q.start:q.end])); words < minQuoteWords {
+			// A short quote is a term or a scare quote unless its speaker
+			// is tagged, or it is a whole sentence carried on from a quote.
+			if sp.kind == "" || how[qi] == byContinuation && !isWholeSentence(text[q.start:q.end]) {
+				continue
+			}
 		}
 		if !utf8.ValidString(text[q.start:q.end]) && sp.kind == "" {
 			continue
@@ -68,4 +72,12 @@ func (e *Extractor) Analyze(text string) Analysis {
 	a.Organizations, a.Places = d.namedThings()
 	a.Summary = d.summary()
 	return a
+}
+
+// isWholeSentence reports whether s starts with a capital letter and ends
+// with a sentence's final punctuation.
+func isWholeSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsUpper(r) && (last == '.' || last == '!' || last == '?')
 }

@@ -242,7 +242,7 @@ func (d *doc) findPeople() {
 // capitalised name across "of" or "for" ("Office for Coordination of
 // Humanitarian Affairs"), which makes it part of that name, not a person.
 func (d *doc) insideLongerName(i int) bool {
-	return i >= 2 && d.sameRegion(i-2, i) && d.toks[i-1].is("of", "for", "and", "de") &&
+	return i >= 2 && d.sameRegion(i-2, i) && d.toks[i-1].is("of", "for", "de") &&
 		d.toks[i-2].kind == tokWord && d.toks[i-2].cap
 }
 

@@ -1,0 +1,61 @@
+package extract
+
+import "testing"
+
+// TestAttribution checks one reporting construction per case. Each text is
+// a small article; the quote is the first one the analysis reports.
+func TestAttribution(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, text, quote, speaker, kind string
+	}{
+		{"X said", `Foreign Minister Jean-Marc Ayrault spoke. "We will act now," Ayrault said.`,
+			"We will act now,", "Jean-Marc Ayrault", "person"},
+		{"said X", `"We will act now," said French Foreign Minister Jean-Marc Ayrault.`,
+			"We will act now,", "Jean-Marc Ayrault", "person"},
+		{"colon", `Russian Foreign Minister Sergei Lavrov said: "The West is not listening to us."`,
+			"The West is not listening to us.", "Sergei Lavrov", "person"},
+		{"told", `"The talks will go on," Lavrov told reporters in Moscow after meeting Secretary of State John Kerry.`,
+			"The talks will go on,", "Lavrov", "person"},
+		{"pronoun", "Russian Foreign Minister Sergei Lavrov met John Kerry on Monday.\n\n\"We made progress today,\" he said.",
+			"We made progress today,", "Sergei Lavrov", "person"},
+		{"role noun", "Russian Foreign Minister Sergei Lavrov met U.S. officials.\n\n\"We made progress today,\" the minister said.",
+			"We made progress today,", "Sergei Lavrov", "person"},
+		{"unresolvable role noun stays open", "Talks resumed on Monday.\n\n\"We made progress today,\" the minister said.",
+			"We made progress today,", "", ""},
+		{"according to", `"The deal is close," according to a senior Western diplomat.`,
+			"The deal is close,", "a senior Western diplomat", "anonymous"},
+		{"partial quote in reported speech", `Lavrov urged Washington to be "more constructive and engaged" in the talks.`,
+			"more constructive and engaged", "Lavrov", "person"},
+		{"anonymous", `"We are not there yet," a senior EU official said.`,
+			"We are not there yet,", "a senior EU official", "anonymous"},
+		{"organization", `"The visit is part of our efforts," the French foreign ministry said.`,
+			"The visit is part of our efforts,", "the French foreign ministry", "organization"},
+		{"document", `The draft resolution, seen by Reuters, urges all parties "to cease hostilities immediately."`,
+			"to cease hostilities immediately.", "The draft resolution", "document"},
+		{"parenthetical subject", `A senior diplomat, speaking on condition of anonymity, said: "They oppose every dot and comma."`,
+			"They oppose every dot and comma.", "A senior diplomat", "anonymous"},
+		{"possessive descriptor", `Qatar's foreign minister said the backing was "changing the equation" of the war.`,
+			"changing the equation", "Qatar's foreign minister", "anonymous"},
+		{"quoted as saying", `Iran's top negotiator, Ali Akbar Salehi, was quoted by ISNA as saying: "The text is almost finished."`,
+			"The text is almost finished.", "Ali Akbar Salehi", "person"},
+		{"continuation", `"It's all that's left," said a French diplomatic source. "We're not fools."`,
+			"We're not fools.", "a French diplomatic source", "anonymous"},
+		{"anonymous speaker blocks a named antecedent", "Foreign Minister Sergei Lavrov spoke first.\n\nA senior diplomat disagreed with him. \"We are far apart,\" he said.",
+			"We are far apart,", "A senior diplomat", "anonymous"},
+		{"joint subject is not guessed", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
+			"very close to a deal on the text", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze("Headline\n\n" + tt.text)
+			q, ok := findQuote(a, tt.quote)
+			if !ok {
+				t.Fatalf("quote %q not found in %+v", tt.quote, a.Quotes)
+			}
+			if q.Speaker != tt.speaker || q.SpeakerKind != tt.kind {
+				t.Errorf("speaker %q (%s), want %q (%s)", q.Speaker, q.SpeakerKind, tt.speaker, tt.kind)
+			}
+		})
+	}
+}
