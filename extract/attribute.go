@@ -13,7 +13,8 @@ type speaker struct {
 	person int    // index into doc.people for kind "person", else -1
 }
 
-var noSpeaker = speaker{person: -1}
+// noSpeaker() is the answer when the speaker is unknown.
+func noSpeaker() speaker { return speaker{person: -1} }
 
 // attributor holds the outer text and the running state of attribution.
 type attributor struct {
@@ -37,9 +38,9 @@ type event struct {
 type attribution uint8
 
 const (
-	byNone attribution = iota
-	byTag                // the reporting clause names the speaker
-	byContinuation       // the speaker carries over from the quote before
+	byNone         attribution = iota
+	byTag                      // the reporting clause names the speaker
+	byContinuation             // the speaker carries over from the quote before
 )
 
 // attributeQuotes decides the speaker of every quote, in text order.
@@ -50,7 +51,7 @@ func (d *doc) attributeQuotes() ([]speaker, []attribution) {
 	a.how = make([]attribution, len(d.quotes))
 	a.collectEvents()
 	for q := range d.quotes {
-		a.got[q] = noSpeaker
+		a.got[q] = noSpeaker()
 		if a.qpos[q] < 0 {
 			continue
 		}
@@ -80,11 +81,14 @@ func (d *doc) attributeQuotes() ([]speaker, []attribution) {
 
 // objectMarkers precede a name that is the object of a verb or
 // preposition, and so is not what a later "he" refers to.
-var objectMarkers = map[string]bool{
-	"told": true, "to": true, "with": true, "by": true, "for": true, "from": true, "of": true, "met": true,
-	"meet": true, "meeting": true, "and": true, "asked": true, "urged": true, "called": true, "accused": true,
-	"about": true, "against": true, "on": true, "at": true, "in": true, "than": true, "like": true,
-	"including": true, "between": true, "counterpart": true, "reporter": true, "correspondent": true,
+func isObjectMarker(s string) bool {
+	switch s {
+	case "told", "to", "with", "by", "for", "from", "of", "met", "meet", "meeting", "and", "asked", "urged",
+		"called", "accused", "about", "against", "on", "at", "in", "than", "like", "including", "between",
+		"counterpart", "reporter", "correspondent":
+		return true
+	}
+	return false
 }
 
 func (a *attributor) collectEvents() {
@@ -93,7 +97,7 @@ func (a *attributor) collectEvents() {
 		if m.entity < 0 || d.tokQuote[m.nameStart] >= 0 {
 			continue
 		}
-		if s := m.titleStart; s > 0 && d.sameRegion(s-1, s) && objectMarkers[d.toks[s-1].low] {
+		if s := m.titleStart; s > 0 && d.sameRegion(s-1, s) && isObjectMarker(d.toks[s-1].low) {
 			continue
 		}
 		a.events = append(a.events, event{tok: m.nameStart, person: m.entity})
@@ -152,7 +156,7 @@ func (a *attributor) resolvePronoun(i int) speaker {
 		return e.who
 	}
 	if !ok || a.d.tokPara[i]-a.d.tokPara[e.tok] > 3 || e.person < 0 {
-		return noSpeaker
+		return noSpeaker()
 	}
 	return a.personSpeaker(e.person)
 }
@@ -228,7 +232,7 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 			return a.resolveAfter(i+2, p)
 		}
 	}
-	return noSpeaker, false
+	return noSpeaker(), false
 }
 
 // tagAfter recognises a reporting clause that opens right after the quote.
@@ -248,11 +252,11 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 		}
 		a0, b0, ok := a.subjectOf(v, k)
 		if !ok || !a.onlyDescription(k, a0) {
-			return noSpeaker, false
+			return noSpeaker(), false
 		}
 		return a.resolve(a0, b0)
 	}
-	return noSpeaker, false
+	return noSpeaker(), false
 }
 
 // onlyDescription reports whether the outer tokens [i, j) are nothing but
@@ -285,7 +289,7 @@ func (a *attributor) tagBefore(lo, p int) (speaker, bool) {
 		if !d.g.speechVerbs[t.low] || t.cap && v > lo {
 			continue
 		}
-		if v > lo && !a.isPlaceholder(v-1) && (determiners[a.tok(v-1).low] || a.tok(v-1).kind == tokPossessive) {
+		if v > lo && !a.isPlaceholder(v-1) && (isDeterminer(a.tok(v-1).low) || a.tok(v-1).kind == tokPossessive) {
 			continue // "the report", "his remarks": a noun, not a verb
 		}
 		tries++
@@ -308,14 +312,14 @@ func (a *attributor) tagBefore(lo, p int) (speaker, bool) {
 			}
 		}
 	}
-	return noSpeaker, false
+	return noSpeaker(), false
 }
 
 // coordinated reports whether the verb at v follows "and" or "but", so that
 // it shares the subject of the clause before.
 func (a *attributor) coordinated(v, lo int) bool {
 	j := v - 1
-	for j >= lo && !a.isPlaceholder(j) && (adverbsBeforeVerb[a.tok(j).low] || isLyAdverb(a.tok(j))) {
+	for j >= lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
 		j--
 	}
 	return j >= lo && !a.isPlaceholder(j) && a.tok(j).is("and", "but")
@@ -360,7 +364,7 @@ func (a *attributor) sentenceSubject(lo, limit int) (int, int, bool) {
 // ("Jen Psaki, the spokesperson for the State Department, said").
 func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 	j := v - 1
-	for j >= lo && !a.isPlaceholder(j) && (adverbsBeforeVerb[a.tok(j).low] || isLyAdverb(a.tok(j))) {
+	for j >= lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
 		j--
 	}
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("that", "which", "who") {
@@ -462,7 +466,7 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 		i--
 	}
 	// A phrase does not start with a preposition or conjunction.
-	for i < e && (npPrepositions[a.tok(i).low] || a.tok(i).low == "and" || a.tok(i).kind == tokPossessive) {
+	for i < e && (isPhrasePreposition(a.tok(i).low) || a.tok(i).low == "and" || a.tok(i).kind == tokPossessive) {
 		i++
 	}
 	if i >= e {
@@ -477,13 +481,17 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 }
 
 // participles close a noun phrase: "a draft statement seen by diplomats".
-var participles = map[string]bool{
-	"seen": true, "known": true, "given": true, "written": true, "shown": true, "taken": true,
-	"made": true, "done": true, "sent": true, "held": true, "led": true, "told": true, "said": true,
+func isIrregularParticiple(s string) bool {
+	switch s {
+	case "seen", "known", "given", "written", "shown", "taken", "made", "done", "sent", "held", "led", "told",
+		"said":
+		return true
+	}
+	return false
 }
 
 func isParticiple(t token) bool {
-	return t.kind == tokWord && !t.cap && (participles[t.low] || strings.HasSuffix(t.low, "ed"))
+	return t.kind == tokWord && !t.cap && (isIrregularParticiple(t.low) || strings.HasSuffix(t.low, "ed"))
 }
 
 // npToken reports whether t may be part of a speaker's noun phrase: names,
@@ -495,14 +503,14 @@ func (a *attributor) npToken(t token) bool {
 		return true
 	case t.kind != tokWord:
 		return false
-	case determiners[t.low]:
+	case isDeterminer(t.low):
 		return true
 	case t.cap:
-		return !functionWords[t.low]
-	case npPrepositions[t.low], t.low == "and", nameParticles[t.low]:
+		return !isFunctionWord(t.low)
+	case isPhrasePreposition(t.low), t.low == "and", isNameParticle(t.low):
 		return true
 	}
-	return !functionWords[t.low] && !a.d.g.speechVerbs[t.low] && !participles[t.low] && !isLyAdverb(t) &&
+	return !isFunctionWord(t.low) && !a.d.g.speechVerbs[t.low] && !isIrregularParticiple(t.low) && !isLyAdverb(t) &&
 		(!strings.HasSuffix(t.low, "ed") || t.low == "unnamed" || t.low == "retired" || strings.Contains(t.low, "-")) &&
 		(!strings.HasSuffix(t.low, "ing") || strings.Contains(t.low, "-"))
 }
@@ -511,7 +519,7 @@ func (a *attributor) npToken(t token) bool {
 // first preposition, or after it for "a number of delegates".
 func (a *attributor) headOf(s, e int) int {
 	for i := s + 1; i < e; i++ {
-		if npPrepositions[a.tok(i).low] {
+		if isPhrasePreposition(a.tok(i).low) {
 			if a.tok(i-1).is("number", "group", "couple", "handful", "majority", "pair", "some", "one", "two", "several") && a.tok(i).low == "of" {
 				continue
 			}
@@ -533,14 +541,14 @@ func (a *attributor) resolveAfter(s, hi int) (speaker, bool) {
 		e++
 	}
 	if e == s {
-		return noSpeaker, false
+		return noSpeaker(), false
 	}
 	if a.isPronoun(s, s+1) {
 		return a.resolve(s, s+1)
 	}
 	st := a.nounPhraseSuffix(s, e)
 	if st != s {
-		return noSpeaker, false
+		return noSpeaker(), false
 	}
 	return a.resolve(s, e)
 }
@@ -556,7 +564,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		return sp, sp.kind != ""
 	}
 	if a.jointSubject(ts, te) {
-		return noSpeaker, false // "Lavrov and Kerry told reporters": not one speaker
+		return noSpeaker(), false // "Lavrov and Kerry told reporters": not one speaker
 	}
 	if mi := d.mentionEndingIn(ts, te); mi >= 0 && d.mentions[mi].entity >= 0 {
 		return a.personSpeaker(d.mentions[mi].entity), true
@@ -581,7 +589,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		}
 		if first.is("the", "this", "that") && !a.namesAffiliation(ts, te, h) {
 			// "the minister" with no minister in sight: leave it open.
-			return noSpeaker, false
+			return noSpeaker(), false
 		}
 		return speaker{name: descr, kind: "anonymous", person: -1}, true
 	case kind == kindOrganization:
@@ -594,12 +602,12 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		}
 		if d.lexKindOf(ts, te) != lexNone || first.is("the") || te-ts <= 3 {
 			if d.lexKindOf(h, h+1) == lexTitle {
-				return noSpeaker, false
+				return noSpeaker(), false
 			}
 			return speaker{name: descr, kind: "organization", person: -1}, true
 		}
 	}
-	return noSpeaker, false
+	return noSpeaker(), false
 }
 
 // jointSubject reports whether tokens [ts, te) join a named person to
@@ -682,11 +690,11 @@ func (a *attributor) continued(q int) (speaker, bool) {
 	p := a.qpos[q]
 	lo, hi := a.sentenceBounds(p)
 	if lo != p {
-		return noSpeaker, false // the quote is inside a sentence with no tag
+		return noSpeaker(), false // the quote is inside a sentence with no tag
 	}
 	for i := p + 1; i < hi; i++ {
 		if a.d.g.speechVerbs[a.tok(i).low] {
-			return noSpeaker, false // a tag we could not read: do not guess
+			return noSpeaker(), false // a tag we could not read: do not guess
 		}
 	}
 	para := a.para(p)
@@ -696,7 +704,7 @@ func (a *attributor) continued(q int) (speaker, bool) {
 			if sp := a.got[a.outer[i].q]; sp.kind != "" {
 				return sp, true
 			}
-			return noSpeaker, false
+			return noSpeaker(), false
 		}
 	}
 	// A reporting sentence just before, in the same paragraph.
@@ -705,12 +713,12 @@ func (a *attributor) continued(q int) (speaker, bool) {
 		if sp, ok := a.tagBefore(plo, p-1); ok && sp.kind == "person" {
 			return sp, true
 		}
-		return noSpeaker, false
+		return noSpeaker(), false
 	}
 	// The quote opens its paragraph: the previous paragraph must end with a
 	// quote (and its tag) of a known speaker.
 	if p == 0 {
-		return noSpeaker, false
+		return noSpeaker(), false
 	}
 	last := -1
 	for i := p - 1; i >= 0 && a.para(i) == a.para(p-1) && p-i < maxSentenceTokens; i-- {
@@ -720,14 +728,14 @@ func (a *attributor) continued(q int) (speaker, bool) {
 		}
 	}
 	if last < 0 {
-		return noSpeaker, false
+		return noSpeaker(), false
 	}
 	_, lastHi := a.sentenceBounds(last)
 	if lastHi < len(a.outer) && a.para(lastHi) == a.para(last) && lastHi+1 < len(a.outer) && a.para(lastHi+1) == a.para(last) {
-		return noSpeaker, false // more text followed the quote
+		return noSpeaker(), false // more text followed the quote
 	}
 	if sp := a.got[a.outer[last].q]; sp.kind != "" {
 		return sp, true
 	}
-	return noSpeaker, false
+	return noSpeaker(), false
 }

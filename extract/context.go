@@ -39,39 +39,47 @@ func (d *doc) buildOuter() ([]otok, []int) {
 }
 
 // functionWords never belong to a speaker's description, even capitalised.
-var functionWords = map[string]bool{
-	"but": true, "and": true, "or": true, "however": true, "while": true, "with": true, "when": true, "as": true,
-	"although": true, "though": true, "if": true, "so": true, "yet": true, "then": true, "also": true,
-	"meanwhile": true, "still": true, "thus": true, "because": true, "after": true, "before": true, "since": true,
-	"until": true, "on": true, "by": true, "to": true, "that": true, "which": true, "who": true, "whom": true,
-	"whose": true, "where": true, "what": true, "how": true, "why": true, "is": true, "are": true, "was": true,
-	"were": true, "be": true, "been": true, "being": true, "has": true, "have": true, "had": true, "will": true,
-	"would": true, "can": true, "could": true, "should": true, "may": true, "might": true, "must": true,
-	"do": true, "does": true, "did": true, "not": true, "no": true, "there": true, "here": true, "than": true,
-	"about": true, "against": true, "over": true, "under": true, "into": true, "onto": true, "upon": true,
-	"during": true, "without": true, "it": true, "they": true, "we": true, "you": true, "i": true, "he": true,
-	"she": true, "him": true, "them": true, "us": true, "me": true, "this": true, "these": true, "those": true,
-	"later": true, "earlier": true, "today": true, "yesterday": true, "tonight": true, "now": true, "again": true,
-	"even": true, "just": true, "only": true, "very": true, "too": true, "all": true, "both": true, "each": true,
-	"more": true, "most": true, "such": true, "like": true, "including": true, "between": true, "among": true,
-	"through": true, "across": true, "per": true, "via": true, "whether": true, "once": true, "further": true,
-	"speaking": true, "according": true, "asked": true,
+func isFunctionWord(s string) bool {
+	switch s {
+	case "but", "and", "or", "however", "while", "with", "when", "as", "although", "though", "if", "so", "yet",
+		"then", "also", "meanwhile", "still", "thus", "because", "after", "before", "since", "until", "on", "by",
+		"to", "that", "which", "who", "whom", "whose", "where", "what", "how", "why", "is", "are", "was", "were",
+		"be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+		"must", "do", "does", "did", "not", "no", "there", "here", "than", "about", "against", "over", "under",
+		"into", "onto", "upon", "during", "without", "it", "they", "we", "you", "i", "he", "she", "him", "them",
+		"us", "me", "this", "these", "those", "later", "earlier", "today", "yesterday", "tonight", "now", "again",
+		"even", "just", "only", "very", "too", "all", "both", "each", "more", "most", "such", "like", "including",
+		"between", "among", "through", "across", "per", "via", "whether", "once", "further", "speaking",
+		"according", "asked":
+		return true
+	}
+	return false
 }
 
-
-var determiners = map[string]bool{
-	"a": true, "an": true, "the": true, "another": true, "some": true, "several": true, "many": true,
-	"one": true, "two": true, "three": true, "four": true, "five": true, "his": true, "her": true,
-	"their": true, "its": true, "our": true, "other": true,
+func isDeterminer(s string) bool {
+	switch s {
+	case "a", "an", "the", "another", "some", "several", "many", "one", "two", "three", "four", "five", "his",
+		"her", "their", "its", "our", "other":
+		return true
+	}
+	return false
 }
 
-var npPrepositions = map[string]bool{"of": true, "for": true, "at": true, "in": true, "from": true}
+func isPhrasePreposition(s string) bool {
+	switch s {
+	case "of", "for", "at", "in", "from":
+		return true
+	}
+	return false
+}
 
 // adverbsBeforeVerb may stand between a subject and its reporting verb.
-var adverbsBeforeVerb = map[string]bool{
-	"also": true, "has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "will": true,
-	"would": true, "later": true, "then": true, "again": true, "earlier": true, "reportedly": true,
-	"yesterday": true, "today": true, "once": true, "further": true, "previously": true, "repeatedly": true,
-	"did": true, "does": true, "subsequently": true, "separately": true, "publicly": true,
-	"privately": true, "recently": true, "first": true,
+func isAdverbBeforeVerb(s string) bool {
+	switch s {
+	case "also", "has", "have", "had", "was", "were", "is", "will", "would", "later", "then", "again",
+		"earlier", "reportedly", "yesterday", "today", "once", "further", "previously", "repeatedly", "did",
+		"does", "subsequently", "separately", "publicly", "privately", "recently", "first":
+		return true
+	}
+	return false
 }

@@ -16,8 +16,8 @@ type doc struct {
 	lowerSeen map[string]bool
 	seenKeys  map[string]bool // folded capitalised words and pairs of them, for article spellings
 
-	mentions []mention
-	people   []*entity
+	mentions     []mention
+	people       []*entity
 	mentionByTok map[int]int // first name token -> mention index
 }
 

@@ -6,27 +6,65 @@ import (
 	"unicode/utf8"
 )
 
-// foldTable maps accented Latin letters (already lower-cased) to their
-// unaccented ASCII form. It is a fixed table rather than Unicode
-// decomposition so that the package stays stdlib-only; it covers the Latin-1
-// and Latin Extended-A letters that appear in transliterated names.
-var foldTable = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a", 'æ': "ae",
-	'ç': "c", 'ć': "c", 'ĉ': "c", 'ċ': "c", 'č': "c",
-	'ď': "d", 'đ': "d", 'ð': "d",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ĕ': "e", 'ė': "e", 'ę': "e", 'ě': "e",
-	'ĝ': "g", 'ğ': "g", 'ġ': "g", 'ģ': "g",
-	'ĥ': "h", 'ħ': "h",
-	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ĩ': "i", 'ī': "i", 'ĭ': "i", 'į': "i", 'ı': "i",
-	'ĵ': "j", 'ķ': "k", 'ĺ': "l", 'ļ': "l", 'ľ': "l", 'ŀ': "l", 'ł': "l",
-	'ñ': "n", 'ń': "n", 'ņ': "n", 'ň': "n",
-	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ŏ': "o", 'ő': "o", 'œ': "oe",
-	'ŕ': "r", 'ŗ': "r", 'ř': "r",
-	'ś': "s", 'ŝ': "s", 'ş': "s", 'š': "s", 'ș': "s", 'ß': "ss",
-	'ţ': "t", 'ť': "t", 'ŧ': "t", 'ț': "t", 'þ': "th",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ũ': "u", 'ū': "u", 'ŭ': "u", 'ů': "u", 'ű': "u", 'ų': "u",
-	'ŵ': "w", 'ý': "y", 'ÿ': "y", 'ŷ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
-	'\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u201c': "\"", '\u201d': "\"",
+// foldRune maps an accented Latin letter (already lower-cased) to its
+// unaccented ASCII form, and typographic apostrophes and quotes to straight
+// ones. It is a fixed table rather than Unicode decomposition so that the
+// package stays stdlib-only; it covers the Latin-1 and Latin Extended-A
+// letters that appear in transliterated names.
+func foldRune(r rune) (string, bool) {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return "a", true
+	case 'æ':
+		return "ae", true
+	case 'ç', 'ć', 'ĉ', 'ċ', 'č':
+		return "c", true
+	case 'ď', 'đ', 'ð':
+		return "d", true
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ĕ', 'ė', 'ę', 'ě':
+		return "e", true
+	case 'ĝ', 'ğ', 'ġ', 'ģ':
+		return "g", true
+	case 'ĥ', 'ħ':
+		return "h", true
+	case 'ì', 'í', 'î', 'ï', 'ĩ', 'ī', 'ĭ', 'į', 'ı':
+		return "i", true
+	case 'ĵ':
+		return "j", true
+	case 'ķ':
+		return "k", true
+	case 'ĺ', 'ļ', 'ľ', 'ŀ', 'ł':
+		return "l", true
+	case 'ñ', 'ń', 'ņ', 'ň':
+		return "n", true
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ŏ', 'ő':
+		return "o", true
+	case 'œ':
+		return "oe", true
+	case 'ŕ', 'ŗ', 'ř':
+		return "r", true
+	case 'ś', 'ŝ', 'ş', 'š', 'ș':
+		return "s", true
+	case 'ß':
+		return "ss", true
+	case 'ţ', 'ť', 'ŧ', 'ț':
+		return "t", true
+	case 'þ':
+		return "th", true
+	case 'ù', 'ú', 'û', 'ü', 'ũ', 'ū', 'ŭ', 'ů', 'ű', 'ų':
+		return "u", true
+	case 'ŵ':
+		return "w", true
+	case 'ý', 'ÿ', 'ŷ':
+		return "y", true
+	case 'ź', 'ż', 'ž':
+		return "z", true
+	case '\u2018', '\u2019', '\u02bc':
+		return "'", true
+	case '\u201c', '\u201d':
+		return "\"", true
+	}
+	return "", false
 }
 
 // Fold returns s lower-cased with Latin diacritics removed and typographic
@@ -57,7 +95,7 @@ func Fold(s string) string {
 			continue
 		}
 		r = unicode.ToLower(r)
-		if f, ok := foldTable[r]; ok {
+		if f, ok := foldRune(r); ok {
 			b.WriteString(f)
 			continue
 		}

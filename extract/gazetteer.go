@@ -37,7 +37,7 @@ type gazetteer struct {
 	speechVerbs map[string]bool
 	speakerHead map[string]entityKind
 	givenNames  map[string]bool
-	notNames    map[string]bool // words never inside a person's name
+	notNames    map[string]bool   // words never inside a person's name
 	multiFirst  map[string]bool   // first words of multi-word titles, organisations and places
 	leaders     map[string]leader // folded full name -> leader
 	leaderLast  map[string]leader // folded surname -> leader

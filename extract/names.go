@@ -11,17 +11,22 @@ type mention struct {
 }
 
 // nameParticles join the parts of a name without being capitalised.
-var nameParticles = map[string]bool{
-	"al": true, "bin": true, "ibn": true, "bint": true, "de": true, "da": true, "del": true, "della": true,
-	"van": true, "von": true, "der": true, "den": true, "le": true, "la": true, "du": true, "dos": true,
-	"el": true, "abu": true, "ben": true, "y": true, "ter": true,
+func isNameParticle(s string) bool {
+	switch s {
+	case "al", "bin", "ibn", "bint", "de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "du",
+		"dos", "el", "abu", "ben", "y", "ter":
+		return true
+	}
+	return false
 }
 
-var honorifics = map[string]bool{
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"sheikh": true, "sheik": true, "sir": true, "dame": true, "lord": true, "h": true, "e": true, "he": true,
-	"prof.": true, "rev.": true, "gen.": true, "col.": true, "sen.": true, "rep.": true, "gov.": true,
-	"lt.": true, "capt.": true, "maj.": true,
+func isHonorific(s string) bool {
+	switch s {
+	case "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sheikh", "sheik", "sir", "dame", "lord", "h",
+		"e", "he", "prof.", "rev.", "gen.", "col.", "sen.", "rep.", "gov.", "lt.", "capt.", "maj.":
+		return true
+	}
+	return false
 }
 
 // isNameWord reports whether token i can be part of a capitalised name run:
@@ -34,7 +39,7 @@ func (d *doc) isNameWord(i int) bool {
 	if t.cap {
 		return true
 	}
-	if k := strings.IndexByte(t.low, '-'); k > 0 && nameParticles[t.low[:k]] {
+	if k := strings.IndexByte(t.low, '-'); k > 0 && isNameParticle(t.low[:k]) {
 		w := d.text[t.start+k+1 : t.end]
 		return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 	}
@@ -61,7 +66,7 @@ func (d *doc) findRuns() [][2]int {
 			case d.isNameWord(j):
 				j++
 				continue
-			case d.toks[j].kind == tokWord && nameParticles[d.toks[j].low] && j+1 < n && d.sameRegion(i, j+1) && d.isNameWord(j+1):
+			case d.toks[j].kind == tokWord && isNameParticle(d.toks[j].low) && j+1 < n && d.sameRegion(i, j+1) && d.isNameWord(j+1):
 				j += 2
 				continue
 			case d.toks[j].low == "(" && j+2 < n && d.sameRegion(i, j+2) && d.isNameWord(j+1) && d.toks[j+2].low == ")" && j+3 < n && d.isNameWord(j+3):
@@ -95,7 +100,7 @@ func (d *doc) leadLength(i, end int) (n int, titled bool) {
 		switch {
 		case t.kind != tokWord:
 			return k - i, titled // "(Wendy) Sherman": the parenthesis opens the name
-		case honorifics[t.low]:
+		case isHonorific(t.low):
 			titled = true
 		case g.notNames[t.low] && g.leaders[t.low].name == "":
 		case g.titleWords[t.low]:
@@ -266,7 +271,7 @@ func (d *doc) plausibleName(i, j int) bool {
 		if t.kind != tokWord {
 			continue
 		}
-		if g.notNames[t.low] && !(x > i && nameParticles[t.low]) {
+		if g.notNames[t.low] && !(x > i && isNameParticle(t.low)) {
 			return false
 		}
 		if g.country[t.low] != "" || g.place[t.low] != "" || g.org[t.low] != "" {
@@ -326,7 +331,13 @@ func (d *doc) roleAppositionBefore(i int) bool {
 }
 
 // descriptionWords may stand inside a role description before a comma.
-var descriptionPrepositions = map[string]bool{"of": true, "for": true, "to": true, "at": true, "in": true, "and": true}
+func isDescriptionPreposition(s string) bool {
+	switch s {
+	case "of", "for", "to", "at", "in", "and":
+		return true
+	}
+	return false
+}
 
 // roleDescriptionBefore returns where the role description ending just
 // before token i starts ("The former Italian ambassador to Tripoli"), or -1
@@ -351,20 +362,20 @@ func (d *doc) roleDescriptionBefore(i int) int {
 			s = j
 			continue
 		}
-		if determiners[t.low] {
+		if isDeterminer(t.low) {
 			s = j
-			if j > 0 && d.sameRegion(j-1, j) && descriptionPrepositions[d.toks[j-1].low] && d.toks[j-1].low != "and" {
+			if j > 0 && d.sameRegion(j-1, j) && isDescriptionPreposition(d.toks[j-1].low) && d.toks[j-1].low != "and" {
 				continue // "for the European Commission"
 			}
 			break
 		}
-		if t.cap && functionWords[t.low] || !t.cap && (functionWords[t.low] && !descriptionPrepositions[t.low] || d.g.speechVerbs[t.low] ||
+		if t.cap && isFunctionWord(t.low) || !t.cap && (isFunctionWord(t.low) && !isDescriptionPreposition(t.low) || d.g.speechVerbs[t.low] ||
 			strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") && !strings.Contains(t.low, "-")) {
 			break
 		}
 		s = j
 	}
-	for s < i && descriptionPrepositions[d.toks[s].low] {
+	for s < i && isDescriptionPreposition(d.toks[s].low) {
 		s++
 	}
 	if s >= i {
@@ -372,7 +383,7 @@ func (d *doc) roleDescriptionBefore(i int) int {
 	}
 	head := i - 1
 	for k := s + 1; k < i; k++ {
-		if descriptionPrepositions[d.toks[k].low] && d.toks[k].low != "and" {
+		if isDescriptionPreposition(d.toks[k].low) && d.toks[k].low != "and" {
 			head = k - 1
 			break
 		}
@@ -404,7 +415,7 @@ func (d *doc) isRoleNoun(low string) bool {
 // hasRoleNoun reports whether tokens [i, j) contain a role noun or title.
 func (d *doc) hasRoleNoun(i, j int) bool {
 	for k := i; k < j; k++ {
-		if d.isRoleNoun(d.toks[k].low) || honorifics[d.toks[k].low] && d.toks[k].cap {
+		if d.isRoleNoun(d.toks[k].low) || isHonorific(d.toks[k].low) && d.toks[k].cap {
 			return true
 		}
 	}
@@ -440,7 +451,7 @@ func (d *doc) titleStart(i int) int {
 			j--
 			continue
 		}
-		if g.titleWords[t.low] || honorifics[t.low] || g.speakerHead[t.low] == kindOrganization || t.cap && isAcronym(d.text[t.start:t.end]) {
+		if g.titleWords[t.low] || isHonorific(t.low) || g.speakerHead[t.low] == kindOrganization || t.cap && isAcronym(d.text[t.start:t.end]) {
 			j--
 			s = j + 1
 			continue

@@ -17,7 +17,13 @@ type entity struct {
 	kinship     bool // the role was given as "his/her spokesperson": affiliation follows the antecedent
 }
 
-var nameSuffixes = map[string]bool{"jr.": true, "sr.": true, "jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+func isNameSuffix(s string) bool {
+	switch s {
+	case "jr.", "sr.", "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
 
 // nameWords returns the folded words and the surface form of the name in
 // tokens [i, j), leaving out parentheses ("(Wendy) Sherman" -> "Wendy Sherman").
@@ -39,14 +45,14 @@ func (d *doc) nameWords(i, j int) ([]string, string) {
 // last part is hyphenated in lower case ("Ban Ki-moon" -> "ban").
 func surnameOf(ws []string) string {
 	n := len(ws)
-	for n > 1 && nameSuffixes[ws[n-1]] {
+	for n > 1 && isNameSuffix(ws[n-1]) {
 		n--
 	}
 	if n == 0 {
 		return ""
 	}
 	last := ws[n-1]
-	if k := strings.IndexByte(last, '-'); n > 1 && k > 0 && k+1 < len(last) && !nameParticles[last[:k]] {
+	if k := strings.IndexByte(last, '-'); n > 1 && k > 0 && k+1 < len(last) && !isNameParticle(last[:k]) {
 		return ws[0]
 	}
 	return last

@@ -164,7 +164,6 @@ func appendSpan(spans []quoteSpan, text string, open, close, paraEnd, para int, 
 	return append(spans, quoteSpan{open: open, close: close, start: s, end: e, para: para, cont: cont, runsOn: runsOn})
 }
 
-
 // opensSentence reports whether the mark at open starts a sentence: it
 // follows the paragraph start or a sentence end, a colon or a comma.
 func opensSentence(text string, paraStart, open int) bool {

@@ -88,14 +88,18 @@ func (d *doc) earlierDescriptionCountry(role string, before int) string {
 }
 
 // stateWords mark roles held in a national government.
-var stateWords = map[string]bool{
-	"minister": true, "ministry": true, "president": true, "premier": true, "chancellor": true,
-	"ambassador": true, "foreign": true, "king": true, "emir": true, "pm": true, "envoy": true,
+func isStateWord(s string) bool {
+	switch s {
+	case "minister", "ministry", "president", "premier", "chancellor", "ambassador", "foreign", "king", "emir",
+		"pm", "envoy":
+		return true
+	}
+	return false
 }
 
 func (d *doc) isStateRole(role string) bool {
 	for _, w := range strings.Fields(key(role)) {
-		if stateWords[w] {
+		if isStateWord(w) {
 			return true
 		}
 	}
@@ -230,7 +234,7 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 		ti.kinship = ti.kinship || d.toks[i].is("his", "her")
 		i++
 	}
-	for j > i && (honorifics[d.toks[j-1].low] || d.toks[j-1].is("of", "and", ",")) {
+	for j > i && (isHonorific(d.toks[j-1].low) || d.toks[j-1].is("of", "and", ",")) {
 		j--
 	}
 	if i >= j {

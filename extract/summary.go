@@ -43,7 +43,7 @@ func sentenceEnd(s string, from int) int {
 		}
 		if j+1 < len(s) && s[j] == ' ' && (isASCIIUpper(s[j+1]) || s[j+1] == '"' || s[j+1] >= 0x80) {
 			w := s[strings.LastIndexByte(s[:i], ' ')+1 : i]
-			if len(w) <= 2 && w != "" && isASCIIUpper(w[0]) || abbreviations[strings.ToLower(w)] {
+			if len(w) <= 2 && w != "" && isASCIIUpper(w[0]) || isAbbreviation(strings.ToLower(w)) {
 				continue
 			}
 			return j

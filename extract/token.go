@@ -24,11 +24,14 @@ type token struct {
 }
 
 // abbreviations keep their period as part of the word.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "jr": true, "sr": true, "st": true, "gen": true,
-	"lt": true, "col": true, "sen": true, "rep": true, "gov": true, "prof": true, "no": false, "vs": true,
-	"inc": true, "co": true, "ltd": true, "corp": true, "mt": true, "maj": true, "capt": true, "sgt": true,
-	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true, "rev": true,
+func isAbbreviation(s string) bool {
+	switch s {
+	case "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "col", "sen", "rep", "gov", "prof", "vs",
+		"inc", "co", "ltd", "corp", "mt", "maj", "capt", "sgt", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+		"rev":
+		return true
+	}
+	return false
 }
 
 // tokenize splits text[start:end] into tokens. Hyphens and apostrophes inside
@@ -110,7 +113,7 @@ func extendAbbreviation(text string, s, e, end int) int {
 	w := text[s:e]
 	r, n := utf8.DecodeRuneInString(w)
 	single := n == len(w) && unicode.IsUpper(r)
-	if !single && !abbreviations[strings.ToLower(w)] {
+	if !single && !isAbbreviation(strings.ToLower(w)) {
 		return e
 	}
 	e++
