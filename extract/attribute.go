@@ -367,8 +367,10 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 	for j >= lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
 		j--
 	}
+	relative := false // "a draft resolution that urges": the antecedent may follow a preposition
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("that", "which", "who") {
 		j--
+		relative = true
 	}
 	if j < lo || a.isPlaceholder(j) || a.tok(j).is("and", "but", "or", "to") {
 		return 0, 0, false
@@ -402,6 +404,15 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 			if s2 := a.nounPhraseSuffix(start, s-2); s2 < s-2 {
 				s, end = s2, s-2
 			}
+		}
+		// "a Democrat on the Senate Foreign Relations Committee": a phrase
+		// after a preposition is its object, not the subject.
+		if s < end && s > start && !relative && isObjectPreposition(a.tok(s-1).low) {
+			if start-1 >= lo && !a.isPlaceholder(start-1) && a.tok(start-1).low == "," {
+				j = start - 2
+				continue
+			}
+			break
 		}
 		if s < end {
 			if a.d.mentionEndingIn(a.outer[s].t, a.outer[end-1].t+1) >= 0 || a.isPronoun(s, end) {
@@ -485,6 +496,14 @@ func isIrregularParticiple(s string) bool {
 	switch s {
 	case "seen", "known", "given", "written", "shown", "taken", "made", "done", "sent", "held", "led", "told",
 		"said":
+		return true
+	}
+	return false
+}
+
+func isObjectPreposition(s string) bool {
+	switch s {
+	case "on", "by", "to", "about", "with", "against", "over", "under", "into", "from", "at", "in", "of", "for", "after", "before", "between", "among", "during", "than", "like":
 		return true
 	}
 	return false
@@ -597,7 +616,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	case kind == kindDocument:
 		return speaker{name: descr, kind: "document", person: -1}, true
 	case head.cap:
-		if p := d.entityFor([]string{head.low}); p >= 0 && te-ts == 1 {
+		if p := d.entityFor([]string{head.low}, h); p >= 0 && te-ts == 1 {
 			return a.personSpeaker(p), true
 		}
 		if d.lexKindOf(ts, te) != lexNone || first.is("the") || te-ts <= 3 {

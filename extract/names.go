@@ -8,6 +8,7 @@ type mention struct {
 	titleStart, nameStart, nameEnd int
 	entity                         int
 	hasTitle                       bool // a title or honorific stands before the name
+	alias                          bool // found as a short form of a person already known
 }
 
 // nameParticles join the parts of a name without being capitalised.
@@ -233,7 +234,7 @@ func (d *doc) findPeople() {
 	added := false
 	for _, c := range rest {
 		if e := d.matchEntity(c.nameStart, c.nameEnd); e >= 0 {
-			d.mentions = append(d.mentions, mention{titleStart: d.titleStart(c.nameStart), nameStart: c.nameStart, nameEnd: c.nameEnd, entity: e})
+			d.mentions = append(d.mentions, mention{titleStart: d.titleStart(c.nameStart), nameStart: c.nameStart, nameEnd: c.nameEnd, entity: e, alias: true})
 			added = true
 		}
 	}

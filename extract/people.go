@@ -98,8 +98,13 @@ func (d *doc) clusterPeople() {
 			m.entity = -1
 			continue
 		}
-		e := d.entityFor(ws)
-		if e < 0 {
+		e := -1
+		if m.alias {
+			e = m.entity // resolved by position when it was found
+		} else {
+			e = d.entityFor(ws, m.nameStart)
+		}
+		if e < 0 || e >= len(d.people) {
 			d.people = append(d.people, &entity{name: surf, words: ws, surname: surnameOf(ws)})
 			e = len(d.people) - 1
 		}
@@ -131,32 +136,32 @@ func containsString(xs []string, s string) bool {
 }
 
 // entityFor returns the person whose name contains the words ws with the
-// same surname, or -1.
-func (d *doc) entityFor(ws []string) int {
+// same surname, or -1. Among several, the one mentioned last before token
+// at wins ("Wang" after "Wang Yi" and before "Wang Wenbin").
+func (d *doc) entityFor(ws []string, at int) int {
 	sn := surnameOf(ws)
-	for i, p := range d.people {
-		if len(ws) == 1 && (ws[0] == p.surname) {
-			return i
+	best, bestPos := -1, -2
+	consider := func(i int) {
+		pos := d.lastMentionBefore(d.people[i], at)
+		if best < 0 || pos > bestPos {
+			best, bestPos = i, pos
 		}
-		if sn == p.surname && subset(ws, p.words) {
-			return i
+	}
+	for i, p := range d.people {
+		if len(ws) == 1 && ws[0] == p.surname || sn == p.surname && subset(ws, p.words) {
+			consider(i)
 		}
 	}
 	// Names written surname first ("Mao Ning" -> "Mao"): a lone word that
 	// opens a two-word name and is not a given name.
-	if len(ws) == 1 && !d.g.givenNames[ws[0]] {
-		found := -1
+	if best < 0 && len(ws) == 1 && !d.g.givenNames[ws[0]] {
 		for i, p := range d.people {
 			if len(p.words) == 2 && p.words[0] == ws[0] {
-				if found >= 0 {
-					return -1
-				}
-				found = i
+				consider(i)
 			}
 		}
-		return found
 	}
-	return -1
+	return best
 }
 
 // matchEntity returns the person that the name tokens [i, j) refer to, or -1.
@@ -165,7 +170,7 @@ func (d *doc) matchEntity(i, j int) int {
 	if len(ws) == 0 {
 		return -1
 	}
-	return d.entityFor(ws)
+	return d.entityFor(ws, i)
 }
 
 // mentionAt returns the person mention whose name ends at token j-1 and

@@ -234,10 +234,15 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 		ti.kinship = ti.kinship || d.toks[i].is("his", "her")
 		i++
 	}
+	abbreviated := ""
 	for j > i && (isHonorific(d.toks[j-1].low) || d.toks[j-1].is("of", "and", ",")) {
+		if abbreviated == "" {
+			abbreviated = titleOfAbbreviation(d.toks[j-1].low)
+		}
 		j--
 	}
 	if i >= j {
+		ti.role = abbreviated
 		return ti
 	}
 	// Possessive: "Iran's chief negotiator", "NPR's", "Belarus’ Foreign
@@ -249,10 +254,13 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 				ti.affiliation = aff
 				i = k + 1
 			} else if mi := d.mentionEndingIn(i, k); mi >= 0 {
-				if e := d.mentions[mi].entity; e >= 0 && e < len(d.people) {
-					ti.affiliation = d.people[e].affiliation
+				// "Miller's counterpart" is on the other side.
+				if !d.hasWord(k, j, "counterpart") {
+					if e := d.mentions[mi].entity; e >= 0 && e < len(d.people) {
+						ti.affiliation = d.people[e].affiliation
+					}
+					ti.kinship = ti.affiliation == ""
 				}
-				ti.kinship = ti.affiliation == ""
 				i = k + 1
 			}
 			break
@@ -395,4 +403,39 @@ func (d *doc) affiliationKeyOf(aff string) string {
 		return o
 	}
 	return aff
+}
+
+func (d *doc) hasWord(i, j int, w string) bool {
+	for k := i; k < j; k++ {
+		if d.toks[k].low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// titleOfAbbreviation spells out the titles written as abbreviations
+// before a name ("Sen. Chris Murphy").
+func titleOfAbbreviation(s string) string {
+	switch s {
+	case "sen.":
+		return "Senator"
+	case "rep.":
+		return "Representative"
+	case "gen.":
+		return "General"
+	case "gov.":
+		return "Governor"
+	case "lt.":
+		return "Lieutenant"
+	case "col.":
+		return "Colonel"
+	case "capt.":
+		return "Captain"
+	case "maj.":
+		return "Major"
+	case "prof.":
+		return "Professor"
+	}
+	return ""
 }
