@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -30,6 +31,10 @@ func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, s
 	}
 	for i := max(skip, 0); i < len(msgs); i++ {
 		if _, err := a.send(ctx, cli, room, msgs[i].content(nil)); err != nil {
+			if errors.Is(err, mautrix.MForbidden) {
+				// Kicked or banned since joining: join again on the next attempt.
+				a.forgetTarget(target)
+			}
 			return fmt.Errorf("matrix: deliver digest message %d/%d to %s: %w", i+1, len(msgs), target, err)
 		}
 		if sent != nil {
@@ -73,4 +78,12 @@ func (a *Adapter) joinTarget(ctx context.Context, cli *mautrix.Client, target st
 	a.rooms[target] = room
 	a.roomsMu.Unlock()
 	return room, nil
+}
+
+// forgetTarget drops a cached room so the next delivery resolves and joins
+// it again.
+func (a *Adapter) forgetTarget(target string) {
+	a.roomsMu.Lock()
+	delete(a.rooms, strings.TrimSpace(target))
+	a.roomsMu.Unlock()
 }

@@ -43,11 +43,12 @@ func (s *memState) SetState(_ context.Context, key, value string) error {
 // (join, alias lookup, send), answering the first `limited` sends with
 // M_LIMIT_EXCEEDED. It records every send attempt.
 type limitingHomeserver struct {
-	mu       sync.Mutex
-	limited  int
-	attempts []sendAttempt
-	posted   []sendAttempt // accepted sends, one per transaction ID
-	joined   []string
+	mu        sync.Mutex
+	limited   int
+	forbidden int // sends answered M_FORBIDDEN (the bot was kicked)
+	attempts  []sendAttempt
+	posted    []sendAttempt // accepted sends, one per transaction ID
+	joined    []string
 }
 
 type sendAttempt struct {
@@ -75,6 +76,12 @@ func (h *limitingHomeserver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		a := sendAttempt{room: parts[1], txn: parts[4], content: content}
 		h.attempts = append(h.attempts, a)
+		if h.forbidden > 0 {
+			h.forbidden--
+			w.WriteHeader(http.StatusForbidden)
+			io.WriteString(w, `{"errcode":"M_FORBIDDEN","error":"not in room"}`)
+			return
+		}
 		if h.limited > 0 {
 			h.limited--
 			w.WriteHeader(http.StatusTooManyRequests)
@@ -226,5 +233,31 @@ func TestNewValidatesConfig(t *testing.T) {
 	}
 	if _, err := New(Options{Config: config.Matrix{Homeserver: "http://127.0.0.1:1", UserID: "@b:x", AccessToken: "t"}}); err == nil {
 		t.Error("accepted a missing state store")
+	}
+}
+
+func TestDeliverRejoinsAfterBeingKicked(t *testing.T) {
+	hs := &limitingHomeserver{}
+	a := newTestAdapter(t, hs, nil)
+	ctx := context.Background()
+	d := digest.Digest{Title: "t"}
+	if err := a.Deliver(ctx, "!room:hs.test", d, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Deliver(ctx, "!room:hs.test", d, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(hs.joined) != 1 {
+		t.Fatalf("joined %d times for two deliveries, want once", len(hs.joined))
+	}
+	hs.forbidden = 1
+	if err := a.Deliver(ctx, "!room:hs.test", d, 0, nil); err == nil {
+		t.Fatal("a forbidden send reported success")
+	}
+	if err := a.Deliver(ctx, "!room:hs.test", d, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(hs.joined) != 2 {
+		t.Errorf("joined %d times, want a re-join after M_FORBIDDEN", len(hs.joined))
 	}
 }

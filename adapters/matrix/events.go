@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -53,10 +54,15 @@ func sinceOwnJoin(bot id.UserID, events []*event.Event) []*event.Event {
 		if evt.Type != event.StateMember || evt.StateKey == nil || *evt.StateKey != string(bot) {
 			continue
 		}
-		var member event.MemberEventContent
-		if unmarshalContent(evt, &member) == nil && member.Membership == event.MembershipJoin {
-			return events[i+1:]
+		var member, prev event.MemberEventContent
+		if unmarshalContent(evt, &member) != nil || member.Membership != event.MembershipJoin {
+			continue
 		}
+		// A join after a join is a profile change, not arriving in the room.
+		if p := evt.Unsigned.PrevContent; p != nil && json.Unmarshal(p.VeryRaw, &prev) == nil && prev.Membership == event.MembershipJoin {
+			continue
+		}
+		return events[i+1:]
 	}
 	return events
 }

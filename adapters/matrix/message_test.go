@@ -126,3 +126,25 @@ func FuzzRenderDigest(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRenderDigest renders and splits a 120-story digest, the work
+// done per delivery attempt.
+func BenchmarkRenderDigest(b *testing.B) {
+	d := bigDigest(120)
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(pack(renderDigest(d))) == 0 {
+			b.Fatal("no messages")
+		}
+	}
+}
+
+// BenchmarkRenderTypicalDigest is a digest of the size channels get by
+// default (8 stories).
+func BenchmarkRenderTypicalDigest(b *testing.B) {
+	d := bigDigest(8)
+	b.ReportAllocs()
+	for b.Loop() {
+		pack(renderDigest(d))
+	}
+}

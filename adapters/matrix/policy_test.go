@@ -132,10 +132,12 @@ func TestSinceOwnJoin(t *testing.T) {
 	msg := func(eventID id.EventID) *event.Event {
 		return &event.Event{Type: event.EventMessage, ID: eventID}
 	}
-	events := []*event.Event{msg("$old"), member(bot, "invite"), member(bot, "join"), msg("$new")}
+	rename := member(bot, "join")
+	rename.Unsigned.PrevContent = &event.Content{VeryRaw: json.RawMessage(`{"membership":"join","displayname":"old"}`)}
+	events := []*event.Event{msg("$old"), member(bot, "invite"), member(bot, "join"), msg("$new"), rename, msg("$newer")}
 	got := sinceOwnJoin(bot, events)
-	if len(got) != 1 || got[0].ID != "$new" {
-		t.Errorf("kept %d events, want only $new", len(got))
+	if len(got) != 3 || got[0].ID != "$new" || got[2].ID != "$newer" {
+		t.Errorf("kept %d events, want those after the join ($new, the rename, $newer)", len(got))
 	}
 	if got := sinceOwnJoin(bot, []*event.Event{msg("$a"), member("@alice:example.org", "join"), msg("$b")}); len(got) != 3 {
 		t.Errorf("another user's join cut the timeline to %d events", len(got))
