@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // summary returns the lede: the first one or two sentences of the first
 // paragraph that reads as running text, skipping the headline, photo
@@ -53,22 +57,42 @@ func sentenceEnd(s string, from int) int {
 }
 
 // stripDateline removes a leading dateline: "PARIS (Reuters) - ",
-// "Doha: ", "UNITED NATIONS — ".
+// "Doha: ", "UNITED NATIONS — ", "Moscow_".
 func stripDateline(s string) string {
-	for _, sep := range []string{" - ", " — ", " – ", ": ", "_"} {
-		i := strings.Index(s, sep)
-		if i <= 0 || i > 40 {
-			continue
+	limit := min(len(s), 40)
+	i := strings.IndexAny(s[:limit], ":_—–-")
+	for i > 0 && s[i] == '-' && s[i-1] != ' ' {
+		// A hyphen inside a word ("Al-Kubra") is not a separator.
+		j := strings.IndexAny(s[i+1:limit], ":_—–-")
+		if j < 0 {
+			return s
 		}
-		head := s[:i]
-		if strings.HasSuffix(head, ")") {
-			if k := strings.Index(head, " ("); k > 0 {
-				head = head[:k]
-			}
-		}
-		if len(strings.Fields(head)) <= 3 && (isAllCaps(head) || sep == ": " || sep == "_") && !strings.ContainsAny(head, ".,\"“") {
-			return strings.TrimSpace(s[i+len(sep):])
+		i += 1 + j
+	}
+	if i <= 0 {
+		return s
+	}
+	head := strings.TrimSpace(s[:i])
+	if k := strings.Index(head, " ("); k > 0 && strings.HasSuffix(head, ")") {
+		head = head[:k]
+	}
+	head = strings.TrimRight(head, ",0123456789 ")
+	if k := strings.IndexByte(head, ','); k > 0 {
+		head = head[:k] // "BEIJING, April 26"
+	}
+	if len(strings.Fields(head)) > 3 || strings.ContainsAny(head, ".\"“") || !(isAllCaps(head) || titleCase(head)) {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return strings.TrimLeftFunc(s[i+n:], unicode.IsSpace)
+}
+
+// titleCase reports whether every word of s starts with an upper-case letter.
+func titleCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !isASCIIUpper(w[0]) {
+			return false
 		}
 	}
-	return s
+	return s != ""
 }
