@@ -258,7 +258,6 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 		state.LastError = ""
 		state.LastSuccess = now
 		state.NextPoll = now.Add(jitter(src.interval))
-		state.Articles += created
 		log.Debug("source polled", "not_modified", res.NotModified, "items", len(res.Articles), "new", created, "next_poll", state.NextPoll)
 	}
 	if err := s.store.SaveSourceState(context.WithoutCancel(ctx), state); err != nil {
@@ -274,7 +273,7 @@ func pollBackoff(interval time.Duration, failures int) time.Duration {
 }
 
 // storeArticles extracts and stores new articles, returning how many were
-// new to the store. It stops at the first store error so the poll is
+// new to the store (the store itself counts them per source, for feeds). It stops at the first store error so the poll is
 // retried as a whole.
 func (s *Service) storeArticles(ctx context.Context, src string, articles []ingest.Article) (created int, err error) {
 	for _, a := range articles {
