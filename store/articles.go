@@ -31,65 +31,107 @@ func textHash(a ingest.Article) string {
 }
 
 func (s *sqlStore) SaveArticle(ctx context.Context, a ingest.Article, an extract.Analysis) (int64, bool, error) {
-	hash := textHash(a)
-	if a.URL == "" && a.GUID == "" && hash == "" {
-		return 0, false, fmt.Errorf("store: save article from %q: no URL, GUID or text to identify it", a.Source)
-	}
-	analysis, err := json.Marshal(an)
-	if err != nil {
-		return 0, false, fmt.Errorf("store: save article %s: encode analysis: %w", a.URL, err)
-	}
 	var (
 		id      int64
 		created bool
 	)
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		// On PostgreSQL, article inserts are serialised by an advisory lock
-		// held to commit. This does two things. The duplicate check below
-		// cannot race with another replica saving the same article. And
-		// article IDs are drawn from the identity sequence and committed in
-		// the same order, so once ID n is visible every ID below n that will
-		// ever exist is visible too: a digest run taking LatestArticleID as
-		// its upper watermark can never skip an article that commits later
-		// with a lower ID (which concurrent bigserial inserts otherwise
-		// allow). News arrives at a few articles a second, so one writer
-		// at a time costs nothing. SQLite has a single writer anyway.
-		if err := s.dialect.lock(ctx, tx, lockArticleInserts); err != nil {
+	err := s.write(ctx, func(tx *txn) error {
+		if err := s.lockArticleInserts(ctx, tx); err != nil {
 			return err
 		}
-		var found bool
-		id, found, err = findDuplicate(ctx, tx, a.URL, a.GUID, hash)
-		if err != nil || found {
-			return err
-		}
-		stored := s.now()
-		err = tx.QueryRowContext(ctx, `INSERT INTO articles
-			(url, guid, source, feed, title, body, text_hash, published, fetched, stored_at, analysis)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-			a.URL, a.GUID, a.Source, a.Feed, a.Title, a.Body, sql.NullString{String: hash, Valid: hash != ""},
-			micros(a.Published), micros(a.Fetched), stored.UnixMicro(), string(analysis)).Scan(&id)
-		if err != nil {
-			return fmt.Errorf("insert: %w", err)
-		}
-		created = true
-		seen := a.Published
-		if seen.IsZero() {
-			seen = stored
-		}
-		if err := s.savePeopleAndQuotes(ctx, tx, id, seen, an); err != nil {
-			return err
-		}
-		return countSourceArticle(ctx, tx, a.Source)
+		var err error
+		id, created, err = s.saveArticle(ctx, tx, a, an)
+		return err
 	})
 	if err != nil {
-		return 0, false, fmt.Errorf("store: save article %q: %w", firstNonEmpty(a.URL, a.GUID, a.Title), err)
+		return 0, false, err
 	}
 	return id, created, nil
 }
 
+// articleWithAnalysis is one article for saveArticles.
+type articleWithAnalysis struct {
+	Article  ingest.Article
+	Analysis extract.Analysis
+}
+
+// saveArticles saves many articles in one transaction, each exactly as
+// SaveArticle would; it serves bulk loading (the benchmarks' fixture),
+// where a transaction per article would dominate the time.
+func (s *sqlStore) saveArticles(ctx context.Context, batch []articleWithAnalysis) error {
+	return s.write(ctx, func(tx *txn) error {
+		if err := s.lockArticleInserts(ctx, tx); err != nil {
+			return err
+		}
+		for _, x := range batch {
+			if _, _, err := s.saveArticle(ctx, tx, x.Article, x.Analysis); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// lockArticleInserts serialises article inserts on PostgreSQL with an
+// advisory lock held to commit. This does two things. The duplicate check
+// cannot race with another replica saving the same article, nor can two
+// replicas create the same person. And article IDs are drawn from the
+// identity sequence and committed in the same order, so once ID n is
+// visible every ID below n that will ever exist is visible too: a digest
+// run taking LatestArticleID as its upper watermark can never skip an
+// article that commits later with a lower ID, which concurrent bigserial
+// inserts otherwise allow. News arrives at a few articles a second, so one
+// writer at a time costs nothing; a separate sequence assigned under a lock
+// would need the same lock anyway. SQLite has a single writer already.
+func (s *sqlStore) lockArticleInserts(ctx context.Context, tx *txn) error {
+	return s.dialect.lock(ctx, tx, lockArticleInserts)
+}
+
+// saveArticle stores one article inside a transaction holding the article
+// insert lock.
+func (s *sqlStore) saveArticle(ctx context.Context, tx *txn, a ingest.Article, an extract.Analysis) (id int64, created bool, err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("store: save article %q: %w", firstNonEmpty(a.URL, a.GUID, a.Title), err)
+		}
+	}()
+	hash := textHash(a)
+	if a.URL == "" && a.GUID == "" && hash == "" {
+		return 0, false, fmt.Errorf("no URL, GUID or text to identify it (source %q)", a.Source)
+	}
+	analysis, err := json.Marshal(an)
+	if err != nil {
+		return 0, false, fmt.Errorf("encode analysis: %w", err)
+	}
+	id, found, err := findDuplicate(ctx, tx, a.URL, a.GUID, hash)
+	if err != nil || found {
+		return id, false, err
+	}
+	stored := s.now()
+	err = tx.QueryRowContext(ctx, `INSERT INTO articles
+		(url, guid, source, feed, title, body, text_hash, published, fetched, stored_at, analysis)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		a.URL, a.GUID, a.Source, a.Feed, a.Title, a.Body, sql.NullString{String: hash, Valid: hash != ""},
+		micros(a.Published), micros(a.Fetched), stored.UnixMicro(), string(analysis)).Scan(&id)
+	if err != nil {
+		return 0, false, fmt.Errorf("insert: %w", err)
+	}
+	seen := a.Published
+	if seen.IsZero() {
+		seen = stored
+	}
+	if err := s.savePeopleAndQuotes(ctx, tx, id, seen, an); err != nil {
+		return 0, false, err
+	}
+	if err := countSourceArticle(ctx, tx, a.Source); err != nil {
+		return 0, false, err
+	}
+	return id, true, nil
+}
+
 // findDuplicate looks for an article with the same URL, GUID or text, in
 // that order of trust.
-func findDuplicate(ctx context.Context, tx *sql.Tx, url, guid, hash string) (int64, bool, error) {
+func findDuplicate(ctx context.Context, tx *txn, url, guid, hash string) (int64, bool, error) {
 	lookups := []struct{ query, value string }{
 		{`SELECT id FROM articles WHERE url = $1 AND url <> ''`, url},
 		{`SELECT id FROM articles WHERE guid = $1 AND guid <> ''`, guid},

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -47,7 +46,7 @@ const (
 // lock takes a lock that other transactions holding the same key wait for,
 // released at commit or rollback. It is a no-op on SQLite, whose write
 // transactions are serialised already.
-func (d dialect) lock(ctx context.Context, tx *sql.Tx, key int64) error {
+func (d dialect) lock(ctx context.Context, tx *txn, key int64) error {
 	if !d.advisoryLocks {
 		return nil
 	}

@@ -44,7 +44,7 @@ func (s *sqlStore) ClaimDigestRun(ctx context.Context, channel string, slot time
 		run     digestRun
 		claimed bool
 	)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
 		now := s.now()
 		until := now.Add(lease).UnixMicro()
 		selectRun := `SELECT ` + digestRunColumns + ` FROM digest_runs WHERE channel = $1 AND slot = $2` + s.dialect.forUpdate
@@ -99,7 +99,7 @@ func (s *sqlStore) ClaimDigestRun(ctx context.Context, channel string, slot time
 // nextRunRange is (after, upto] of a channel's next run: it starts where the
 // channel's newest run ended, or at firstAfter, and ends at the newest
 // article stored.
-func (s *sqlStore) nextRunRange(ctx context.Context, tx *sql.Tx, channel string, firstAfter int64) (after, upto int64, err error) {
+func (s *sqlStore) nextRunRange(ctx context.Context, tx *txn, channel string, firstAfter int64) (after, upto int64, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT upto_id FROM digest_runs WHERE channel = $1 ORDER BY id DESC LIMIT 1`, channel).Scan(&after)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 )
 
@@ -146,7 +145,7 @@ var migrations = []struct {
 // one instead of racing to create the same tables; on SQLite the IMMEDIATE
 // write transaction does the same.
 func (s *sqlStore) migrate(ctx context.Context) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *txn) error {
 		if err := s.dialect.lock(ctx, tx, lockMigrations); err != nil {
 			return err
 		}

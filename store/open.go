@@ -89,25 +89,26 @@ func openSQLite(dsn string) (*sqlStore, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	s := &sqlStore{dialect: sqliteDialect, w: w, r: w}
+	s := &sqlStore{dialect: sqliteDialect, w: newPool(w, true)}
+	s.r = s.w
 	if memory {
 		return s, nil
 	}
 	// The writer must create the file and switch it to WAL before readers
 	// open it read-only.
 	if err := w.Ping(); err != nil {
-		w.Close()
+		s.Close()
 		return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
 	}
 	r, err := sql.Open("sqlite", withParams(dsn, common+"&_pragma=query_only(1)"))
 	if err != nil {
-		w.Close()
+		s.Close()
 		return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
 	}
 	readers := max(4, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	s.r = r
+	s.r = newPool(r, true)
 	return s, nil
 }
 
@@ -129,5 +130,6 @@ func openPostgres(dsn string) (*sqlStore, error) {
 	db.SetMaxOpenConns(16)
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	return &sqlStore{dialect: postgresDialect, w: db, r: db}, nil
+	p := newPool(db, false)
+	return &sqlStore{dialect: postgresDialect, w: p, r: p}, nil
 }

@@ -19,7 +19,7 @@ func (s *sqlStore) FindPeople(ctx context.Context, query string) ([]PersonMatch,
 	}
 	folded := strings.Join(nameTokens(query), " ")
 	var matches []rankedMatch
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *txn) error {
 		rank := map[int64]matchRank{}
 		note := func(ids []int64, r matchRank) {
 			for _, id := range ids {
@@ -96,7 +96,7 @@ type rankedMatch struct {
 
 // personMatches loads the candidates in three queries, whatever their
 // number.
-func personMatches(ctx context.Context, tx *sql.Tx, rank map[int64]matchRank) ([]rankedMatch, error) {
+func personMatches(ctx context.Context, tx *txn, rank map[int64]matchRank) ([]rankedMatch, error) {
 	args := make([]any, 0, len(rank))
 	for id := range rank {
 		args = append(args, id)
@@ -139,7 +139,7 @@ func personMatches(ctx context.Context, tx *sql.Tx, rank map[int64]matchRank) ([
 
 func (s *sqlStore) Profile(ctx context.Context, personID int64, quoteLimit int) (Profile, error) {
 	p := Profile{ID: personID}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *txn) error {
 		var first, last sql.NullInt64
 		err := tx.QueryRowContext(ctx, `SELECT name, articles, first_seen, last_seen FROM people WHERE id = $1`, personID).
 			Scan(&p.Name, &p.Articles, &first, &last)
@@ -172,7 +172,7 @@ func (s *sqlStore) Profile(ctx context.Context, personID int64, quoteLimit int) 
 
 // quotesOf returns a person's quotes, newest article first and in reading
 // order within an article; limit 0 returns them all.
-func quotesOf(ctx context.Context, tx *sql.Tx, personID int64, limit int) ([]StoredQuote, error) {
+func quotesOf(ctx context.Context, tx *txn, personID int64, limit int) ([]StoredQuote, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT q.text, q.speaker, q.article_id, a.title, a.url, q.said_at
 		FROM quotes q JOIN articles a ON a.id = q.article_id
 		WHERE q.person_id = $1
@@ -196,7 +196,7 @@ func quotesOf(ctx context.Context, tx *sql.Tx, personID int64, limit int) ([]Sto
 	return quotes, rows.Err()
 }
 
-func aliasesOf(ctx context.Context, tx *sql.Tx, in string, args []any) (map[int64][]string, error) {
+func aliasesOf(ctx context.Context, tx *txn, in string, args []any) (map[int64][]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT person_id, alias FROM person_aliases WHERE person_id IN `+in+` ORDER BY person_id, alias`, args...)
 	if err != nil {
 		return nil, err
@@ -225,7 +225,7 @@ type roleCount struct {
 	articles          int
 }
 
-func rolesOf(ctx context.Context, tx *sql.Tx, in string, args []any) (map[int64]roleCounts, error) {
+func rolesOf(ctx context.Context, tx *txn, in string, args []any) (map[int64]roleCounts, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT person_id, role, affiliation, articles FROM person_roles WHERE person_id IN `+in, args...)
 	if err != nil {
 		return nil, err

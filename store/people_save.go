@@ -24,7 +24,7 @@ type articlePerson struct {
 
 // savePeopleAndQuotes normalises the people and quotes of a new article into
 // the tables behind lookups. It runs inside the article's transaction.
-func (s *sqlStore) savePeopleAndQuotes(ctx context.Context, tx *sql.Tx, articleID int64, seen time.Time, an extract.Analysis) error {
+func (s *sqlStore) savePeopleAndQuotes(ctx context.Context, tx *txn, articleID int64, seen time.Time, an extract.Analysis) error {
 	// Fuller names first: when "Jean-Marc Ayrault" and a bare "Ayrault"
 	// are both new, the full name must exist before the surname is
 	// resolved, so the surname joins it instead of becoming a person.
@@ -140,7 +140,7 @@ func (s *sqlStore) savePeopleAndQuotes(ctx context.Context, tx *sql.Tx, articleI
 
 // save records one person's part in an article: the mention, the counters
 // on the person, the name forms as aliases, and the roles.
-func (ap *articlePerson) save(ctx context.Context, tx *sql.Tx, articleID, at int64) error {
+func (ap *articlePerson) save(ctx context.Context, tx *txn, articleID, at int64) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (person_id, article_id, mentions) VALUES ($1, $2, $3)`,
 		ap.id, articleID, ap.mentions); err != nil {
 		return fmt.Errorf("insert mention: %w", err)
@@ -169,7 +169,7 @@ func (ap *articlePerson) save(ctx context.Context, tx *sql.Tx, articleID, at int
 
 // addAlias records another name form of a person, unless it is the
 // person's own name.
-func addAlias(ctx context.Context, tx *sql.Tx, personID int64, personFolded, alias string) error {
+func addAlias(ctx context.Context, tx *txn, personID int64, personFolded, alias string) error {
 	alias = cleanName(alias)
 	folded := foldName(alias)
 	if folded == "" || folded == personFolded {
@@ -193,7 +193,7 @@ func addAlias(ctx context.Context, tx *sql.Tx, personID int64, personFolded, ali
 //  3. a recorded alias of exactly one person ("Ban" -> "Ban Ki-moon");
 //  4. otherwise a new person. A new fuller name adopts an earlier bare
 //     surname person when it is now the only one with that surname.
-func resolvePerson(ctx context.Context, tx *sql.Tx, name string) (id int64, folded string, adopted int64, err error) {
+func resolvePerson(ctx context.Context, tx *txn, name string) (id int64, folded string, adopted int64, err error) {
 	tokens := nameTokens(name)
 	folded = foldName(name)
 	err = tx.QueryRowContext(ctx, `SELECT id FROM people WHERE folded = $1`, folded).Scan(&id)
@@ -249,7 +249,7 @@ func resolvePerson(ctx context.Context, tx *sql.Tx, name string) (id int64, fold
 // newly created fuller-named person newID, when newID is the only fuller
 // name with that surname, and returns the merged person's former ID. newID
 // has no mentions, roles, quotes or aliases yet, so rows can simply be moved.
-func adoptSurnamePerson(ctx context.Context, tx *sql.Tx, newID int64, newFolded, surname string) (adopted int64, err error) {
+func adoptSurnamePerson(ctx context.Context, tx *txn, newID int64, newFolded, surname string) (adopted int64, err error) {
 	var holders int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE surname = $1 AND tokens > 1`, surname).Scan(&holders); err != nil {
 		return 0, fmt.Errorf("count surname %q: %w", surname, err)

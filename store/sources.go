@@ -62,7 +62,7 @@ func (s *sqlStore) SourceStates(ctx context.Context) ([]SourceState, error) {
 }
 
 // countSourceArticle adds one to the articles stored from source.
-func countSourceArticle(ctx context.Context, tx *sql.Tx, source string) error {
+func countSourceArticle(ctx context.Context, tx *txn, source string) error {
 	if source == "" {
 		return nil
 	}

@@ -16,8 +16,8 @@ var ErrNotHolder = errors.New("store: digest run not held by this holder")
 // sqlStore implements Store over database/sql for both back ends.
 type sqlStore struct {
 	dialect dialect
-	w       *sql.DB // writes, and reads inside write transactions
-	r       *sql.DB // reads; the same pool as w except on file-backed SQLite
+	w       *pool // writes, and reads inside write transactions
+	r       *pool // reads; the same pool as w except on file-backed SQLite
 	clock   func() time.Time
 }
 
@@ -46,12 +46,14 @@ func (s *sqlStore) Close() error {
 }
 
 // write runs fn in a write transaction and commits it when fn succeeds.
-func (s *sqlStore) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (s *sqlStore) write(ctx context.Context, fn func(tx *txn) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	if err := fn(tx); err != nil {
+	t := &txn{tx: tx, pool: s.w}
+	defer t.finish(ctx)
+	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -81,11 +83,13 @@ func fromMicros(v sql.NullInt64) time.Time {
 // read runs fn in a transaction on the read pool, so that the several
 // queries of one lookup see one snapshot. It is rolled back: it writes
 // nothing.
-func (s *sqlStore) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (s *sqlStore) read(ctx context.Context, fn func(tx *txn) error) error {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	t := &txn{tx: tx, pool: s.r}
+	defer t.finish(ctx)
 	defer tx.Rollback()
-	return fn(tx)
+	return fn(t)
 }

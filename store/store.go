@@ -159,7 +159,7 @@ type DigestRun struct {
 	Slot        time.Time
 	AfterID     int64 // articles (AfterID, UptoID] belong to this run
 	UptoID      int64 // equal to AfterID (possibly 0) when the run has no articles: see Empty
-	Sent        int // messages already posted
+	Sent        int   // messages already posted
 	Delivered   bool
 	Error       string
 	CreatedAt   time.Time
