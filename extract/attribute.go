@@ -279,6 +279,38 @@ func (a *attributor) onlyDescription(i, j int) bool {
 // Ayrault, not to "he" of "ask"). A verb joined to an earlier one ("asks …
 // and threatens to") takes the subject of the sentence.
 func (a *attributor) tagBefore(lo, p int) (speaker, bool) {
+	// In "Lavrov said the talks failed, while the French minister called
+	// it "unacceptable"", the quote belongs to the last clause: try it first.
+	if b := a.lastClauseStart(lo, p); b > lo {
+		if sp, ok := a.firstTagIn(b, p); ok {
+			return sp, true
+		}
+	}
+	return a.firstTagIn(lo, p)
+}
+
+// lastClauseStart returns where the last independent clause before p
+// starts: after a semicolon, or after a comma followed by "while", "but",
+// "whereas" and the like. It returns lo when there is none.
+func (a *attributor) lastClauseStart(lo, p int) int {
+	for i := p - 2; i >= lo; i-- {
+		if a.isPlaceholder(i) || a.isPlaceholder(i+1) {
+			continue
+		}
+		t, next := a.tok(i), a.tok(i+1)
+		if t.low == ";" {
+			return i + 1
+		}
+		if t.low == "," && next.is("while", "but", "whereas", "although", "though", "yet") {
+			return i + 2
+		}
+	}
+	return lo
+}
+
+// firstTagIn returns the speaker of the first reporting verb in [lo, p)
+// whose subject can be found.
+func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 	d := a.d
 	tries := 0
 	for v := lo; v < p && tries < 4; v++ {

@@ -59,3 +59,23 @@ func TestAttribution(t *testing.T) {
 		})
 	}
 }
+
+func TestAttributionLastClause(t *testing.T) {
+	e := newTestExtractor(t)
+	a := e.Analyze("Headline\n\nRussian Foreign Minister Sergei Lavrov said the talks had failed, while French Foreign Minister Jean-Marc Ayrault called the Russian position \"simply unacceptable\".")
+	q, ok := findQuote(a, "simply unacceptable")
+	if !ok || q.Speaker != "Jean-Marc Ayrault" {
+		t.Errorf("got %+v, want the quote attributed to Jean-Marc Ayrault", a.Quotes)
+	}
+}
+
+func TestTitleCaseQuoteIsNotSpeech(t *testing.T) {
+	e := newTestExtractor(t)
+	a := e.Analyze("Headline\n\nThe group, known as the \"Coalition of the Willing Nations\", met in Paris.\n\nBy Jane Doe and John Roe")
+	if len(a.Quotes) != 0 {
+		t.Errorf("got quotes %+v", a.Quotes)
+	}
+	if len(a.People) != 0 {
+		t.Errorf("byline gave people %+v", a.People)
+	}
+}

@@ -49,8 +49,8 @@ func (e *Extractor) Analyze(text string) Analysis {
 				continue
 			}
 		}
-		if !utf8.ValidString(text[q.start:q.end]) && sp.kind == "" {
-			continue
+		if sp.kind == "" && (!utf8.ValidString(text[q.start:q.end]) || isTitleCase(text[q.start:q.end])) {
+			continue // a name in quotes ("Coalition of the Willing"), not speech
 		}
 		a.Quotes = append(a.Quotes, Quote{Speaker: sp.name, SpeakerKind: sp.kind, Text: text[q.start:q.end], Start: q.start, End: q.end})
 	}
@@ -80,4 +80,19 @@ func isWholeSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsUpper(r) && (last == '.' || last == '!' || last == '?')
+}
+
+// isTitleCase reports whether every word of s longer than three letters
+// is capitalised and s does not end a sentence, as names and titles do.
+func isTitleCase(s string) bool {
+	if isWholeSentence(s) {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) > 3 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -141,9 +141,6 @@ func findQuotes(text string, paras []paragraph) []quoteSpan {
 			}
 			if runsOn || cont || open == p.start || opensSentence(text, p.start, open) && endsSentence(text, open, p.end) {
 				spans = appendSpan(spans, text, open, -1, p.end, pi, cont, runsOn)
-				if runsOn {
-					spans[len(spans)-1].close = -1
-				}
 				carry = runsOn
 			}
 		}

@@ -36,7 +36,8 @@ func splitParagraphs(text string) []paragraph {
 		}
 	}
 	for i := range paras {
-		if isAllCaps(text[paras[i].start:paras[i].end]) {
+		s := text[paras[i].start:paras[i].end]
+		if isAllCaps(s) || isByline(s) {
 			paras[i].heading = true
 		}
 	}
@@ -95,4 +96,10 @@ func isAllCaps(s string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// isByline reports whether a line names the writer ("By Jane Doe and John
+// Roe, Reuters"): writers are not people of the story.
+func isByline(s string) bool {
+	return (strings.HasPrefix(s, "By ") || strings.HasPrefix(s, "BY ")) && len(strings.Fields(s)) <= 10 && !strings.ContainsAny(s, ".\"“")
 }
