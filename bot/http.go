@@ -35,14 +35,13 @@ func (s *Service) httpServer() (*http.Server, net.Listener, error) {
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    32 << 10,
-		ErrorLog:          nil,
 	}
 	s.log.Info("http listening", "addr", ln.Addr().String())
 	return srv, ln, nil
 }
 
 // Handler is the service's HTTP routes: /healthz, /readyz and every handler
-// mounted with WithHandler.
+// mounted with Handle.
 func (s *Service) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)

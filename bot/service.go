@@ -123,25 +123,33 @@ func WithRetryBase(d time.Duration) Option { return func(s *Service) { s.retryBa
 // WithListener serves HTTP on l instead of listening on cfg.HTTP.Listen.
 func WithListener(l net.Listener) Option { return func(s *Service) { s.listener = l } }
 
-// WithHandler mounts h on the HTTP server, e.g. "POST /slack/commands" for
-// the Slack adapter or "GET /metrics" for telemetry.
-func WithHandler(pattern string, h http.Handler) Option {
-	return func(s *Service) { s.routes = append(s.routes, route{pattern, h}) }
-}
-
-// WithBackground runs fn for the life of the service on every replica.
+// WithBackground runs fn for the life of the service on every replica
+// (see Go).
 func WithBackground(name string, fn func(ctx context.Context) error) Option {
-	return func(s *Service) { s.background = append(s.background, backgroundTask{name: name, run: fn}) }
+	return func(s *Service) { s.Go(name, fn) }
 }
 
-// WithLeaderBackground runs fn on one replica at a time: only while this
-// process holds the store lease named lease (for example "matrix-sync").
-// When the lease is lost fn's context is cancelled; another replica takes
-// over once the lease expires. fn must be restartable.
-func WithLeaderBackground(lease string, fn func(ctx context.Context) error) Option {
-	return func(s *Service) {
-		s.background = append(s.background, backgroundTask{name: lease, lease: lease, run: fn})
-	}
+// Handle mounts h on the service's HTTP server, e.g. "POST /slack/commands"
+// for the Slack adapter or "GET /metrics" for telemetry. Adapters that need
+// the service as their CommandHandler are built after New, hence a method.
+// Call it before Run.
+func (s *Service) Handle(pattern string, h http.Handler) {
+	s.routes = append(s.routes, route{pattern, h})
+}
+
+// Go runs fn for the life of the service on every replica (Slack Socket
+// Mode, a separate metrics listener), restarting it with backoff when it
+// fails. fn must return when its context ends. Call it before Run.
+func (s *Service) Go(name string, fn func(ctx context.Context) error) {
+	s.background = append(s.background, backgroundTask{name: name, run: fn})
+}
+
+// GoLeader runs fn on one replica at a time: only while this process holds
+// the store lease named lease (for example "matrix-sync"). When the lease
+// is lost fn's context is cancelled; another replica takes over once the
+// lease expires. fn must be restartable. Call it before Run.
+func (s *Service) GoLeader(lease string, fn func(ctx context.Context) error) {
+	s.background = append(s.background, backgroundTask{name: lease, lease: lease, run: fn})
 }
 
 // New builds the service. deliverers maps a platform name ("slack",
@@ -165,6 +173,12 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 		shutdownGrace:   defaultShutdownGrace,
 		retryBase:       defaultRetryBase,
 		wake:            make(chan struct{}, 1),
+	}
+	// A source polled more often than the poller looks would be late.
+	for _, src := range cfg.Sources {
+		if src.Interval > 0 && src.Interval < s.pollTick {
+			s.pollTick = max(src.Interval, time.Second)
+		}
 	}
 	for _, o := range opts {
 		o(s)
