@@ -5,9 +5,9 @@ import (
 	"time"
 )
 
-// leaderLease is how long a leader lease lasts without renewal; it is renewed
-// every third of that, so a dead leader is replaced within leaderLease.
-const leaderLease = 30 * time.Second
+// defaultLeaderLease is how long a leader lease lasts without renewal; it is
+// renewed every third of that, so a dead leader is replaced within it.
+const defaultLeaderLease = 30 * time.Second
 
 // runLeased waits until this replica holds t's lease, runs the task while
 // renewing the lease, and cancels the task as soon as a renewal fails (an
@@ -15,14 +15,14 @@ const leaderLease = 30 * time.Second
 // would answer every command twice).
 func (s *Service) runLeased(ctx context.Context, t backgroundTask) error {
 	for {
-		ok, err := s.store.AcquireLease(ctx, t.lease, s.holder, leaderLease)
+		ok, err := s.store.AcquireLease(ctx, t.lease, s.holder, s.leaderLease)
 		if err != nil {
 			return err
 		}
 		if ok {
 			break
 		}
-		if !sleepCtx(ctx, leaderLease/3) {
+		if !sleepCtx(ctx, s.leaderLease/3) {
 			return nil
 		}
 	}
@@ -37,7 +37,7 @@ func (s *Service) runLeased(ctx context.Context, t backgroundTask) error {
 		}
 	}()
 	go func() {
-		tick := time.NewTicker(leaderLease / 3)
+		tick := time.NewTicker(s.leaderLease / 3)
 		defer tick.Stop()
 		for {
 			select {
@@ -45,7 +45,7 @@ func (s *Service) runLeased(ctx context.Context, t backgroundTask) error {
 				return
 			case <-tick.C:
 			}
-			ok, err := s.store.AcquireLease(runCtx, t.lease, s.holder, leaderLease)
+			ok, err := s.store.AcquireLease(runCtx, t.lease, s.holder, s.leaderLease)
 			if runCtx.Err() != nil {
 				return
 			}

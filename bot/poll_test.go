@@ -356,3 +356,33 @@ func (o *countingObserver) ingested() int {
 	defer o.mu.Unlock()
 	return o.nStored
 }
+
+func TestSubscriptionsRefusePrivateAddressesAtDialTime(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	feed := newFeedServer(t, "feed-v1.xml")
+	// Stored as if its name had resolved to a public address when it was
+	// subscribed (DNS rebinding): the dial-time check still refuses it.
+	if _, err := st.AddSubscription(context.Background(), store.Subscription{URL: feed.URL, Channel: "slack:C1", AddedBy: "slack:U1", AddedAt: clk.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	obs := &countingObserver{}
+	s := newService(t, testConfig(), st, nil, WithClock(clk.Now), WithObserver(obs))
+	pollNow(t, s)
+	state := sourceState(t, st, feed.URL)
+	if state.Failures != 1 || len(obs.failed) != 1 || obs.failed[0] != "private_address" {
+		t.Fatalf("state %+v, failure reasons %q: want one private_address failure", state, obs.failed)
+	}
+	if n := len(feed.conditionals()); n != 0 || articleCount(t, st) != 0 {
+		t.Fatalf("the private address was contacted (%d requests)", n)
+	}
+
+	// fetch.allow_private_urls lets it through.
+	cfg := testConfig()
+	cfg.Fetch.AllowPrivateURL = true
+	clk.Set(state.NextPoll)
+	pollNow(t, newService(t, cfg, st, nil, WithClock(clk.Now)))
+	if got := articleCount(t, st); got != 2 {
+		t.Fatalf("%d articles with private URLs allowed, want 2", got)
+	}
+}

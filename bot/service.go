@@ -58,6 +58,7 @@ type Service struct {
 	pollConcurrency int
 	shutdownGrace   time.Duration
 	retryBase       time.Duration
+	leaderLease     time.Duration
 	listener        net.Listener
 	routes          []route
 	background      []backgroundTask
@@ -172,6 +173,7 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 		pollConcurrency: defaultPollConcurrency,
 		shutdownGrace:   defaultShutdownGrace,
 		retryBase:       defaultRetryBase,
+		leaderLease:     defaultLeaderLease,
 		wake:            make(chan struct{}, 1),
 	}
 	// A source polled more often than the poller looks would be late.
