@@ -3,7 +3,8 @@
 # and run it with podman, checking that
 #   (a) `attache digest` prints a digest of the bundled examples, with no
 #       network at all;
-#   (b) `attache run` with no configuration serves /healthz (200) on a
+#   (b) `attache run` with no configuration serves /healthz and /readyz (200,
+#       so the SQLite database on the /data volume works) and /metrics on a
 #       loopback-published port, passes the image's own HEALTHCHECK, and runs
 #       as a non-root user;
 #   (c) SIGTERM stops it cleanly, with exit status 0.
@@ -113,6 +114,11 @@ done
 [ $healthy = 1 ] || fail "/healthz did not answer 200 within 60 s"
 code=$(curl -sS --max-time 5 -o /dev/null -w '%{http_code}' "http://$hostport/healthz")
 [ "$code" = 200 ] || fail "/healthz answered $code"
+code=$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "http://$hostport/readyz")
+[ "$code" = 200 ] || fail "/readyz answered $code (SQLite store on the /data volume not usable?)"
+curl -fsS --max-time 10 "http://$hostport/metrics" >"$state/metrics.txt" || fail "/metrics did not answer"
+grep -q '^go_goroutines ' "$state/metrics.txt" && grep -q '^# TYPE attache_' "$state/metrics.txt" ||
+	fail "/metrics lacks the Go or attache metrics"
 timeout 30 "${pod[@]}" healthcheck run "$name" >/dev/null ||
 	fail "the image HEALTHCHECK (attache healthcheck) failed inside the container"
 
@@ -124,7 +130,7 @@ uids=$(awk '/^Uid:/ {print $2, $3, $4, $5}' "/proc/$pid/status")
 for uid in $uids; do
 	[ "$uid" != 0 ] || fail "process $pid has uid 0 (Uid: $uids)"
 done
-log "(b) ok: /healthz 200 on $hostport, HEALTHCHECK passes, uid $uids"
+log "(b) ok: /healthz, /readyz and /metrics on $hostport, HEALTHCHECK passes, uid $uids"
 
 # (c) SIGTERM: a clean shutdown, exit status 0, in bounded time.
 log "(c) SIGTERM"
