@@ -101,7 +101,12 @@ func start(t *testing.T, a *matrix.Adapter) *running {
 
 func (r *running) stop() {
 	r.cancel()
-	<-r.done
+	select {
+	case <-r.done:
+	case <-time.After(30 * time.Second):
+		// A loop that ignores cancellation is a bug; show where it hangs.
+		panic("matrix: Run did not return within 30s of its context being cancelled")
+	}
 	r.done <- nil // later stops return at once
 }
 
@@ -412,6 +417,9 @@ func TestMatrixEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		unanswered := sendText(t, bc, room, text("!who nobody-in-particular"))
+		// Dendrite indexes events for sync asynchronously; start once the
+		// command is readable, so it is part of the first sync's history.
+		waitFor(t, ac, room, "the old command", func(n notice) bool { return n.ID == unanswered })
 		r := start(t, a)
 		// Whatever is sent before its first sync completes is history too,
 		// so probe until one is answered.
@@ -545,8 +553,13 @@ func TestMatrixPasswordLoginKeepsToken(t *testing.T) {
 	if fresh, _, _ := st.GetState(ctx, key); fresh == token || fresh == "" {
 		t.Error("the revoked token was kept")
 	}
-	if n := len(messages(t, ac, created.RoomID)); n != 3 {
-		t.Errorf("room holds %d messages, want 3 deliveries", n)
+	// The room's history catches up with sends asynchronously.
+	deadline := time.Now().Add(30 * time.Second)
+	for n := 0; n != 3; n = len(messages(t, ac, created.RoomID)) {
+		if n > 3 || time.Now().After(deadline) {
+			t.Fatalf("room holds %d messages, want 3 deliveries", n)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 
 	opts.Config.Password = "wrong"
