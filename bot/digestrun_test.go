@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -437,5 +438,51 @@ func TestNewRejectsBadChannels(t *testing.T) {
 				t.Fatalf("New error = %v, want one mentioning %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestFailedRunIsRetriedByTimer(t *testing.T) {
+	f := newDigestFixture(t, morning)
+	f.add(t, "Ceasefire talks in Geneva", "Fishing quotas in Reykjavik")
+	f.clk.Set(day1At8.Add(10 * time.Second))
+	f.rec.failAt = 1
+	s := f.service(t, WithRetryBase(50*time.Millisecond))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	s.channels[0].job.Run() // the 08:00 activation, which fails after the title
+	waitFor(t, 5*time.Second, "the retry to deliver", func() bool {
+		run, err := f.st.LastDigestRun(context.Background(), "morning")
+		return err == nil && run.Delivered
+	})
+	got := f.rec.posted()
+	if len(got) != 3 || f.rec.attempts() != 2 {
+		t.Fatalf("posted %q in %d attempts, want title and two stories in 2", got, f.rec.attempts())
+	}
+	if run := lastRun(t, f.st, "morning"); !run.Slot.Equal(day1At8) || run.Sent != 3 {
+		t.Fatalf("run = %+v", run)
+	}
+}
+
+func TestBackgroundTaskPanicIsRestarted(t *testing.T) {
+	f := newDigestFixture(t)
+	s := f.service(t)
+	var calls atomic.Int32
+	s.Go("flaky", func(ctx context.Context) error {
+		if calls.Add(1) == 1 {
+			panic("boom")
+		}
+		<-ctx.Done()
+		return nil
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	waitFor(t, 5*time.Second, "the task to be restarted", func() bool { return calls.Load() == 2 })
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

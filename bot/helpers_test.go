@@ -166,6 +166,12 @@ func (r *recorder) Deliver(ctx context.Context, target string, d digest.Digest, 
 	return nil
 }
 
+func (r *recorder) attempts() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.digests
+}
+
 func (r *recorder) posted() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -183,6 +184,13 @@ func (s *Service) pollDue(ctx context.Context) {
 				return
 			}
 			defer func() { <-s.poll.slots }()
+			// A panic (say, in extraction of a pathological article) must
+			// cost one poll, not the process.
+			defer func() {
+				if r := recover(); r != nil {
+					s.log.Error("source poll panicked", "source", src.key, "panic", r, "stack", string(debug.Stack()))
+				}
+			}()
 			s.pollSource(ctx, src)
 		})
 	}

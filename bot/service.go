@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -318,22 +319,35 @@ func (s *Service) newCron() *cron.Cron {
 func (s *Service) runBackground(ctx context.Context, t backgroundTask) {
 	log := s.log.With("task", t.name)
 	for attempt := 0; ctx.Err() == nil; attempt++ {
-		var err error
-		if t.lease == "" {
-			err = t.run(ctx)
-		} else {
-			err = s.runLeased(ctx, t)
-		}
+		started := time.Now()
+		err := s.runTaskOnce(ctx, t)
 		if ctx.Err() != nil {
 			return
 		}
 		if err != nil {
 			log.Error("background task failed; restarting", "err", err)
 		}
+		if time.Since(started) > time.Minute {
+			attempt = 0 // it had been working: restart soon
+		}
 		if !sleepCtx(ctx, backoff(time.Second, attempt+1, time.Minute)) {
 			return
 		}
 	}
+}
+
+// runTaskOnce runs t once, turning a panic into an error so that the task
+// is restarted instead of the process dying.
+func (s *Service) runTaskOnce(ctx context.Context, t backgroundTask) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	if t.lease == "" {
+		return t.run(ctx)
+	}
+	return s.runLeased(ctx, t)
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) bool {
