@@ -23,7 +23,7 @@ func isNameParticle(s string) bool {
 
 func isHonorific(s string) bool {
 	switch s {
-	case "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sheikh", "sheik", "sir", "dame", "lord", "h",
+	case "highness", "excellency", "majesty", "h.e.", "hrh", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sheikh", "sheik", "sir", "dame", "lord", "h",
 		"e", "he", "prof.", "rev.", "gen.", "col.", "sen.", "rep.", "gov.", "lt.", "capt.", "maj.":
 		return true
 	}
@@ -67,9 +67,16 @@ func (d *doc) findRuns() [][2]int {
 			case d.isNameWord(j):
 				j++
 				continue
-			case d.toks[j].kind == tokWord && isNameParticle(d.toks[j].low) && j+1 < n && d.sameRegion(i, j+1) && d.isNameWord(j+1):
-				j += 2
-				continue
+			case d.toks[j].kind == tokWord && isNameParticle(d.toks[j].low):
+				// "bin Zayed", "von der Leyen": particles join only before a name word.
+				k := j
+				for k < n && k-j < 3 && d.sameRegion(i, k) && d.toks[k].kind == tokWord && isNameParticle(d.toks[k].low) {
+					k++
+				}
+				if k < n && d.sameRegion(i, k) && d.isNameWord(k) {
+					j = k + 1
+					continue
+				}
 			case d.toks[j].low == "(" && j+2 < n && d.sameRegion(i, j+2) && d.isNameWord(j+1) && d.toks[j+2].low == ")" && j+3 < n && d.isNameWord(j+3):
 				j += 3
 				continue
@@ -223,6 +230,10 @@ func (d *doc) findPeople() {
 		if !titled && d.insideLongerName(ns) {
 			continue
 		}
+		if titled && ns > 0 && d.sameRegion(ns-1, ns) && d.toks[ns-1].is("of", "for") && !d.hasHonorific(r[0], ns) {
+			// "the representative of Guyana": a country or body, not a name.
+			titled = false
+		}
 		if d.isPersonName(ns, ne, titled) {
 			d.mentions = append(d.mentions, mention{titleStart: ts, nameStart: ns, nameEnd: ne, hasTitle: titled})
 		} else {
@@ -242,6 +253,15 @@ func (d *doc) findPeople() {
 		sortMentions(d.mentions)
 		d.clusterPeople()
 	}
+}
+
+func (d *doc) hasHonorific(i, j int) bool {
+	for k := i; k < j; k++ {
+		if isHonorific(d.toks[k].low) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideLongerName reports whether the run at token i continues a longer
@@ -315,6 +335,9 @@ func (d *doc) roleAppositionAfter(j int) bool {
 	}
 	for k := j + 1; k < len(d.toks) && k < j+8 && d.sameRegion(j, k); k++ {
 		t := d.toks[k]
+		if t.kind == tokPossessive {
+			continue
+		}
 		if t.kind != tokWord || t.is("who", "which", "whose", "said", "says", "and") {
 			return false
 		}
