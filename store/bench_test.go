@@ -153,11 +153,13 @@ func whoFixtureFor(b *testing.B, be backend) *whoFixture {
 		return f.(*whoFixture)
 	}
 	n := benchArticleCount(b)
-	driver, dsn := be.newDSN(&processScope{b})
+	scope := &processScope{b}
+	driver, dsn := be.newDSN(scope)
 	s, err := Open(context.Background(), driver, dsn)
 	if err != nil {
 		b.Fatal(err)
 	}
+	scope.Cleanup(func() { s.Close() })
 	c := newBenchCorpus()
 	start := time.Now()
 	seed(b, s, c, n)
@@ -181,19 +183,36 @@ func whoFixtureFor(b *testing.B, be backend) *whoFixture {
 }
 
 // processScope lets a fixture outlive the benchmark that built it: its
-// cleanups never run, and the process exit removes nothing it needs. The
-// temporary SQLite directory stays behind in os.TempDir.
+// temporary directories and cleanups last until TestMain ends.
 type processScope struct{ *testing.B }
+
+var (
+	processCleanupMu sync.Mutex
+	processCleanups  []func()
+)
 
 func (p *processScope) TempDir() string {
 	dir, err := os.MkdirTemp("", "attache-bench-")
 	if err != nil {
 		p.Fatal(err)
 	}
+	p.Cleanup(func() { os.RemoveAll(dir) })
 	return dir
 }
 
-func (p *processScope) Cleanup(func()) {}
+func (p *processScope) Cleanup(fn func()) {
+	processCleanupMu.Lock()
+	defer processCleanupMu.Unlock()
+	processCleanups = append(processCleanups, fn)
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, fn := range slices.Backward(processCleanups) {
+		fn()
+	}
+	os.Exit(code)
+}
 
 func BenchmarkWho(b *testing.B) {
 	for _, be := range []backend{sqliteBackend, postgresBackend} {

@@ -17,39 +17,46 @@ func (s *sqlStore) FindPeople(ctx context.Context, query string) ([]PersonMatch,
 	if len(tokens) == 0 {
 		return nil, nil
 	}
+	if len(tokens) > maxQueryWords {
+		return nil, fmt.Errorf("store: find people: %d words is not a name (at most %d)", len(tokens), maxQueryWords)
+	}
 	folded := strings.Join(nameTokens(query), " ")
 	var matches []rankedMatch
 	err := s.read(ctx, func(tx *txn) error {
+		// One query gathers the candidates with how they matched: the
+		// full name, an alias (both exact), or every query word being a
+		// word of the name, which covers a bare surname ("lavrov") and
+		// part of a compound one ("ki-moon").
+		args := make([]any, 0, 1+len(tokens))
+		args = append(args, folded)
+		for _, t := range tokens {
+			args = append(args, t)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, `+strconv.Itoa(int(fullNameMatch))+` FROM people WHERE folded = $1
+			UNION ALL SELECT person_id, `+strconv.Itoa(int(aliasMatch))+` FROM person_aliases WHERE folded = $1
+			UNION ALL SELECT person_id, `+strconv.Itoa(int(wordsMatch))+` FROM person_tokens WHERE token IN (`+placeholders(2, len(tokens))+`)
+				GROUP BY person_id HAVING COUNT(*) = `+strconv.Itoa(len(tokens)), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
 		rank := map[int64]matchRank{}
-		note := func(ids []int64, r matchRank) {
-			for _, id := range ids {
-				if old, ok := rank[id]; !ok || r < old {
-					rank[id] = r
-				}
+		for rows.Next() {
+			var (
+				id int64
+				r  matchRank
+			)
+			if err := rows.Scan(&id, &r); err != nil {
+				return err
+			}
+			if old, ok := rank[id]; !ok || r < old {
+				rank[id] = r
 			}
 		}
-		ids, err := int64s(ctx, tx, `SELECT id FROM people WHERE folded = $1`, folded)
-		if err != nil {
+		if err := rows.Err(); err != nil {
 			return err
 		}
-		note(ids, fullNameMatch)
-		ids, err = int64s(ctx, tx, `SELECT person_id FROM person_aliases WHERE folded = $1`, folded)
-		if err != nil {
-			return err
-		}
-		note(ids, aliasMatch)
-		// Every query word is a word of the name; this covers a bare
-		// surname ("lavrov") and part of a compound one ("ki-moon").
-		args := make([]any, len(tokens))
-		for i, t := range tokens {
-			args[i] = t
-		}
-		ids, err = int64s(ctx, tx, `SELECT person_id FROM person_tokens WHERE token IN (`+placeholders(1, len(tokens))+`)
-			GROUP BY person_id HAVING COUNT(*) = `+strconv.Itoa(len(tokens)), args...)
-		if err != nil {
-			return err
-		}
-		note(ids, wordsMatch)
+		rows.Close()
 		if len(rank) == 0 {
 			return nil
 		}
@@ -79,6 +86,10 @@ func (s *sqlStore) FindPeople(ctx context.Context, query string) ([]PersonMatch,
 	}
 	return out, nil
 }
+
+// maxQueryWords bounds a lookup; no name has more words, and each word is
+// a query parameter.
+const maxQueryWords = 12
 
 // matchRank orders lookup candidates, best first.
 type matchRank int

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,6 +62,12 @@ func TestFindPeople(t *testing.T) {
 			{"putin", nil},
 			{"", nil},
 			{"  ?! ", nil},
+		}
+		if _, err := s.FindPeople(context.Background(), strings.Repeat("ayrault lavrov ban ", 5)+"x y z w"); err != nil {
+			t.Errorf("FindPeople of repeated words: %v", err)
+		}
+		if _, err := s.FindPeople(context.Background(), strings.Join(strings.Fields("a b c d e f g h i j k l m n o p q r s t"), " ")); err == nil {
+			t.Error("FindPeople accepted a 20-word query")
 		}
 		for _, tt := range tests {
 			ms, err := s.FindPeople(context.Background(), tt.query)

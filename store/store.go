@@ -46,7 +46,7 @@ type Store interface {
 	// name or alias match ranks first; it returns every candidate.
 	FindPeople(ctx context.Context, query string) ([]PersonMatch, error)
 	// Profile returns what is known about one person, with the latest
-	// quoteLimit quotes (newest first).
+	// quoteLimit quotes (newest first; 0: all).
 	Profile(ctx context.Context, personID int64, quoteLimit int) (Profile, error)
 
 	// SourceState and SaveSourceState keep polling state per source URL or path.
