@@ -115,11 +115,19 @@ func (a *attributor) collectEvents() {
 		for hi < len(a.outer) && hi-lo < 30 && a.para(hi) == a.para(lo) && !a.isPlaceholder(hi) {
 			hi++
 		}
-		if s, e, ok := a.sentenceSubject(lo, hi); ok {
-			if t := a.tok(s); t.is("a", "an", "another", "one") {
-				if sp, ok := a.resolve(s, e); ok && sp.kind == "anonymous" {
-					a.events = append(a.events, event{tok: a.outer[s].t, person: -1, who: sp})
+		s, e, ok := a.sentenceSubject(lo, hi)
+		if !ok {
+			// "A senior EU official, speaking on condition of anonymity, said"
+			for v := lo; v < hi; v++ {
+				if !a.isPlaceholder(v) && a.d.g.speechVerbs[a.tok(v).low] {
+					s, e, ok = a.subjectOf(v, lo)
+					break
 				}
+			}
+		}
+		if ok && a.tok(s).is("a", "an", "another", "one") {
+			if sp, ok := a.resolve(s, e); ok && sp.kind == "anonymous" {
+				a.events = append(a.events, event{tok: a.outer[s].t, person: -1, who: sp})
 			}
 		}
 	}
@@ -222,6 +230,11 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	if sp, ok := a.tagBefore(lo, p); ok {
 		return sp, true
 	}
+	if p > lo {
+		if s, e, ok := a.subjectOf(p, lo); ok && s == lo {
+			return a.resolve(s, e)
+		}
+	}
 	for i := p + 1; i+1 < hi; i++ {
 		if a.tok(i).low == "according" && a.tok(i+1).low == "to" {
 			return a.resolveAfter(i+2, hi)
@@ -266,7 +279,7 @@ func (a *attributor) onlyDescription(i, j int) bool {
 		if a.isPlaceholder(k) {
 			return false
 		}
-		if t := a.tok(k); t.low != "," && !a.npToken(t) {
+		if t := a.tok(k); t.low != "," && !a.npToken(t) || t.is("and", "but", "or") {
 			return false
 		}
 	}
@@ -308,12 +321,14 @@ func (a *attributor) lastClauseStart(lo, p int) int {
 	return lo
 }
 
-// firstTagIn returns the speaker of the first reporting verb in [lo, p)
-// whose subject can be found.
+// firstTagIn returns the speaker of the reporting verb closest before the
+// quote in [lo, p) whose subject can be found. A verb coordinated with an
+// earlier one ("had overseen the test and called it") takes the subject of
+// that verb's clause, or else of the sentence.
 func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 	d := a.d
 	tries := 0
-	for v := lo; v < p && tries < 4; v++ {
+	for v := p - 1; v >= lo && tries < 4; v-- {
 		if a.isPlaceholder(v) {
 			continue
 		}
@@ -338,7 +353,10 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		if s, e, ok := a.subjectOf(verb, lo); ok {
 			return a.resolve(s, e)
 		}
-		if a.coordinated(verb, lo) {
+		if c := a.coordinator(verb, lo); c >= 0 {
+			if s, e, ok := a.clauseSubject(c, lo); ok {
+				return a.resolve(s, e)
+			}
 			if s, e, ok := a.sentenceSubject(lo, verb); ok {
 				return a.resolve(s, e)
 			}
@@ -347,14 +365,32 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 	return noSpeaker(), false
 }
 
-// coordinated reports whether the verb at v follows "and" or "but", so that
-// it shares the subject of the clause before.
-func (a *attributor) coordinated(v, lo int) bool {
+// coordinator returns the position of the "and" or "but" that joins the
+// verb at v to an earlier one, or -1.
+func (a *attributor) coordinator(v, lo int) int {
 	j := v - 1
 	for j >= lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
 		j--
 	}
-	return j >= lo && !a.isPlaceholder(j) && a.tok(j).is("and", "but")
+	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("and", "but") {
+		return j
+	}
+	return -1
+}
+
+// clauseSubject finds the subject of the verb phrase that ends at the
+// coordinator c: back over its object to the verb, then to its subject.
+func (a *attributor) clauseSubject(c, lo int) (int, int, bool) {
+	for k := c - 1; k >= lo && c-k < 25; k-- {
+		if a.isPlaceholder(k) {
+			return 0, 0, false
+		}
+		t := a.tok(k)
+		if t.kind == tokWord && !t.cap && (!a.npToken(t) || a.d.g.speechVerbs[t.low]) && !isPhrasePreposition(t.low) {
+			return a.subjectOf(k, lo)
+		}
+	}
+	return 0, 0, false
 }
 
 // sentenceSubject returns the noun phrase that opens the sentence starting
@@ -483,7 +519,12 @@ func isLyAdverb(t token) bool {
 // relative or participial clause rather than a noun phrase.
 func (a *attributor) isParenthetical(s, e int) bool {
 	t := a.tok(s)
-	if t.is("who", "which", "whose", "where", "when", "speaking", "according", "citing", "seen", "quoted", "reporting", "writing", "backed") {
+	if t.is("who", "which", "whose", "where", "when", "speaking", "according", "citing", "seen", "quoted", "reporting", "writing", "backed", "or") {
+		return true
+	}
+	// "The Climate Observatory, a network of environmental groups, said":
+	// an apposition we cannot resolve is skipped like a parenthesis.
+	if t.is("a", "an") && s > 0 && !a.isPlaceholder(s-1) && a.tok(s-1).low == "," && a.nounPhraseSuffix(s, e) != s {
 		return true
 	}
 	if !t.cap && (strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed")) {
@@ -517,7 +558,7 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 	}
 	h := a.headOf(i, e)
 	ht := a.tok(h)
-	if ht.cap || d.g.speakerHead[ht.low] != kindNone || d.isRoleNoun(ht.low) {
+	if ht.cap || d.isNameWord(a.outer[h].t) || d.g.speakerHead[ht.low] != kindNone || d.isRoleNoun(ht.low) {
 		return i
 	}
 	return e
@@ -638,6 +679,19 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		if p := a.roleReference(ts, te, h); p >= 0 {
 			return a.personSpeaker(p), true
 		}
+		if first.is("the", "this", "that") {
+			// "the official": the unnamed official introduced just before.
+			if sp, ok := a.unnamedAntecedent(ts, head.low); ok {
+				return sp, true
+			}
+			// "the envoy", "the former Slovak foreign minister": the person
+			// the text has just been about.
+			if !isGenericHead(head.low) {
+				if p := a.recentPerson(ts, te); p >= 0 {
+					return a.personSpeaker(p), true
+				}
+			}
+		}
 		if first.is("the", "this", "that") && !a.namesAffiliation(ts, te, h) {
 			// "the minister" with no minister in sight: leave it open.
 			return noSpeaker(), false
@@ -671,6 +725,68 @@ func (a *attributor) jointSubject(ts, te int) bool {
 		}
 	}
 	return false
+}
+
+func isGenericHead(s string) bool {
+	switch s {
+	case "official", "diplomat", "source", "leader", "officials", "diplomats", "sources", "expert", "analyst", "person", "man", "woman":
+		return true
+	}
+	return false
+}
+
+// descriptorHead returns the head noun of an unnamed speaker's description:
+// its last word before any preposition ("official" of "a senior official
+// in Vienna").
+func descriptorHead(descr string) string {
+	ws := strings.Fields(key(descr))
+	for i, w := range ws {
+		if i > 0 && isObjectPreposition(w) && ws[i-1] != "number" && ws[i-1] != "one" {
+			return ws[i-1]
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}
+
+// unnamedAntecedent finds the unnamed speaker or subject with the same head
+// noun introduced within the last paragraphs before token i.
+func (a *attributor) unnamedAntecedent(i int, head string) (speaker, bool) {
+	for _, evs := range [][]event{a.speakers, a.events} {
+		k := sort.Search(len(evs), func(k int) bool { return evs[k].tok >= i })
+		for k--; k >= 0 && a.d.tokPara[i]-a.d.tokPara[evs[k].tok] <= 2; k-- {
+			if e := evs[k]; e.who.kind == "anonymous" && descriptorHead(e.who.name) == head {
+				return e.who, true
+			}
+		}
+	}
+	return noSpeaker(), false
+}
+
+// recentPerson returns the person last named as a subject or found speaking
+// in this paragraph or the one before, unless the description at [ts, te)
+// names a different country.
+func (a *attributor) recentPerson(ts, te int) int {
+	d := a.d
+	e, ok := latestBefore(a.events, ts)
+	if sp, ok2 := latestBefore(a.speakers, ts); ok2 && sp.person >= 0 && (!ok || sp.tok >= e.tok) {
+		e, ok = sp, true
+	}
+	if !ok || e.person < 0 || d.tokPara[ts]-d.tokPara[e.tok] > 1 {
+		return -1
+	}
+	// A description that says whom it works for must agree with the person.
+	aff := d.affiliationKeyOf(d.people[e.person].affiliation)
+	for k := ts; k < te; k++ {
+		for m := 1; m <= 4 && k+m <= te; m++ {
+			if c := d.affiliationKey(k, k+m); c != "" && c != aff {
+				return -1
+			}
+		}
+	}
+	return e.person
 }
 
 // namesAffiliation reports whether a description says whom its head works

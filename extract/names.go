@@ -227,6 +227,9 @@ func (d *doc) findPeople() {
 		if !titled {
 			titled = d.hasRoleNoun(ts, ns)
 		}
+		if titled && ne-ns == 1 && ns > 0 && d.sameRegion(ns-1, ns) && isDescriptiveTitle(d.toks[ns-1].low) {
+			titled = false // "Official Security Assistance": a noun, not a title before a name
+		}
 		if !titled && d.insideLongerName(ns) {
 			continue
 		}
@@ -253,6 +256,17 @@ func (d *doc) findPeople() {
 		sortMentions(d.mentions)
 		d.clusterPeople()
 	}
+}
+
+// isDescriptiveTitle lists role nouns that also work as adjectives or
+// plain nouns before a capitalised word, so that they cannot make a lone
+// word a name.
+func isDescriptiveTitle(s string) bool {
+	switch s {
+	case "official", "expert", "analyst", "member", "head", "representative", "fellow", "candidate", "chief", "general", "leader", "officer":
+		return true
+	}
+	return false
 }
 
 func (d *doc) hasHonorific(i, j int) bool {
