@@ -230,11 +230,6 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	if sp, ok := a.tagBefore(lo, p); ok {
 		return sp, true
 	}
-	if p > lo {
-		if s, e, ok := a.subjectOf(p, lo); ok && s == lo {
-			return a.resolve(s, e)
-		}
-	}
 	for i := p + 1; i+1 < hi; i++ {
 		if a.tok(i).low == "according" && a.tok(i+1).low == "to" {
 			return a.resolveAfter(i+2, hi)
@@ -243,6 +238,13 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	for i := lo; i+1 < p; i++ {
 		if !a.isPlaceholder(i) && !a.isPlaceholder(i+1) && a.tok(i).low == "according" && a.tok(i+1).low == "to" {
 			return a.resolveAfter(i+2, p)
+		}
+	}
+	// "The draft resolution, circulated by the United Kingdom, “demands …”":
+	// a subject with no verb before the quote.
+	if p > lo {
+		if s, e, ok := a.subjectOf(p, lo); ok && s == lo {
+			return a.resolve(s, e)
 		}
 	}
 	return noSpeaker(), false
@@ -475,6 +477,13 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		}
 		// "a Democrat on the Senate Foreign Relations Committee": a phrase
 		// after a preposition is its object, not the subject.
+		// "A diplomat on the council": the phrase before the preposition
+		// heads the whole.
+		if s < end && s-1 > start && !relative && isObjectPreposition(a.tok(s-1).low) {
+			if s2 := a.nounPhraseSuffix(start, s-1); s2 == start && !a.tok(s-1).is("by", "to", "against", "than", "like", "with") {
+				s = s2
+			}
+		}
 		if s < end && s > start && !relative && isObjectPreposition(a.tok(s-1).low) {
 			if start-1 >= lo && !a.isPlaceholder(start-1) && a.tok(start-1).low == "," {
 				j = start - 2
@@ -611,7 +620,7 @@ func (a *attributor) npToken(t token) bool {
 // first preposition, or after it for "a number of delegates".
 func (a *attributor) headOf(s, e int) int {
 	for i := s + 1; i < e; i++ {
-		if isPhrasePreposition(a.tok(i).low) {
+		if isPhrasePreposition(a.tok(i).low) || a.tok(i).is("on", "with") {
 			if a.tok(i-1).is("number", "group", "couple", "handful", "majority", "pair", "some", "one", "two", "several") && a.tok(i).low == "of" {
 				continue
 			}

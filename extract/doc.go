@@ -66,7 +66,9 @@ func (d *doc) build() {
 		}
 		if t.kind == tokWord {
 			if !t.cap {
-				d.lowerSeen[t.low] = true
+				if !d.isNameWord(i) { // "al-Ansari" is a name, not a lower-case word
+					d.lowerSeen[t.low] = true
+				}
 				continue
 			}
 			// Capitalised words and pairs: enough to know how the article

@@ -98,7 +98,7 @@ func (d *doc) leadLength(i, end int) (n int, titled bool) {
 	k := i
 	for k < end {
 		if m, kind := d.lexiconMatch(k, end); m > 0 {
-			if kind == lexTitle {
+			if kind == lexTitle && !(m == 1 && isDescriptiveTitle(d.toks[k].low)) {
 				titled = true
 			}
 			k += m
