@@ -269,6 +269,14 @@ func isDescriptiveTitle(s string) bool {
 	return false
 }
 
+func isAdjectivalTitle(s string) bool {
+	switch s {
+	case "official", "expert", "member", "fellow", "head", "officer":
+		return true
+	}
+	return false
+}
+
 func (d *doc) hasHonorific(i, j int) bool {
 	for k := i; k < j; k++ {
 		if isHonorific(d.toks[k].low) {
@@ -312,10 +320,20 @@ func (d *doc) plausibleName(i, j int) bool {
 		if g.country[t.low] != "" || g.place[t.low] != "" || g.org[t.low] != "" {
 			return false
 		}
-		w := d.text[t.start:t.end]
-		if isAcronym(w) && !(len(w) == 2 && w[1] == '.') {
-			return false
+	}
+	// All-capital words are acronyms, unless they are the surname of a
+	// name written in the Japanese official style ("IWAYA Takeshi").
+	acronyms, words := 0, 0
+	for x := i; x < j; x++ {
+		if t := d.toks[x]; t.kind == tokWord {
+			words++
+			if w := d.text[t.start:t.end]; isAcronym(w) && !(len(w) == 2 && w[1] == '.') {
+				acronyms++
+			}
 		}
+	}
+	if acronyms > 0 && (acronyms == words || acronyms > 1 || !isAcronym(d.text[d.toks[i].start:d.toks[i].end])) {
+		return false
 	}
 	return true
 }
@@ -450,10 +468,11 @@ func (d *doc) isRoleNoun(low string) bool {
 	return ok || low == "counterpart"
 }
 
-// hasRoleNoun reports whether tokens [i, j) contain a role noun or title.
+// hasRoleNoun reports whether tokens [i, j) contain a role noun or title
+// that can stand before a name ("official" and "member" cannot).
 func (d *doc) hasRoleNoun(i, j int) bool {
 	for k := i; k < j; k++ {
-		if d.isRoleNoun(d.toks[k].low) || isHonorific(d.toks[k].low) && d.toks[k].cap {
+		if low := d.toks[k].low; d.isRoleNoun(low) && !isAdjectivalTitle(low) || isHonorific(low) && d.toks[k].cap {
 			return true
 		}
 	}

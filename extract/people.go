@@ -105,7 +105,11 @@ func (d *doc) clusterPeople() {
 			e = d.entityFor(ws, m.nameStart)
 		}
 		if e < 0 || e >= len(d.people) {
-			d.people = append(d.people, &entity{name: surf, words: ws, surname: surnameOf(ws)})
+			sn := surnameOf(ws)
+			if len(ws) > 1 && isAcronym(d.text[d.toks[m.nameStart].start:d.toks[m.nameStart].end]) {
+				sn = ws[0] // "IWAYA Takeshi": the capitals mark the surname
+			}
+			d.people = append(d.people, &entity{name: surf, words: ws, surname: sn})
 			e = len(d.people) - 1
 		}
 		m.entity = e
@@ -153,10 +157,12 @@ func (d *doc) entityFor(ws []string, at int) int {
 		}
 	}
 	// Names written surname first ("Mao Ning" -> "Mao"): a lone word that
-	// opens a two-word name and is not a given name.
-	if best < 0 && len(ws) == 1 && !d.g.givenNames[ws[0]] {
+	// opens a two-word name and is not a given name. Arabic names with a
+	// patronymic are shortened to the given name ("Sheikh Abdullah").
+	if best < 0 && len(ws) == 1 {
 		for i, p := range d.people {
-			if len(p.words) == 2 && p.words[0] == ws[0] {
+			if len(p.words) > 0 && p.words[0] == ws[0] &&
+				(len(p.words) == 2 && !d.g.givenNames[ws[0]] || containsString(p.words, "bin") || containsString(p.words, "ibn")) {
 				consider(i)
 			}
 		}
