@@ -113,7 +113,7 @@ func (d *doc) leadLength(i, end int) (n int, titled bool) {
 		case g.notNames[t.low] && g.leaders[t.low].name == "":
 		case g.titleWords[t.low]:
 		case d.sentStart[k] && d.lowerSeen[t.low]:
-		case isAcronym(d.text[t.start:t.end]):
+		case isAcronym(d.text[t.start:t.end]) && !d.capitalisedSurname(k, end):
 		default:
 			return k - i, titled
 		}
@@ -189,6 +189,18 @@ func (d *doc) phraseKey(i, j int) string {
 		b.WriteString(d.toks[k].low)
 	}
 	return b.String()
+}
+
+// capitalisedSurname reports whether the all-capital word at k opens a
+// name in the Japanese official style ("IWAYA Takeshi"): it is no known
+// organisation and a capitalised given name that is no title follows.
+func (d *doc) capitalisedSurname(k, end int) bool {
+	if k+1 >= end || d.lexKindOf(k, k+1) != lexNone {
+		return false
+	}
+	n := d.toks[k+1]
+	w := d.text[n.start:n.end]
+	return n.kind == tokWord && n.cap && !isAcronym(w) && !d.g.titleWords[n.low] && !d.g.notNames[n.low] && !isHonorific(n.low)
 }
 
 func isAcronym(w string) bool {
