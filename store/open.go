@@ -3,13 +3,14 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" database/sql driver
+	"modernc.org/sqlite"               // registers the "sqlite" database/sql driver
 )
 
 // DefaultSQLitePath is the database file used when the SQLite DSN is empty.
@@ -96,7 +97,7 @@ func openSQLite(dsn string) (*sqlStore, error) {
 	}
 	// The writer must create the file and switch it to WAL before readers
 	// open it read-only.
-	if err := w.Ping(); err != nil {
+	if err := pingSQLite(w); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
 	}
@@ -110,6 +111,23 @@ func openSQLite(dsn string) (*sqlStore, error) {
 	r.SetMaxIdleConns(readers)
 	s.r = newPool(r, true)
 	return s, nil
+}
+
+// pingSQLite opens the first connection. Switching a new database file to
+// WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once,
+// without waiting busy_timeout, while another process migrates the same new
+// file; so that case is retried for a while.
+func pingSQLite(db *sql.DB) error {
+	const sqliteBusy = 5 // SQLITE_BUSY, the primary result code
+	deadline := time.Now().Add(30 * time.Second)
+	for wait := time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
+		err := db.Ping()
+		var se *sqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(wait)
+	}
 }
 
 func withParams(dsn, params string) string {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -105,73 +104,43 @@ type rankedMatch struct {
 	rank matchRank
 }
 
-// personMatches loads the candidates in three queries, whatever their
-// number.
+// personMatches loads the candidates.
 func personMatches(ctx context.Context, tx *txn, rank map[int64]matchRank) ([]rankedMatch, error) {
-	args := make([]any, 0, len(rank))
+	ids := make([]int64, 0, len(rank))
 	for id := range rank {
-		args = append(args, id)
+		ids = append(ids, id)
 	}
-	in := "(" + placeholders(1, len(args)) + ")"
-	byID := map[int64]*rankedMatch{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, articles FROM people WHERE id IN `+in, args...)
+	people, err := loadPeople(ctx, tx, ids)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		m := &rankedMatch{}
-		if err := rows.Scan(&m.ID, &m.Name, &m.Articles); err != nil {
-			return nil, err
-		}
-		m.rank = rank[m.ID]
+	out := make([]rankedMatch, 0, len(people))
+	for id, p := range people {
+		m := rankedMatch{rank: rank[id]}
+		m.ID, m.Name, m.Articles, m.Aliases = id, p.name, p.articles, p.aliases
+		m.Roles = p.roles.roles()
 		m.Exact = m.rank < wordsMatch
-		byID[m.ID] = m
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	aliases, err := aliasesOf(ctx, tx, in, args)
-	if err != nil {
-		return nil, err
-	}
-	roles, err := rolesOf(ctx, tx, in, args)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]rankedMatch, 0, len(byID))
-	for id, m := range byID {
-		m.Aliases = aliases[id]
-		m.Roles = roles[id].roles()
-		out = append(out, *m)
+		out = append(out, m)
 	}
 	return out, nil
 }
 
 func (s *sqlStore) Profile(ctx context.Context, personID int64, quoteLimit int) (Profile, error) {
-	p := Profile{ID: personID}
+	var p Profile
 	err := s.read(ctx, func(tx *txn) error {
-		var first, last sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT name, articles, first_seen, last_seen FROM people WHERE id = $1`, personID).
-			Scan(&p.Name, &p.Articles, &first, &last)
-		if errors.Is(err, sql.ErrNoRows) {
+		people, err := loadPeople(ctx, tx, []int64{personID})
+		if err != nil {
+			return err
+		}
+		d, ok := people[personID]
+		if !ok {
 			return ErrNotFound
 		}
-		if err != nil {
-			return err
+		p = Profile{
+			ID: personID, Name: d.name, Aliases: d.aliases, Articles: d.articles,
+			Roles: d.roles.roles(), Affiliations: d.roles.affiliations(),
+			FirstSeen: fromMicros(d.firstSeen), LastSeen: fromMicros(d.lastSeen),
 		}
-		p.FirstSeen, p.LastSeen = fromMicros(first), fromMicros(last)
-		args := []any{personID}
-		aliases, err := aliasesOf(ctx, tx, "($1)", args)
-		if err != nil {
-			return err
-		}
-		p.Aliases = aliases[personID]
-		roles, err := rolesOf(ctx, tx, "($1)", args)
-		if err != nil {
-			return err
-		}
-		p.Roles, p.Affiliations = roles[personID].roles(), roles[personID].affiliations()
 		p.Quotes, err = quotesOf(ctx, tx, personID, quoteLimit)
 		return err
 	})
@@ -179,6 +148,77 @@ func (s *sqlStore) Profile(ctx context.Context, personID int64, quoteLimit int) 
 		return Profile{}, fmt.Errorf("store: profile of person %d: %w", personID, err)
 	}
 	return p, nil
+}
+
+// personDetails is a stored person with aliases and roles.
+type personDetails struct {
+	name                string
+	articles            int
+	firstSeen, lastSeen sql.NullInt64
+	aliases             []string // alphabetical
+	roles               roleCounts
+}
+
+// loadPeople reads people with their aliases and roles in one query (one
+// round trip on PostgreSQL, one statement on SQLite, however many people):
+// each row is a person, an alias or a role, told apart by its first column.
+func loadPeople(ctx context.Context, tx *txn, ids []int64) (map[int64]*personDetails, error) {
+	const (
+		personRow = iota
+		aliasRow
+		roleRow
+	)
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	in := "(" + placeholders(1, len(ids)) + ")"
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`
+		SELECT %[1]d, id, name, articles, first_seen, last_seen, '' FROM people WHERE id IN %[4]s
+		UNION ALL SELECT %[2]d, person_id, alias, 0, NULL, NULL, '' FROM person_aliases WHERE person_id IN %[4]s
+		UNION ALL SELECT %[3]d, person_id, role, articles, NULL, NULL, affiliation FROM person_roles WHERE person_id IN %[4]s`,
+		personRow, aliasRow, roleRow, in), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	people := map[int64]*personDetails{}
+	get := func(id int64) *personDetails {
+		if people[id] == nil {
+			people[id] = &personDetails{}
+		}
+		return people[id]
+	}
+	for rows.Next() {
+		var (
+			kind, id, n int64
+			text, text2 string
+			first, last sql.NullInt64
+		)
+		if err := rows.Scan(&kind, &id, &text, &n, &first, &last, &text2); err != nil {
+			return nil, err
+		}
+		p := get(id)
+		switch kind {
+		case personRow:
+			p.name, p.articles, p.firstSeen, p.lastSeen = text, int(n), first, last
+		case aliasRow:
+			p.aliases = append(p.aliases, text)
+		case roleRow:
+			p.roles = append(p.roles, roleCount{role: text, affiliation: text2, articles: int(n)})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for id, p := range people {
+		if p.name == "" { // no person row: impossible under the foreign keys, but never return a nameless person
+			delete(people, id)
+			continue
+		}
+		slices.Sort(p.aliases)
+	}
+	return people, nil
 }
 
 // quotesOf returns a person's quotes, newest article first and in reading
@@ -207,26 +247,6 @@ func quotesOf(ctx context.Context, tx *txn, personID int64, limit int) ([]Stored
 	return quotes, rows.Err()
 }
 
-func aliasesOf(ctx context.Context, tx *txn, in string, args []any) (map[int64][]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT person_id, alias FROM person_aliases WHERE person_id IN `+in+` ORDER BY person_id, alias`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64][]string{}
-	for rows.Next() {
-		var (
-			id    int64
-			alias string
-		)
-		if err := rows.Scan(&id, &alias); err != nil {
-			return nil, err
-		}
-		out[id] = append(out[id], alias)
-	}
-	return out, rows.Err()
-}
-
 // roleCounts is a person's (role, affiliation) pairs with the number of
 // articles that gave each.
 type roleCounts []roleCount
@@ -234,26 +254,6 @@ type roleCounts []roleCount
 type roleCount struct {
 	role, affiliation string
 	articles          int
-}
-
-func rolesOf(ctx context.Context, tx *txn, in string, args []any) (map[int64]roleCounts, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT person_id, role, affiliation, articles FROM person_roles WHERE person_id IN `+in, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]roleCounts{}
-	for rows.Next() {
-		var (
-			id int64
-			r  roleCount
-		)
-		if err := rows.Scan(&id, &r.role, &r.affiliation, &r.articles); err != nil {
-			return nil, err
-		}
-		out[id] = append(out[id], r)
-	}
-	return out, rows.Err()
 }
 
 func (rc roleCounts) roles() []string {
