@@ -449,6 +449,14 @@ func (d *doc) roleDescriptionBefore(i int) int {
 	if s >= i {
 		return -1
 	}
+	// The description must open its clause ("Later, Iran's foreign
+	// minister, …", "with his counterpart, …"), not be a verb's object
+	// ("recalled its ambassador to Algiers, Foreign Minister X said").
+	if s > 0 && d.sameRegion(s-1, s) {
+		if b := d.toks[s-1]; b.kind == tokWord && !isFunctionWord(b.low) && !isObjectPreposition(b.low) {
+			return -1
+		}
+	}
 	head := i - 1
 	for k := s + 1; k < i; k++ {
 		if isDescriptionPreposition(d.toks[k].low) && d.toks[k].low != "and" {

@@ -62,8 +62,12 @@ func (d *doc) assignRoles() {
 		}
 		if p.affiliation == "" && d.isStateRole(p.role) {
 			// A ministry spokesman or a minister with no country named is
-			// most likely of the country the article is about.
-			p.affiliation = d.mainCountry()
+			// most likely of the country the story is filed from, or else
+			// of the country the article is about.
+			p.affiliation = d.datelineCountry()
+			if p.affiliation == "" {
+				p.affiliation = d.mainCountry()
+			}
 		}
 	}
 }
@@ -82,6 +86,36 @@ func (d *doc) earlierDescriptionCountry(role string, before int) string {
 			if c := d.countryAt(j-1, j); c != "" {
 				return c
 			}
+		}
+	}
+	return ""
+}
+
+// datelineCountry returns the country of the dateline ("Paris (AFP) -",
+// "Doha:") when the body names that country again; "" otherwise.
+func (d *doc) datelineCountry() string {
+	if len(d.toks) < 2 || !d.toks[0].cap {
+		return ""
+	}
+	n := 1
+	if d.lexKindOf(0, 2) == lexPlace {
+		n = 2
+	}
+	if n >= len(d.toks) || !d.toks[n].is(":", "-", "—", "–", "_", "(", ",") {
+		return ""
+	}
+	c := d.g.place[d.phraseKey(0, n)]
+	if c == "" {
+		return ""
+	}
+	// The body proper starts after the dateline's dash or colon.
+	start := n
+	for start < len(d.toks) && start < 12 && !d.toks[start].is(":", "-", "—", "–", "_") {
+		start++
+	}
+	for i := start + 1; i < len(d.toks) && i < 5000; i++ {
+		if t := d.toks[i]; t.cap && d.g.country[t.low] == c {
+			return d.g.articleForm(c, d.seenKeys)
 		}
 	}
 	return ""
@@ -146,7 +180,13 @@ func (d *doc) leaderFor(p *entity) (leader, bool) {
 		return leader{}, false
 	}
 	lw := strings.Fields(key(l.name))
-	return l, subset(p.words, lw)
+	var core []string // the name without initials ("Ferdinand R. Marcos Jr.")
+	for _, w := range p.words {
+		if !(len(w) == 2 && w[1] == '.') {
+			core = append(core, w)
+		}
+	}
+	return l, subset(core, lw)
 }
 
 // titleDefault returns the affiliation a title implies by itself
@@ -284,6 +324,9 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 		t := d.toks[k]
 		if !t.is("at", "of", "with", "in", "to", "for") || k+1 >= j {
 			continue
+		}
+		if t.is("to", "for", "in") && (d.countryAt(k+1, k+2) != "" || k+3 <= j && d.countryAt(k+1, k+3) != "") {
+			placeFrom = min(placeFrom, k) // "ambassador to Algiers": where, not whom for
 		}
 		if aff := d.affiliationAt(k+1, j); aff != "" {
 			// "ambassador to Tripoli" and "envoy for Yemen" name where the
