@@ -2,7 +2,8 @@
 # Post-test check: build the container image offline (scripts/build-image.sh)
 # and run it with podman, checking that
 #   (a) `attache digest` prints a digest of the bundled examples, with no
-#       network at all;
+#       network at all, and the deployment example configuration and env
+#       file pass `attache config check` inside the image;
 #   (b) `attache run` with no configuration serves /healthz and /readyz (200,
 #       so the SQLite database on the /data volume works) and /metrics on a
 #       loopback-published port, passes the image's own HEALTHCHECK, and runs
@@ -85,6 +86,19 @@ grep -q Ayrault "$digest_out" || {
 	fail "the digest does not mention Ayrault"
 }
 log "(a) ok: digest of $(wc -l <"$digest_out") lines mentions Ayrault"
+
+# The deployment examples load in the image: deploy/attache.example.yaml
+# mounted where the compose files mount it, with the documented environment.
+rc=0
+timeout 120 "${pod[@]}" run --rm --network none "${run_opts[@]}" \
+	--env-file deploy/attache.env.example \
+	-v "$PWD/deploy/attache.example.yaml:/etc/attache/attache.yaml:ro" \
+	"$image" config check >"$state/config.txt" 2>&1 || rc=$?
+if [ $rc -ne 0 ] || ! grep -q '^config OK' "$state/config.txt"; then
+	grep -v systemd "$state/config.txt" >&2 || true
+	fail "deploy/attache.example.yaml with deploy/attache.env.example does not pass config check (status $rc)"
+fi
+log "(a) ok: $(grep '^config OK' "$state/config.txt")"
 
 # (b) the service with no configuration, published on a loopback port only.
 log "(b) attache run"
