@@ -176,11 +176,16 @@ func (a *Adapter) connect(ctx context.Context) (*mautrix.Client, error) {
 	case a.cfg.AccessToken != "":
 		cli.AccessToken = a.cfg.AccessToken
 		if cli.UserID == "" {
-			who, err := cli.Whoami(ctx)
+			err := a.rateLimited(ctx, func() error {
+				who, err := cli.Whoami(ctx)
+				if err == nil {
+					cli.UserID = who.UserID
+				}
+				return err
+			})
 			if err != nil {
 				return nil, fmt.Errorf("matrix: whoami: %w", err)
 			}
-			cli.UserID = who.UserID
 		}
 	default:
 		if err := a.passwordLogin(ctx, cli); err != nil {
@@ -201,7 +206,10 @@ func (a *Adapter) passwordLogin(ctx context.Context, cli *mautrix.Client) error 
 	}
 	if ok && token != "" {
 		cli.AccessToken = token
-		_, err := cli.Whoami(ctx)
+		err := a.rateLimited(ctx, func() error {
+			_, err := cli.Whoami(ctx)
+			return err
+		})
 		if err == nil {
 			return nil
 		}
@@ -211,12 +219,17 @@ func (a *Adapter) passwordLogin(ctx context.Context, cli *mautrix.Client) error 
 		a.log.Info("saved Matrix access token was revoked; logging in again")
 		cli.AccessToken = ""
 	}
-	resp, err := cli.Login(ctx, &mautrix.ReqLogin{
-		Type:                     mautrix.AuthTypePassword,
-		Identifier:               mautrix.UserIdentifier{Type: mautrix.IdentifierTypeUser, User: string(cli.UserID)},
-		Password:                 a.cfg.Password,
-		InitialDeviceDisplayName: "attache",
-		StoreCredentials:         true,
+	var resp *mautrix.RespLogin
+	err = a.rateLimited(ctx, func() error {
+		var err error
+		resp, err = cli.Login(ctx, &mautrix.ReqLogin{
+			Type:                     mautrix.AuthTypePassword,
+			Identifier:               mautrix.UserIdentifier{Type: mautrix.IdentifierTypeUser, User: string(cli.UserID)},
+			Password:                 a.cfg.Password,
+			InitialDeviceDisplayName: "attache",
+			StoreCredentials:         true,
+		})
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("matrix: password login as %s: %w", cli.UserID, err)

@@ -63,15 +63,24 @@ func (a *Adapter) joinTarget(ctx context.Context, cli *mautrix.Client, target st
 	case '!':
 		room = id.RoomID(target)
 	case '#':
-		resp, err := cli.ResolveAlias(ctx, id.RoomAlias(target))
+		err := a.rateLimited(ctx, func() error {
+			resp, err := cli.ResolveAlias(ctx, id.RoomAlias(target))
+			if err == nil {
+				room = resp.RoomID
+			}
+			return err
+		})
 		if err != nil {
 			return "", fmt.Errorf("matrix: resolve alias %s: %w", target, err)
 		}
-		room = resp.RoomID
 	default:
 		return "", fmt.Errorf("matrix: target %q is neither a room ID (!id:server) nor an alias (#alias:server)", target)
 	}
-	if _, err := cli.JoinRoom(ctx, string(room), nil); err != nil {
+	err := a.rateLimited(ctx, func() error {
+		_, err := cli.JoinRoom(ctx, string(room), nil)
+		return err
+	})
+	if err != nil {
 		return "", fmt.Errorf("matrix: join %s: %w", target, err)
 	}
 	a.roomsMu.Lock()

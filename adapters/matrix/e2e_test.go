@@ -577,3 +577,49 @@ type emptyState struct{}
 
 func (emptyState) GetState(context.Context, string) (string, bool, error) { return "", false, nil }
 func (emptyState) SetState(context.Context, string, string) error         { return nil }
+
+func TestMatrixDeliveryWaitsOutRateLimits(t *testing.T) {
+	const cooloff = 1500 * time.Millisecond
+	hs := matrixtest.Start(t, matrixtest.RateLimited(1, cooloff))
+	ctx := context.Background()
+	botUser, alice := hs.Register(t, "attache"), hs.Register(t, "alice")
+	ac := hs.Client(t, alice)
+	var waits []time.Duration
+	a, err := matrix.New(matrix.Options{
+		Config:      config.Matrix{Homeserver: hs.URL, UserID: string(botUser.ID), AccessToken: botUser.Token},
+		State:       &emptyState{},
+		OnRateLimit: func(d time.Duration) { waits = append(waits, d) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each delivery to a new room joins it, and Dendrite limits joins.
+	aliases := []string{"one", "two", "three"}
+	var rooms []id.RoomID
+	for _, alias := range aliases {
+		created, err := ac.CreateRoom(ctx, &mautrix.ReqCreateRoom{Preset: "public_chat", RoomAliasName: alias})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rooms = append(rooms, created.RoomID)
+	}
+	for _, alias := range aliases {
+		if err := a.Deliver(ctx, "#"+alias+":localhost", digest.Digest{Title: "digest for " + alias}, 0, nil); err != nil {
+			t.Fatalf("deliver to #%s: %v", alias, err)
+		}
+	}
+	if len(waits) == 0 {
+		t.Fatal("three quick joins with a threshold of one were never rate limited")
+	}
+	for _, w := range waits {
+		if w != cooloff {
+			t.Errorf("waited %v, the homeserver asked for %v", w, cooloff)
+		}
+	}
+	for i, room := range rooms {
+		want := "digest for " + aliases[i]
+		waitFor(t, ac, room, want, func(n notice) bool {
+			return n.Sender == botUser.ID && strings.HasPrefix(n.Msg.Body, want)
+		})
+	}
+}

@@ -72,13 +72,21 @@ func (a *Adapter) handleInvite(ctx context.Context, cli *mautrix.Client, room id
 	from := inviter(cli.UserID, invite)
 	if !inviteAllowed(from, cli.UserID, a.cfg.AllowedInviters, a.cfg.Admins) {
 		a.log.Info("declining invite", "room", room, "inviter", from)
-		if _, err := cli.LeaveRoom(ctx, room, &mautrix.ReqLeave{Reason: "attache only joins rooms when invited by an allowed user"}); err != nil {
+		err := a.rateLimited(ctx, func() error {
+			_, err := cli.LeaveRoom(ctx, room, &mautrix.ReqLeave{Reason: "attache only joins rooms when invited by an allowed user"})
+			return err
+		})
+		if err != nil {
 			a.log.Warn("declining invite failed", "room", room, "error", err)
 		}
 		return
 	}
 	a.log.Info("joining room", "room", room, "inviter", from)
-	if _, err := cli.JoinRoomByID(ctx, room); err != nil {
+	err := a.rateLimited(ctx, func() error {
+		_, err := cli.JoinRoomByID(ctx, room)
+		return err
+	})
+	if err != nil {
 		a.log.Warn("joining invited room failed", "room", room, "error", err)
 	}
 }

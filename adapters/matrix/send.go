@@ -25,28 +25,40 @@ const defaultRateLimitWait = 2 * time.Second
 // message twice.
 func (a *Adapter) send(ctx context.Context, cli *mautrix.Client, room id.RoomID, content *event.MessageEventContent) (id.EventID, error) {
 	txnID := cli.TxnID()
-	for waits := 0; ; waits++ {
+	var eventID id.EventID
+	err := a.rateLimited(ctx, func() error {
 		resp, err := cli.SendMessageEvent(ctx, room, event.EventMessage, content, mautrix.ReqSendEvent{TransactionID: txnID})
 		if err == nil {
-			return resp.EventID, nil
+			eventID = resp.EventID
 		}
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("matrix: send to %s: %w", room, err)
+	}
+	return eventID, nil
+}
+
+// rateLimited runs call until it is not refused with M_LIMIT_EXCEEDED,
+// waiting each time as long as the homeserver asks (and telling the
+// OnRateLimit hook). It gives up after maxRateLimitWaits waits or when ctx
+// ends.
+func (a *Adapter) rateLimited(ctx context.Context, call func() error) error {
+	for waits := 0; ; waits++ {
+		err := call()
 		wait, limited := rateLimitWait(err)
 		if !limited {
-			return "", fmt.Errorf("matrix: send to %s: %w", room, err)
+			return err
 		}
 		if waits >= maxRateLimitWaits {
-			return "", fmt.Errorf("matrix: send to %s: still rate limited after %d waits: %w", room, waits, err)
+			return fmt.Errorf("still rate limited after %d waits: %w", waits, err)
 		}
 		if a.onRateLimit != nil {
 			a.onRateLimit(wait)
 		}
-		a.log.Info("rate limited by homeserver; waiting", "room", room, "wait", wait)
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return "", fmt.Errorf("matrix: send to %s: waiting out rate limit: %w", room, ctx.Err())
-		case <-timer.C:
+		a.log.Info("rate limited by the homeserver; waiting", "wait", wait)
+		if !sleep(ctx, wait) {
+			return fmt.Errorf("waiting out a rate limit: %w", ctx.Err())
 		}
 	}
 }

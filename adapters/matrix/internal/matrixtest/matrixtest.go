@@ -80,10 +80,23 @@ func BinDir() (string, error) {
 	return "", fmt.Errorf("no Dendrite binaries in %s; run scripts/ci/setup-dendrite.sh", strings.Join(candidates, " or "))
 }
 
+// Option adjusts the homeserver's configuration.
+type Option func(cfg map[string]any)
+
+// RateLimited turns on Dendrite's rate limiting of joins, leaves and a few
+// other endpoints: after threshold quick requests, a user gets
+// M_LIMIT_EXCEEDED with retry_after_ms = cooloff.
+func RateLimited(threshold int, cooloff time.Duration) Option {
+	return func(cfg map[string]any) {
+		limits := map[string]any{"enabled": true, "threshold": threshold, "cooloff_ms": cooloff.Milliseconds()}
+		cfg["client_api"].(map[string]any)["rate_limiting"] = limits
+	}
+}
+
 // Start starts a Dendrite in a temporary directory and stops it when the
 // test ends. It skips the test when Dendrite is not installed, unless
 // ATTACHE_E2E=1, where a missing homeserver is a failure.
-func Start(t testing.TB) *Server {
+func Start(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	bin, err := BinDir()
 	if err != nil {
@@ -95,7 +108,7 @@ func Start(t testing.TB) *Server {
 	dir := t.TempDir()
 	s := &Server{dir: dir, secret: randomHex(t)}
 	configPath := filepath.Join(dir, "dendrite.yaml")
-	if err := s.writeConfig(bin, configPath); err != nil {
+	if err := s.writeConfig(bin, configPath, opts); err != nil {
 		t.Fatal(err)
 	}
 	run(t, dir, filepath.Join(bin, "generate-keys"), "-private-key", filepath.Join(dir, "matrix_key.pem"))
@@ -155,7 +168,7 @@ func Start(t testing.TB) *Server {
 // writeConfig generates Dendrite's CI configuration into dir and adjusts
 // it: SQLite in dir, no federation, no open registration, a known shared
 // secret for registering users, no rate limiting, quiet logs.
-func (s *Server) writeConfig(bin, path string) error {
+func (s *Server) writeConfig(bin, path string, opts []Option) error {
 	out, err := exec.Command(filepath.Join(bin, "generate-config"), "-ci", "-dir", s.dir).Output()
 	if err != nil {
 		return fmt.Errorf("generate-config: %w", err)
@@ -185,6 +198,9 @@ func (s *Server) writeConfig(bin, path string) error {
 	set(s.secret, "client_api", "registration_shared_secret")
 	set(false, "client_api", "rate_limiting", "enabled")
 	cfg["logging"] = []map[string]any{{"type": "std", "level": "warn"}}
+	for _, opt := range opts {
+		opt(cfg)
+	}
 	patched, err := yaml.Marshal(cfg)
 	if err != nil {
 		return fmt.Errorf("encode config: %w", err)
@@ -230,6 +246,9 @@ func (s *Server) Client(t testing.TB, u User) *mautrix.Client {
 		t.Fatal(err)
 	}
 	cli.Client = &http.Client{Timeout: 30 * time.Second}
+	// Test users put up with the homeserver's rate limits (RateLimited).
+	cli.DefaultHTTPRetries = 10
+	cli.DefaultHTTPBackoff = 500 * time.Millisecond
 	return cli
 }
 
