@@ -235,6 +235,11 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 			return a.resolveAfter(i+2, hi)
 		}
 	}
+	// "… in “close and seamless coordination” with the United States,
+	// South Korean Foreign Minister Cho Tae-yul said on Tuesday."
+	if sp, ok := a.closingTag(p+1, hi); ok {
+		return sp, true
+	}
 	for i := lo; i+1 < p; i++ {
 		if !a.isPlaceholder(i) && !a.isPlaceholder(i+1) && a.tok(i).low == "according" && a.tok(i+1).low == "to" {
 			return a.resolveAfter(i+2, p)
@@ -270,6 +275,26 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 			return noSpeaker(), false
 		}
 		return a.resolve(a0, b0)
+	}
+	return noSpeaker(), false
+}
+
+// closingTag finds a reporting clause that closes the sentence after a
+// comma (", X said"), for a quote that sits inside the reported words.
+func (a *attributor) closingTag(lo, hi int) (speaker, bool) {
+	d := a.d
+	for v := lo; v < hi; v++ {
+		t := a.tok(v)
+		if !d.g.speechVerbs[t.low] || t.cap || strings.HasSuffix(t.low, "ing") {
+			continue
+		}
+		s, e, ok := a.subjectOf(v, lo)
+		if !ok || s == 0 || a.isPlaceholder(s-1) || a.tok(s-1).low != "," {
+			return noSpeaker(), false
+		}
+		// The words after the verb must end the sentence or add only time,
+		// place or manner ("said on Tuesday, after …").
+		return a.resolve(s, e)
 	}
 	return noSpeaker(), false
 }
@@ -335,7 +360,8 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 			continue
 		}
 		t := a.tok(v)
-		if !d.g.speechVerbs[t.low] || t.cap && v > lo {
+		afterRelative := v > lo && !a.isPlaceholder(v-1) && a.tok(v-1).is("which", "that", "who", "it")
+		if !(d.g.speechVerbs[t.low] || afterRelative && isNounlikeVerb(t.low)) || t.cap && v > lo {
 			continue
 		}
 		if v > lo && !a.isPlaceholder(v-1) && (isDeterminer(a.tok(v-1).low) || a.tok(v-1).kind == tokPossessive) {
@@ -343,6 +369,13 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		}
 		tries++
 		verb := v
+		// ", calling the expulsions …": a participle shares the subject of
+		// the clause it hangs on.
+		if strings.HasSuffix(t.low, "ing") && v-1 > lo && !a.isPlaceholder(v-1) && a.tok(v-1).low == "," {
+			if sp, ok := a.firstTagIn(lo, v-1); ok {
+				return sp, true
+			}
+		}
 		if t.low == "saying" && v-1 >= lo && a.tok(v-1).low == "as" {
 			// "was quoted by the agency as saying"
 			for u := v - 2; u >= lo && u > v-20; u-- {
@@ -365,6 +398,28 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		}
 	}
 	return noSpeaker(), false
+}
+
+// takesClause lists reporting verbs followed by the reported clause rather
+// than an object: in "KCNA said leader Kim Jong Un had …" the name after
+// the verb is a subject.
+func takesClause(s string) bool {
+	switch s {
+	case "said", "says", "say", "added", "adds", "noted", "stated", "announced", "insisted", "argued",
+		"stressed", "claimed", "explained", "wrote", "reported", "confirmed", "believed", "thought", "suggested":
+		return true
+	}
+	return false
+}
+
+// isNounlikeVerb lists reporting verbs that are read as verbs only after
+// a relative pronoun ("a statement which states that"), being nouns too.
+func isNounlikeVerb(s string) bool {
+	switch s {
+	case "states", "notes", "reports", "claims", "calls", "demands", "stresses", "underlines":
+		return true
+	}
+	return false
 }
 
 // coordinator returns the position of the "and" or "but" that joins the
@@ -490,6 +545,13 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 				continue
 			}
 			break
+		}
+		// "Barrot told lawmakers …, calling": the phrase after a verb is
+		// its object.
+		if s < end && s > start && !relative {
+			if b := a.tok(s - 1); b.kind == tokWord && !b.cap && !takesClause(b.low) && (a.d.g.speechVerbs[b.low] || strings.HasSuffix(b.low, "ed")) {
+				break
+			}
 		}
 		if s < end {
 			if a.d.mentionEndingIn(a.outer[s].t, a.outer[end-1].t+1) >= 0 || a.isPronoun(s, end) {

@@ -120,6 +120,15 @@ func findQuotes(text string, paras []paragraph) []quoteSpan {
 			switch {
 			case role == markOpen && open < 0:
 				open = i
+			case role == markClose && open >= 0 && r == '"' && letterAfter(text, i+n) && i > 0 && text[i-1] == ' ':
+				// `"Every one must come home, he wrote. "We will…`: a
+				// straight mark glued to the next word opens a quote, so
+				// the one before lost its closing mark; end it before
+				// its tag when there is one.
+				if c := tagComma(text, open, i); c > 0 {
+					spans = appendSpan(spans, text, open, c+1, p.end, pi, cont, false)
+				}
+				open, cont = i, false
 			case role == markClose && open >= 0:
 				spans = appendSpan(spans, text, open, i, p.end, pi, cont, false)
 				open, cont = -1, false
@@ -224,4 +233,15 @@ func findSingleQuotes(spans []quoteSpan, text string, p paragraph, pi int) []quo
 		i += n
 	}
 	return spans
+}
+
+// tagComma returns the offset of the comma that ends quoted words before a
+// pronoun's speech tag (", he wrote.") within text[from:to], or -1.
+func tagComma(text string, from, to int) int {
+	for _, tag := range []string{", he ", ", she ", ", they ", ", we "} {
+		if c := strings.LastIndex(text[from:to], tag); c >= 0 {
+			return from + c
+		}
+	}
+	return -1
 }
