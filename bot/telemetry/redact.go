@@ -48,9 +48,19 @@ func isSecretKey(key string) bool {
 // passwords wherever they appear in strings and errors, and structs are
 // logged field by field with the same rules, so logging a whole
 // configuration section cannot leak its tokens.
-func RedactAttr(_ []string, a slog.Attr) slog.Attr {
+func RedactAttr(_ []string, a slog.Attr) (out slog.Attr) {
+	// String and Error methods run here, some on typed nil pointers; a
+	// panicking one must cost the value, never the log line or the process.
+	defer func() {
+		if recover() != nil {
+			out = slog.String(a.Key, unloggable)
+		}
+	}()
 	return slog.Attr{Key: a.Key, Value: redactValue(a.Key, a.Value, 0)}
 }
+
+// unloggable replaces a value whose String, Error or LogValue method panicked.
+const unloggable = "[unloggable value]"
 
 // maxStructDepth bounds how deep nested structs are walked.
 const maxStructDepth = 4

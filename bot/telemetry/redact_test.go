@@ -127,6 +127,19 @@ func TestRedactAttr(t *testing.T) {
 	}
 }
 
+// panicky is a Stringer that fails on a nil receiver, as many do.
+type panicky struct{ name string }
+
+func (p *panicky) String() string { return p.name }
+
+func TestRedactAttrSurvivesPanickingValues(t *testing.T) {
+	var nilStringer *panicky
+	line := logged("who", nilStringer, "after", "still here")
+	if !strings.Contains(line, `"who":"`+unloggable+`"`) || !strings.Contains(line, `"after":"still here"`) {
+		t.Errorf("line = %s", line)
+	}
+}
+
 func TestRedactWholeConfiguration(t *testing.T) {
 	raw, err := os.ReadFile("testdata/config-with-secrets.yaml")
 	if err != nil {
