@@ -849,12 +849,23 @@ func (a *attributor) recentPerson(ts, te int) int {
 		return -1
 	}
 	// A description that says whom it works for must agree with the person.
+	// A nationality ("the former Slovak foreign minister") does not
+	// contradict an organisation the person works for; a country or body
+	// the description works for ("the representative of the United
+	// Kingdom") must match.
 	aff := d.affiliationKeyOf(d.people[e.person].affiliation)
+	affIsCountry := d.g.country[key(aff)] != ""
 	for k := ts; k < te; k++ {
 		for m := 1; m <= 4 && k+m <= te; m++ {
-			if c := d.affiliationKey(k, k+m); c != "" && c != aff {
-				return -1
+			c := d.affiliationKey(k, k+m)
+			if c == "" || c == aff {
+				continue
 			}
+			demonym := m == 1 && d.g.country[d.toks[k].low] != "" && d.toks[k].low != key(c) && (k == 0 || !d.toks[k-1].is("of", "for"))
+			if demonym && aff != "" && !affIsCountry {
+				continue
+			}
+			return -1
 		}
 	}
 	return e.person

@@ -406,6 +406,19 @@ func (d *doc) appositionAfter(j int) titleInfo {
 		}
 		e++
 	}
+	// "commissioner for political affairs, peace and security": a list
+	// inside the role runs past its commas.
+	if e < len(d.toks) && d.toks[e].low == "," && d.sameRegion(s, e) {
+		k, hasAnd := e+1, false
+		for k < len(d.toks) && k-e <= 6 && d.sameRegion(s, k) && d.toks[k].kind == tokWord && !d.toks[k].cap &&
+			!isFunctionWord(d.toks[k].low) || k < len(d.toks) && d.toks[k].low == "and" && d.sameRegion(s, k) {
+			hasAnd = hasAnd || d.toks[k].low == "and"
+			k++
+		}
+		if hasAnd && k < len(d.toks) && d.toks[k].kind == tokPunct && k-e <= 6 {
+			e = k
+		}
+	}
 	for s < e && d.toks[s].is("the", "a", "an") {
 		s++
 	}
