@@ -240,7 +240,8 @@ func (s *Service) Holder() string { return s.holder }
 // answering commands and HTTP, stops the schedules, lets a digest being
 // posted finish (bounded by the shutdown grace), and returns once every
 // goroutine it started has ended. It returns an error only when the HTTP
-// listener cannot be opened.
+// listener cannot be opened. Run is called once per Service; a restart is
+// a new Service (everything that must survive lives in the store).
 func (s *Service) Run(ctx context.Context) error {
 	srv, ln, err := s.httpServer()
 	if err != nil {
