@@ -50,7 +50,10 @@ func (d dialect) lock(ctx context.Context, tx *txn, key int64) error {
 	if !d.advisoryLocks {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", key); err != nil {
+	// The key is combined with the schema, so that stores in different
+	// schemas of one database (tests, several deployments) do not wait
+	// for each other.
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended(current_schema(), $1))", key); err != nil {
 		return fmt.Errorf("store: advisory lock %x: %w", key, err)
 	}
 	return nil

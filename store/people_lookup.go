@@ -19,49 +19,16 @@ func (s *sqlStore) FindPeople(ctx context.Context, query string) ([]PersonMatch,
 	if len(tokens) > maxQueryWords {
 		return nil, fmt.Errorf("store: find people: %d words is not a name (at most %d)", len(tokens), maxQueryWords)
 	}
-	folded := strings.Join(nameTokens(query), " ")
-	var matches []rankedMatch
-	err := s.read(ctx, func(tx *txn) error {
-		// One query gathers the candidates with how they matched: the
-		// full name, an alias (both exact), or every query word being a
-		// word of the name, which covers a bare surname ("lavrov") and
-		// part of a compound one ("ki-moon").
-		args := make([]any, 0, 1+len(tokens))
-		args = append(args, folded)
-		for _, t := range tokens {
-			args = append(args, t)
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, `+strconv.Itoa(int(fullNameMatch))+` FROM people WHERE folded = $1
-			UNION ALL SELECT person_id, `+strconv.Itoa(int(aliasMatch))+` FROM person_aliases WHERE folded = $1
-			UNION ALL SELECT person_id, `+strconv.Itoa(int(wordsMatch))+` FROM person_tokens WHERE token IN (`+placeholders(2, len(tokens))+`)
-				GROUP BY person_id HAVING COUNT(*) = `+strconv.Itoa(len(tokens)), args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		rank := map[int64]matchRank{}
-		for rows.Next() {
-			var (
-				id int64
-				r  matchRank
-			)
-			if err := rows.Scan(&id, &r); err != nil {
-				return err
-			}
-			if old, ok := rank[id]; !ok || r < old {
-				rank[id] = r
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
-		if len(rank) == 0 {
-			return nil
-		}
-		matches, err = personMatches(ctx, tx, rank)
-		return err
-	})
+	// Lookups read without a transaction: a person merged away between
+	// the two queries is merely left out, never misreported.
+	rank, err := findCandidates(ctx, s.r, strings.Join(tokens, " "), tokens)
+	if err != nil {
+		return nil, fmt.Errorf("store: find people %q: %w", query, err)
+	}
+	if len(rank) == 0 {
+		return nil, nil
+	}
+	matches, err := personMatches(ctx, s.r, rank)
 	if err != nil {
 		return nil, fmt.Errorf("store: find people %q: %w", query, err)
 	}
@@ -86,6 +53,41 @@ func (s *sqlStore) FindPeople(ctx context.Context, query string) ([]PersonMatch,
 	return out, nil
 }
 
+// findCandidates gathers in one query the people a lookup may mean, with
+// how they matched: the full name, an alias (both exact), or every query
+// word being a word of the name, which covers a bare surname ("lavrov")
+// and part of a compound one ("ki-moon").
+func findCandidates(ctx context.Context, q queryer, folded string, tokens []string) (map[int64]matchRank, error) {
+	args := make([]any, 0, 1+len(tokens))
+	args = append(args, folded)
+	for _, t := range tokens {
+		args = append(args, t)
+	}
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT id, %[1]d FROM people WHERE folded = $1
+		UNION ALL SELECT person_id, %[2]d FROM person_aliases WHERE folded = $1
+		UNION ALL SELECT person_id, %[3]d FROM person_tokens WHERE token IN (%[4]s)
+			GROUP BY person_id HAVING COUNT(*) = %[5]d`,
+		fullNameMatch, aliasMatch, wordsMatch, placeholders(2, len(tokens)), len(tokens)), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	rank := map[int64]matchRank{}
+	for rows.Next() {
+		var (
+			id int64
+			r  matchRank
+		)
+		if err := rows.Scan(&id, &r); err != nil {
+			return nil, err
+		}
+		if old, ok := rank[id]; !ok || r < old {
+			rank[id] = r
+		}
+	}
+	return rank, rows.Err()
+}
+
 // maxQueryWords bounds a lookup; no name has more words, and each word is
 // a query parameter.
 const maxQueryWords = 12
@@ -105,12 +107,12 @@ type rankedMatch struct {
 }
 
 // personMatches loads the candidates.
-func personMatches(ctx context.Context, tx *txn, rank map[int64]matchRank) ([]rankedMatch, error) {
+func personMatches(ctx context.Context, db queryer, rank map[int64]matchRank) ([]rankedMatch, error) {
 	ids := make([]int64, 0, len(rank))
 	for id := range rank {
 		ids = append(ids, id)
 	}
-	people, err := loadPeople(ctx, tx, ids)
+	people, err := loadPeople(ctx, db, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -126,28 +128,24 @@ func personMatches(ctx context.Context, tx *txn, rank map[int64]matchRank) ([]ra
 }
 
 func (s *sqlStore) Profile(ctx context.Context, personID int64, quoteLimit int) (Profile, error) {
-	var p Profile
-	err := s.read(ctx, func(tx *txn) error {
-		people, err := loadPeople(ctx, tx, []int64{personID})
-		if err != nil {
-			return err
-		}
-		d, ok := people[personID]
-		if !ok {
-			return ErrNotFound
-		}
-		p = Profile{
-			ID: personID, Name: d.name, Aliases: d.aliases, Articles: d.articles,
-			Roles: d.roles.roles(), Affiliations: d.roles.affiliations(),
-			FirstSeen: fromMicros(d.firstSeen), LastSeen: fromMicros(d.lastSeen),
-		}
-		p.Quotes, err = quotesOf(ctx, tx, personID, quoteLimit)
-		return err
-	})
+	people, err := loadPeople(ctx, s.r, []int64{personID})
 	if err != nil {
 		return Profile{}, fmt.Errorf("store: profile of person %d: %w", personID, err)
 	}
-	return p, nil
+	d, ok := people[personID]
+	if !ok {
+		return Profile{}, fmt.Errorf("store: profile of person %d: %w", personID, ErrNotFound)
+	}
+	quotes, err := quotesOf(ctx, s.r, personID, quoteLimit)
+	if err != nil {
+		return Profile{}, fmt.Errorf("store: profile of person %d: %w", personID, err)
+	}
+	return Profile{
+		ID: personID, Name: d.name, Aliases: d.aliases, Articles: d.articles,
+		Roles: d.roles.roles(), Affiliations: d.roles.affiliations(),
+		FirstSeen: fromMicros(d.firstSeen), LastSeen: fromMicros(d.lastSeen),
+		Quotes: quotes,
+	}, nil
 }
 
 // personDetails is a stored person with aliases and roles.
@@ -162,7 +160,7 @@ type personDetails struct {
 // loadPeople reads people with their aliases and roles in one query (one
 // round trip on PostgreSQL, one statement on SQLite, however many people):
 // each row is a person, an alias or a role, told apart by its first column.
-func loadPeople(ctx context.Context, tx *txn, ids []int64) (map[int64]*personDetails, error) {
+func loadPeople(ctx context.Context, db queryer, ids []int64) (map[int64]*personDetails, error) {
 	const (
 		personRow = iota
 		aliasRow
@@ -173,7 +171,7 @@ func loadPeople(ctx context.Context, tx *txn, ids []int64) (map[int64]*personDet
 		args[i] = id
 	}
 	in := "(" + placeholders(1, len(ids)) + ")"
-	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`
+	rows, err := db.QueryContext(ctx, fmt.Sprintf(`
 		SELECT %[1]d, id, name, articles, first_seen, last_seen, '' FROM people WHERE id IN %[4]s
 		UNION ALL SELECT %[2]d, person_id, alias, 0, NULL, NULL, '' FROM person_aliases WHERE person_id IN %[4]s
 		UNION ALL SELECT %[3]d, person_id, role, articles, NULL, NULL, affiliation FROM person_roles WHERE person_id IN %[4]s`,
@@ -223,8 +221,8 @@ func loadPeople(ctx context.Context, tx *txn, ids []int64) (map[int64]*personDet
 
 // quotesOf returns a person's quotes, newest article first and in reading
 // order within an article; limit 0 returns them all.
-func quotesOf(ctx context.Context, tx *txn, personID int64, limit int) ([]StoredQuote, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT q.text, q.speaker, q.article_id, a.title, a.url, q.said_at
+func quotesOf(ctx context.Context, db queryer, personID int64, limit int) ([]StoredQuote, error) {
+	rows, err := db.QueryContext(ctx, `SELECT q.text, q.speaker, q.article_id, a.title, a.url, q.said_at
 		FROM quotes q JOIN articles a ON a.id = q.article_id
 		WHERE q.person_id = $1
 		ORDER BY q.said_at DESC, q.article_id DESC, q.start_offset`+limitClause(limit), personID)

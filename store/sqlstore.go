@@ -79,17 +79,3 @@ func fromMicros(v sql.NullInt64) time.Time {
 	}
 	return time.UnixMicro(v.Int64).UTC()
 }
-
-// read runs fn in a transaction on the read pool, so that the several
-// queries of one lookup see one snapshot. It is rolled back: it writes
-// nothing.
-func (s *sqlStore) read(ctx context.Context, fn func(tx *txn) error) error {
-	tx, err := s.r.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	t := &txn{tx: tx, pool: s.r}
-	defer t.finish(ctx)
-	defer tx.Rollback()
-	return fn(t)
-}
