@@ -8,11 +8,6 @@ import (
 	"time"
 )
 
-// ErrNotHolder is returned when a digest run is updated by a holder that no
-// longer holds it (its lease expired and another holder took the run over,
-// or the run is already finished).
-var ErrNotHolder = errors.New("store: digest run not held by this holder")
-
 // sqlStore implements Store over database/sql for both back ends.
 type sqlStore struct {
 	dialect dialect

@@ -18,6 +18,11 @@ import (
 // ErrNotFound is returned when a looked-up record does not exist.
 var ErrNotFound = errors.New("store: not found")
 
+// ErrNotHolder is returned when a digest run is updated by a holder that no
+// longer holds it (its lease expired and another holder took the run over,
+// or the run is already finished).
+var ErrNotHolder = errors.New("store: digest run not held by this holder")
+
 // Store is implemented by the SQLite and PostgreSQL back ends. All methods are
 // safe for concurrent use, and several processes may share one PostgreSQL
 // database.
@@ -70,10 +75,12 @@ type Store interface {
 	// sent recorded in Sent.
 	ClaimDigestRun(ctx context.Context, channel string, slot time.Time, holder string, lease time.Duration, firstAfter int64) (run DigestRun, claimed bool, err error)
 	// MarkDigestMessageSent records that message index i of the run was
-	// posted, and extends the lease.
+	// posted, and extends the lease. It fails with ErrNotHolder once the
+	// run was taken over or finished: the caller must stop posting.
 	MarkDigestMessageSent(ctx context.Context, runID int64, holder string, i int, lease time.Duration) error
 	// FinishDigestRun marks a run delivered (or failed with errMsg) and
 	// releases the lease. A failed run is retried by a later claim.
+	// ErrNotHolder as for MarkDigestMessageSent.
 	FinishDigestRun(ctx context.Context, runID int64, holder string, errMsg string) error
 	// LastDigestRun is the newest run of a channel, ErrNotFound when none.
 	LastDigestRun(ctx context.Context, channel string) (DigestRun, error)
