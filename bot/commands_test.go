@@ -14,7 +14,7 @@ import (
 )
 
 // commandFixture is a service over a store holding a few people.
-func commandFixture(t *testing.T) (*Service, store.Store, *countingObserver) {
+func commandFixture(t testing.TB) (*Service, store.Store, *countingObserver) {
 	t.Helper()
 	clk := newClock(time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC))
 	st := openStore(t, t.TempDir(), clk)

@@ -48,7 +48,7 @@ func (c *clock) Advance(d time.Duration) {
 
 // openStore opens a real SQLite store in dir (the same dir gives the same
 // database, as after a restart).
-func openStore(t *testing.T, dir string, clk *clock) store.Store {
+func openStore(t testing.TB, dir string, clk *clock) store.Store {
 	t.Helper()
 	var opts []store.Option
 	if clk != nil {
@@ -72,7 +72,7 @@ func testConfig() *config.Config {
 
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-func newService(t *testing.T, cfg *config.Config, st store.Store, deliverers map[string]adapters.Deliverer, opts ...Option) *Service {
+func newService(t testing.TB, cfg *config.Config, st store.Store, deliverers map[string]adapters.Deliverer, opts ...Option) *Service {
 	t.Helper()
 	ex, err := extract.New()
 	if err != nil {
@@ -88,7 +88,7 @@ func newService(t *testing.T, cfg *config.Config, st store.Store, deliverers map
 
 // saveArticle stores an article with a hand-written analysis, so tests of
 // the bot do not depend on the extractor's judgement.
-func saveArticle(t *testing.T, st store.Store, a ingest.Article, an extract.Analysis) int64 {
+func saveArticle(t testing.TB, st store.Store, a ingest.Article, an extract.Analysis) int64 {
 	t.Helper()
 	if an.Title == "" {
 		an.Title = a.Title
