@@ -170,7 +170,13 @@ func (s *Service) catchUp(ctx context.Context) []string {
 // cronLogger adapts slog to cron.Logger.
 type cronLogger struct{ l *slog.Logger }
 
-func (c cronLogger) Info(msg string, kv ...any) { c.l.Debug("cron: "+msg, kv...) }
+func (c cronLogger) Info(msg string, kv ...any) {
+	if msg == "skip" { // from SkipIfStillRunning: worth seeing
+		c.l.Info("previous digest still running; activation skipped", kv...)
+		return
+	}
+	c.l.Debug("cron: "+msg, kv...)
+}
 func (c cronLogger) Error(err error, msg string, kv ...any) {
 	c.l.Error("cron: "+msg, append([]any{"err", err}, kv...)...)
 }
