@@ -124,6 +124,7 @@ func Start(t testing.TB, opts ...Option) *Server {
 		"-http-bind-address", addr, "-https-bind-address", "")
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = logFile, logFile
+	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start dendrite: %v", err)
 	}
