@@ -70,10 +70,19 @@ func sharedDatabase(t *testing.T, driver string) (string, string) {
 func replicas(t *testing.T, driver string, n int, cfg *config.Config, clk *clock, rec *recorder) ([]*Service, store.Store) {
 	t.Helper()
 	driver, dsn := sharedDatabase(t, driver)
+	return replicasOn(t, driver, dsn, n, cfg, clk.Now, map[string]adapters.Deliverer{"console": rec})
+}
+
+// replicasOn starts n services named replica-0… on the database at dsn, each
+// with its own store connection as separate processes would have, and
+// returns them with the first one's store. now is the clock of services and
+// stores alike.
+func replicasOn(t *testing.T, driver, dsn string, n int, cfg *config.Config, now func() time.Time, deliverers map[string]adapters.Deliverer, opts ...Option) ([]*Service, store.Store) {
+	t.Helper()
 	var services []*Service
 	var first store.Store
 	for i := range n {
-		st, err := store.Open(context.Background(), driver, dsn, store.WithClock(clk.Now))
+		st, err := store.Open(context.Background(), driver, dsn, store.WithClock(now))
 		if err != nil {
 			t.Fatalf("open replica %d: %v", i, err)
 		}
@@ -81,8 +90,8 @@ func replicas(t *testing.T, driver string, n int, cfg *config.Config, clk *clock
 		if first == nil {
 			first = st
 		}
-		services = append(services, newService(t, cfg, st, map[string]adapters.Deliverer{"console": rec},
-			WithClock(clk.Now), WithHolder(fmt.Sprintf("replica-%d", i))))
+		services = append(services, newService(t, cfg, st, deliverers,
+			append([]Option{WithClock(now), WithHolder(fmt.Sprintf("replica-%d", i))}, opts...)...))
 	}
 	return services, first
 }
