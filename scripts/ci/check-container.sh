@@ -131,14 +131,17 @@ code=$(curl -sS --max-time 5 -o /dev/null -w '%{http_code}' "http://$hostport/he
 code=$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "http://$hostport/readyz")
 [ "$code" = 200 ] || fail "/readyz answered $code (SQLite store on the /data volume not usable?)"
 curl -fsS --max-time 10 "http://$hostport/metrics" >"$state/metrics.txt" || fail "/metrics did not answer"
-grep -q '^go_goroutines ' "$state/metrics.txt" && grep -q '^# TYPE attache_' "$state/metrics.txt" ||
-	fail "/metrics lacks the Go or attache metrics"
+for family in '^go_goroutines ' '^# TYPE attache_'; do
+	grep -q "$family" "$state/metrics.txt" || fail "/metrics has no line matching $family"
+done
 timeout 30 "${pod[@]}" healthcheck run "$name" >/dev/null ||
 	fail "the image HEALTHCHECK (attache healthcheck) failed inside the container"
 
 # Non-root, as podman reports it and as the kernel sees the process.
 huser=$(timeout 30 "${pod[@]}" top "$name" huser | awk 'NR == 2 {print $1}')
-[ -n "$huser" ] && [ "$huser" != 0 ] && [ "$huser" != root ] || fail "container process runs as host user '$huser'"
+case $huser in
+"" | 0 | root) fail "container process runs as host user '$huser'" ;;
+esac
 pid=$(timeout 30 "${pod[@]}" inspect --format '{{.State.Pid}}' "$name")
 uids=$(awk '/^Uid:/ {print $2, $3, $4, $5}' "/proc/$pid/status")
 for uid in $uids; do
