@@ -26,6 +26,7 @@ need=()
 for tool in buildah:buildah podman:podman runc:runc busybox:busybox-static curl:curl; do
 	command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}")
 done
+[ -f /etc/ssl/certs/ca-certificates.crt ] || need+=(ca-certificates) # copied into the image
 if [ -x /bin/busybox ] && ldd /bin/busybox >/dev/null 2>&1; then
 	need+=(busybox-static) # a dynamic busybox cannot run in the builder image
 fi
