@@ -496,6 +496,9 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("that", "which", "who") {
 		j--
 		relative = true
+		if j >= lo && !a.isPlaceholder(j) && a.tok(j).low == "," {
+			return a.relativeAntecedent(j, lo)
+		}
 	}
 	if j < lo || a.isPlaceholder(j) || a.tok(j).is("and", "but", "or", "to") {
 		return 0, 0, false
@@ -569,6 +572,29 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		break
 	}
 	return candS, candE, haveCand
+}
+
+// relativeAntecedent finds what ", which" or ", who" at comma c refers to:
+// the noun phrase that ends right before the comma, or the one after
+// "according to" ("according to a statement from the ministry, which
+// called"). It never reaches further back: a phrase of place or time before
+// that ("will be held in Istanbul in April") is not the antecedent.
+func (a *attributor) relativeAntecedent(c, lo int) (int, int, bool) {
+	end := c
+	start := end
+	for start > lo && !a.isPlaceholder(start-1) && !isClauseBreak(a.tok(start-1)) {
+		start--
+	}
+	if start+1 < end && a.tok(start).low == "according" && a.tok(start+1).low == "to" {
+		start += 2
+	}
+	if start == end {
+		return 0, 0, false
+	}
+	if s := a.nounPhraseSuffix(start, end); s < end {
+		return s, end, true
+	}
+	return 0, 0, false
 }
 
 func isClauseBreak(t token) bool {
@@ -752,7 +778,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		}
 		if first.is("the", "this", "that") {
 			// "the official": the unnamed official introduced just before.
-			if sp, ok := a.unnamedAntecedent(ts, head.low); ok {
+			if sp, ok := a.unnamedAntecedent(ts, te, head.low); ok {
 				return sp, true
 			}
 			// "the envoy", "the former Slovak foreign minister": the person
@@ -771,19 +797,98 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	case kind == kindOrganization:
 		return speaker{name: descr, kind: "organization", person: -1}, true
 	case kind == kindDocument:
+		// "a statement from the Greek foreign ministry": the body speaks.
+		if b := h + 1; b+1 < te && d.toks[b].is("from", "by") {
+			if sp, ok := a.resolveTokens(b+1, te); ok && sp.kind == "organization" {
+				return sp, true
+			}
+		}
 		return speaker{name: descr, kind: "document", person: -1}, true
 	case head.cap:
 		if p := d.entityFor([]string{head.low}, h); p >= 0 && te-ts == 1 {
 			return a.personSpeaker(p), true
 		}
-		if d.lexKindOf(ts, te) != lexNone || first.is("the") || te-ts <= 3 {
-			if d.lexKindOf(h, h+1) == lexTitle {
-				return noSpeaker(), false
-			}
+		if a.knownBody(ts, te, h) {
 			return speaker{name: descr, kind: "organization", person: -1}, true
 		}
 	}
 	return noSpeaker(), false
+}
+
+// knownBody is the last gate for a capitalised speaker that is neither a
+// person nor headed by a speaker noun: it must be an organisation, country
+// or capital the gazetteers know, or an acronym ("the RSF"), and end with
+// its head. "Istanbul in April", "X" of "on X" or "Twitter" are never
+// speakers.
+func (a *attributor) knownBody(ts, te, h int) bool {
+	d := a.d
+	s := ts
+	if d.toks[s].is("the") {
+		s++
+	}
+	if s >= te {
+		return false
+	}
+	if k := d.lexKindOf(s, te); k == lexOrg || k == lexCountry || k == lexPlace {
+		return true
+	}
+	caps := 0
+	for k := s; k < te; k++ {
+		t := d.toks[k]
+		if isPlatform(t.low) || isMonthOrDay(t.low) || t.is("and", "or") {
+			return false
+		}
+		if t.kind == tokWord && t.cap {
+			caps++
+		} else if !t.is("of", "for", "de") {
+			caps = -te // a lower-case word: not a proper name
+		}
+	}
+	// "Human Rights Watch", "The Caribbean Community": a proper name of
+	// several capitalised words.
+	if caps >= 2 && d.toks[te-1].cap {
+		return true
+	}
+	if h != te-1 {
+		return false
+	}
+	if k := d.lexKindOf(h, h+1); k == lexOrg || k == lexCountry || k == lexPlace {
+		return true
+	}
+	ht := d.toks[h]
+	return isAcronym(d.text[ht.start:ht.end])
+}
+
+// isPlatform lists the services a statement is posted on: the place of a
+// post, never who posted it.
+func isPlatform(s string) bool {
+	switch s {
+	case "x", "twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "weibo", "wechat", "truth",
+		"social", "bluesky", "threads", "whatsapp", "linkedin", "vkontakte", "vk":
+		return true
+	}
+	return false
+}
+
+func isMonthOrDay(s string) bool {
+	switch s {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+		"dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "gmt", "utc":
+		return true
+	}
+	return false
+}
+
+// resolveTokens resolves the phrase of document tokens [ts, te), which
+// must lie outside quotes.
+func (a *attributor) resolveTokens(ts, te int) (speaker, bool) {
+	s := sort.Search(len(a.outer), func(k int) bool { return a.outer[k].t >= ts })
+	e := sort.Search(len(a.outer), func(k int) bool { return a.outer[k].t >= te })
+	if s >= e || a.outer[s].t != ts || a.outer[e-1].t != te-1 || a.isPlaceholder(s) {
+		return noSpeaker(), false
+	}
+	return a.resolve(s, e)
 }
 
 // jointSubject reports whether tokens [ts, te) join a named person to
@@ -823,17 +928,36 @@ func descriptorHead(descr string) string {
 }
 
 // unnamedAntecedent finds the unnamed speaker or subject with the same head
-// noun introduced within the last paragraphs before token i.
-func (a *attributor) unnamedAntecedent(i int, head string) (speaker, bool) {
+// noun introduced within the last paragraphs before token i. Every word of
+// the definite description [i, j) must be in the antecedent: "the
+// official" is "a Pakistani official", but "the representative of China"
+// is not "the representative of the United States".
+func (a *attributor) unnamedAntecedent(i, j int, head string) (speaker, bool) {
 	for _, evs := range [][]event{a.speakers, a.events} {
 		k := sort.Search(len(evs), func(k int) bool { return evs[k].tok >= i })
 		for k--; k >= 0 && a.d.tokPara[i]-a.d.tokPara[evs[k].tok] <= 2; k-- {
-			if e := evs[k]; e.who.kind == "anonymous" && descriptorHead(e.who.name) == head {
+			if e := evs[k]; e.who.kind == "anonymous" && descriptorHead(e.who.name) == head && a.wordsIn(i, j, e.who.name) {
 				return e.who, true
 			}
 		}
 	}
 	return noSpeaker(), false
+}
+
+// wordsIn reports whether every word of tokens [i, j), articles and
+// demonstratives aside, is a word of descr.
+func (a *attributor) wordsIn(i, j int, descr string) bool {
+	have := strings.Fields(key(descr))
+	for k := i; k < j; k++ {
+		t := a.d.toks[k]
+		if t.kind != tokWord || t.is("the", "this", "that", "of") {
+			continue
+		}
+		if !containsString(have, t.low) {
+			return false
+		}
+	}
+	return true
 }
 
 // recentPerson returns the person last named as a subject or found speaking

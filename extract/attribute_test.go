@@ -55,6 +55,18 @@ func TestAttribution(t *testing.T) {
 			"We will not stop until they do.", "Dmytro Lubinets", "person"},
 		{"joint subject is not guessed", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal on the text", "", ""},
+		{"relative clause after according to", `The first round will be held in Istanbul in April, according to a statement from the Greek foreign ministry, which called the meeting "a constructive opening after a long silence".`,
+			"a constructive opening after a long silence", "the Greek foreign ministry", "organization"},
+		{"relative clause antecedent is the phrase before the comma", `The talks will take place in Geneva in May, which one newspaper called "a sign of hope for the region".`,
+			"a sign of hope for the region", "", ""},
+		{"countries joined by and are not one speaker", `South Korea and Japan will respond in "close coordination with the United States" this week.`,
+			"close coordination with the United States", "", ""},
+		{"a proper name of several words is a body", `Human Rights Watch said the summit had "failed to name those responsible" again.`,
+			"failed to name those responsible", "Human Rights Watch", "organization"},
+		{"another delegate is not the delegate before", "The representative of the United States called the draft \"counterproductive and dangerous\".\n\nThe representative of the Russian Federation described the Council as \"paralysed by double standards\".",
+			"paralysed by double standards", "The representative of the Russian Federation", "anonymous"},
+		{"short form before a surname particle", "Brazil's President Luiz Inácio Lula da Silva spoke first.\n\nOn Thursday, Lula said rich countries had \"not done their part\" yet.",
+			"not done their part", "Luiz Inácio Lula da Silva", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

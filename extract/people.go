@@ -165,6 +165,13 @@ func (d *doc) entityFor(ws []string, at int) int {
 				(len(p.words) == 2 && !d.g.givenNames[ws[0]] || containsString(p.words, "bin") || containsString(p.words, "ibn")) {
 				consider(i)
 			}
+			// "Lula" of "Luiz Inácio Lula da Silva": the word before the
+			// particle of a compound surname is a short form in its own right.
+			for k := 1; k+1 < len(p.words); k++ {
+				if p.words[k] == ws[0] && isNameParticle(p.words[k+1]) {
+					consider(i)
+				}
+			}
 		}
 	}
 	return best
