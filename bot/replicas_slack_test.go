@@ -102,16 +102,19 @@ func (f *sharedSlack) recorded() []slackPost {
 // separate process would have.
 func (f *sharedSlack) deliverers(t testing.TB) map[string]adapters.Deliverer {
 	t.Helper()
-	return slackDeliverers(t, f.server.GetAPIURL())
-}
-
-func slackDeliverers(t testing.TB, apiURL string) map[string]adapters.Deliverer {
-	t.Helper()
-	d, err := slackadapter.NewDeliverer(slackadapter.Options{BotToken: replicaBotToken, APIURL: apiURL, MaxAttempts: 1})
+	d, err := slackDeliverers(f.server.GetAPIURL())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]adapters.Deliverer{slackadapter.Platform: d}
+	return d
+}
+
+func slackDeliverers(apiURL string) (map[string]adapters.Deliverer, error) {
+	d, err := slackadapter.NewDeliverer(slackadapter.Options{BotToken: replicaBotToken, APIURL: apiURL, MaxAttempts: 1})
+	if err != nil {
+		return nil, err
+	}
+	return map[string]adapters.Deliverer{slackadapter.Platform: d}, nil
 }
 
 // runAll runs every service until the returned stop is called.
