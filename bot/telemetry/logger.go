@@ -5,20 +5,19 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strings"
 
 	"github.com/mattn/go-isatty"
 )
 
 // ParseLevel maps a configured log level (debug, info, warn, error; "" is
-// info) to a slog.Level.
+// info) to a slog.Level. It accepts exactly what config.Validate accepts.
 func ParseLevel(level string) (slog.Level, error) {
-	switch strings.ToLower(strings.TrimSpace(level)) {
+	switch level {
 	case "debug":
 		return slog.LevelDebug, nil
 	case "", "info":
 		return slog.LevelInfo, nil
-	case "warn", "warning":
+	case "warn":
 		return slog.LevelWarn, nil
 	case "error":
 		return slog.LevelError, nil
@@ -27,11 +26,12 @@ func ParseLevel(level string) (slog.Level, error) {
 }
 
 // ParseFormat checks a configured log format: json, text, or auto ("" is
-// auto), which picks text on a terminal and JSON otherwise.
+// auto), which picks text on a terminal and JSON otherwise. It accepts
+// exactly what config.Validate accepts.
 func ParseFormat(format string) (string, error) {
-	switch f := strings.ToLower(strings.TrimSpace(format)); f {
+	switch format {
 	case "json", "text":
-		return f, nil
+		return format, nil
 	case "", "auto":
 		return "auto", nil
 	}

@@ -18,7 +18,6 @@ func TestNewLoggerFormats(t *testing.T) {
 		wantJSON bool
 	}{
 		{"json", true},
-		{"JSON", true},
 		{"text", false},
 		{"auto", true}, // a buffer is not a terminal
 		{"", true},
@@ -53,8 +52,7 @@ func TestNewLoggerLevels(t *testing.T) {
 		{"debug", true, true, true},
 		{"info", false, true, true},
 		{"", false, true, true},
-		{"WARN", false, false, true},
-		{"warning", false, false, true},
+		{"warn", false, false, true},
 		{"error", false, false, false},
 	}
 	for _, tt := range tests {
@@ -77,6 +75,7 @@ func TestNewLoggerLevels(t *testing.T) {
 func TestNewLoggerInvalidConfigWarns(t *testing.T) {
 	tests := []struct{ level, format, wantInWarning string }{
 		{"verbose", "json", `unknown log level \"verbose\"`},
+		{"WARN", "json", `unknown log level \"WARN\"`}, // config.Validate rejects it too
 		{"info", "yaml", `unknown log format \"yaml\"`},
 	}
 	for _, tt := range tests {
