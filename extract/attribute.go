@@ -153,20 +153,85 @@ func latestBefore(evs []event, i int) (event, bool) {
 
 // resolvePronoun finds who a "he" or "she" at token i refers to: the
 // latest person named as a subject, or speaker found, within the last few
-// paragraphs. An unnamed speaker ("a senior diplomat … he added") counts,
-// so that the pronoun is not given to someone named earlier.
+// paragraphs, skipping anyone known to be of the other sex. An unnamed
+// speaker ("a senior diplomat … he added") counts, so that the pronoun is
+// not given to someone named earlier. When the sex of that latest
+// candidate is unknown, it is taken only if no other possible candidate
+// stands in the pronoun's sentence or the one before, and nobody known to
+// be of the pronoun's sex in the sentence before that.
 func (a *attributor) resolvePronoun(i int) speaker {
-	e, ok := latestBefore(a.events, i)
-	if sp, ok2 := latestBefore(a.speakers, i); ok2 && (!ok || sp.tok >= e.tok) {
-		e, ok = sp, true
+	d := a.d
+	want := pronounGender(d.toks[i].low)
+	near, far := a.sentencesBack(i, 2), a.sentencesBack(i, 3)
+	ke := sort.Search(len(a.events), func(k int) bool { return a.events[k].tok >= i })
+	ks := sort.Search(len(a.speakers), func(k int) bool { return a.speakers[k].tok >= i })
+	var first event
+	found := false
+	for steps := 0; steps < 16 && (ke > 0 || ks > 0); steps++ {
+		var e event
+		if ks > 0 && (ke == 0 || a.speakers[ks-1].tok >= a.events[ke-1].tok) {
+			ks--
+			e = a.speakers[ks]
+		} else {
+			ke--
+			e = a.events[ke]
+		}
+		if d.tokPara[i]-d.tokPara[e.tok] > 3 || found && e.tok < far {
+			break
+		}
+		if e.person < 0 && e.who.kind != "anonymous" {
+			continue
+		}
+		g := descriptionGender(e.who.name)
+		if e.person >= 0 {
+			g = d.personGender(e.person)
+		}
+		if g != genderUnknown && g != want {
+			continue
+		}
+		if !found {
+			if g == want {
+				return a.eventSpeaker(e)
+			}
+			first, found = e, true
+			continue
+		}
+		same := e.person == first.person && (e.person >= 0 || e.who.name == first.who.name)
+		if !same && (e.tok >= near || g == want && first.person >= 0) {
+			return noSpeaker() // two people it may be: do not guess
+		}
 	}
-	if ok && e.who.kind == "anonymous" && a.d.tokPara[i]-a.d.tokPara[e.tok] <= 3 {
-		return e.who
-	}
-	if !ok || a.d.tokPara[i]-a.d.tokPara[e.tok] > 3 || e.person < 0 {
+	if !found {
 		return noSpeaker()
 	}
+	return a.eventSpeaker(first)
+}
+
+func (a *attributor) eventSpeaker(e event) speaker {
+	if e.person < 0 {
+		return e.who
+	}
 	return a.personSpeaker(e.person)
+}
+
+// sentencesBack returns the first token of the n-th sentence counting back
+// from the one holding token i (1 is i's own sentence); a paragraph break
+// ends a sentence, and sentence marks inside quotes do not count.
+func (a *attributor) sentencesBack(i, n int) int {
+	d := a.d
+	k := i
+	for ; k > 0 && i-k < 400; k-- {
+		prev := d.toks[k-1]
+		// A quote closing on a full stop ends its sentence as well.
+		closes := k >= 2 && isDoubleMarkString(prev.low) && d.tokQuote[k-2] >= 0 && d.toks[k-2].isSentenceEnd()
+		if d.tokPara[k-1] != d.tokPara[k] || d.tokQuote[k-1] < 0 && prev.isSentenceEnd() || closes {
+			n--
+			if n == 0 {
+				return k
+			}
+		}
+	}
+	return k
 }
 
 func (a *attributor) tok(p int) token { return a.d.toks[a.outer[p].t] }
@@ -773,14 +838,18 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		if indefinite || plural {
 			return speaker{name: descr, kind: "anonymous", person: -1}, true
 		}
-		if p := a.roleReference(ts, te, h); p >= 0 {
+		p := a.roleReference(ts, te, h)
+		if first.is("the", "this", "that") {
+			// "the official": the unnamed official introduced just before,
+			// unless a person with that role was named since.
+			if sp, at, ok := a.unnamedAntecedent(ts, te, head.low); ok && (p < 0 || d.lastMentionBefore(d.people[p], ts) < at) {
+				return sp, true
+			}
+		}
+		if p >= 0 {
 			return a.personSpeaker(p), true
 		}
 		if first.is("the", "this", "that") {
-			// "the official": the unnamed official introduced just before.
-			if sp, ok := a.unnamedAntecedent(ts, te, head.low); ok {
-				return sp, true
-			}
 			// "the envoy", "the former Slovak foreign minister": the person
 			// the text has just been about.
 			if !isGenericHead(head.low) {
@@ -932,16 +1001,20 @@ func descriptorHead(descr string) string {
 // the definite description [i, j) must be in the antecedent: "the
 // official" is "a Pakistani official", but "the representative of China"
 // is not "the representative of the United States".
-func (a *attributor) unnamedAntecedent(i, j int, head string) (speaker, bool) {
+func (a *attributor) unnamedAntecedent(i, j int, head string) (speaker, int, bool) {
+	best, at := noSpeaker(), -1
 	for _, evs := range [][]event{a.speakers, a.events} {
 		k := sort.Search(len(evs), func(k int) bool { return evs[k].tok >= i })
 		for k--; k >= 0 && a.d.tokPara[i]-a.d.tokPara[evs[k].tok] <= 2; k-- {
 			if e := evs[k]; e.who.kind == "anonymous" && descriptorHead(e.who.name) == head && a.wordsIn(i, j, e.who.name) {
-				return e.who, true
+				if e.tok > at {
+					best, at = e.who, e.tok
+				}
+				break
 			}
 		}
 	}
-	return noSpeaker(), false
+	return best, at, at >= 0
 }
 
 // wordsIn reports whether every word of tokens [i, j), articles and

@@ -67,6 +67,12 @@ func TestAttribution(t *testing.T) {
 			"paralysed by double standards", "The representative of the Russian Federation", "anonymous"},
 		{"short form before a surname particle", "Brazil's President Luiz Inácio Lula da Silva spoke first.\n\nOn Thursday, Lula said rich countries had \"not done their part\" yet.",
 			"not done their part", "Luiz Inácio Lula da Silva", "person"},
+		{"she skips a man named since", "EU foreign policy chief Kaja Kallas spoke first.\n\nKallas said the bloc had shared a list of firms. Hungarian Foreign Minister Peter Szijjarto has opposed new sanctions. \"We have the evidence and we will present it,\" she said.",
+			"We have the evidence and we will present it,", "Kaja Kallas", "person"},
+		{"he with two possible people stays open", "Foreign Minister Ayo Bello spoke after Defence Minister Chidi Okafor. \"We will not be intimidated by anyone,\" he said.",
+			"We will not be intimidated by anyone,", "", ""},
+		{"she of a woman with a man of unknown sex before her", "Foreign Minister Wang Yi arrived in Brussels.\n\nWang met Kaja Kallas. Kallas said the talks were hard. \"We spoke frankly about the drones,\" she said.",
+			"We spoke frankly about the drones,", "Kaja Kallas", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,6 +37,8 @@ type gazetteer struct {
 	speechVerbs map[string]bool
 	speakerHead map[string]entityKind
 	givenNames  map[string]bool
+	femaleNames map[string]bool   // given names that tell a woman, for "she"
+	maleNames   map[string]bool   // given names that tell a man, for "he"
 	notNames    map[string]bool   // words never inside a person's name
 	multiFirst  map[string]bool   // first words of multi-word titles, organisations and places
 	leaders     map[string]leader // folded full name -> leader
@@ -72,6 +74,7 @@ func loadGazetteer() (*gazetteer, error) {
 		country: map[string]string{}, place: map[string]string{}, countryForm: map[string][]string{},
 		org: map[string]string{}, titles: map[string]string{}, titleWords: map[string]bool{},
 		speechVerbs: map[string]bool{}, speakerHead: map[string]entityKind{}, givenNames: map[string]bool{}, notNames: map[string]bool{},
+		femaleNames: map[string]bool{}, maleNames: map[string]bool{},
 		leaders: map[string]leader{}, leaderLast: map[string]leader{}, multiFirst: map[string]bool{},
 	}
 	load := func(name string, each func(fields []string) error) error {
@@ -155,6 +158,7 @@ func loadGazetteer() (*gazetteer, error) {
 	}
 	for name, set := range map[string]map[string]bool{
 		"title_words.txt": g.titleWords, "speech_verbs.txt": g.speechVerbs, "given_names.txt": g.givenNames, "not_names.txt": g.notNames,
+		"female_names.txt": g.femaleNames, "male_names.txt": g.maleNames,
 	} {
 		if err := words(name, set); err != nil {
 			return nil, err
