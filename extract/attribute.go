@@ -440,6 +440,12 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 			if sp, ok := a.firstTagIn(lo, v-1); ok {
 				return sp, true
 			}
+			// "Macron defended the policy, telling students that «…»": the
+			// subject of the main clause, whatever its verb; never the
+			// subject of the reported clause ("writing that Ankara …").
+			if s, e, ok := a.sentenceSubject(lo, v-1); ok {
+				return a.resolve(s, e)
+			}
 		}
 		if t.low == "saying" && v-1 >= lo && a.tok(v-1).low == "as" {
 			// "was quoted by the agency as saying"
@@ -519,7 +525,7 @@ func (a *attributor) clauseSubject(c, lo int) (int, int, bool) {
 // at lo, after any introductory phrase closed by a comma, when a verb
 // follows it directly.
 func (a *attributor) sentenceSubject(lo, limit int) (int, int, bool) {
-	s := lo
+	s := a.skipDateline(lo, limit)
 	for tries := 0; tries < 3; tries++ {
 		e := s
 		for e < limit && !a.isPlaceholder(e) && a.npToken(a.tok(e)) {
@@ -544,6 +550,26 @@ func (a *attributor) sentenceSubject(lo, limit int) (int, int, bool) {
 		s = e + 1
 	}
 	return 0, 0, false
+}
+
+// skipDateline returns the first outer position after a dateline
+// ("ABIDJAN (AFP) - ") when lo opens its paragraph, else lo.
+func (a *attributor) skipDateline(lo, limit int) int {
+	if lo > 0 && a.para(lo-1) == a.para(lo) || a.isPlaceholder(lo) {
+		return lo
+	}
+	d := a.d
+	start, end := a.tok(lo).start, d.paras[a.para(lo)].end
+	rest := stripDateline(d.text[start:end])
+	if len(rest) == end-start {
+		return lo
+	}
+	body := end - len(rest)
+	s := lo
+	for s < limit && a.d.toks[a.outer[s].t].start < body {
+		s++
+	}
+	return s
 }
 
 // subjectOf finds the noun phrase that is the subject of the verb at outer

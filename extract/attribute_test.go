@@ -73,6 +73,14 @@ func TestAttribution(t *testing.T) {
 			"We will not be intimidated by anyone,", "", ""},
 		{"she of a woman with a man of unknown sex before her", "Foreign Minister Wang Yi arrived in Brussels.\n\nWang met Kaja Kallas. Kallas said the talks were hard. \"We spoke frankly about the drones,\" she said.",
 			"We spoke frankly about the drones,", "Kaja Kallas", "person"},
+		{"participle after a main clause with no reporting verb", `French President Emmanuel Macron defended the policy, telling students that "the era of bases is over now".`,
+			"the era of bases is over now", "Emmanuel Macron", "person"},
+		{"participle: not the subject of the reported clause", `Turkish Foreign Minister Hakan Fidan welcomed the decision on X, writing that Ankara "remains committed to dialogue".`,
+			"remains committed to dialogue", "Hakan Fidan", "person"},
+		{"object complement", `Opposition leader Nikos Androulakis rejected the plan as "a negotiation on Turkish terms".`,
+			"a negotiation on Turkish terms", "Nikos Androulakis", "person"},
+		{"dateline before the subject", `ABIDJAN (AFP) - French President Emmanuel Macron on Saturday defended the policy, telling students that "the era of bases is over now".`,
+			"the era of bases is over now", "Emmanuel Macron", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
