@@ -317,6 +317,24 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 			return a.resolve(s, e)
 		}
 	}
+	return a.colonIntro(p)
+}
+
+// colonIntro reads the sentence that ends the paragraph before the quote at
+// p with a colon ("In a speech to ambassadors, Lula said:" or "Vieira went
+// further:"): it introduces the quote that opens the next paragraph.
+func (a *attributor) colonIntro(p int) (speaker, bool) {
+	if p == 0 || a.para(p-1) == a.para(p) || a.isPlaceholder(p-1) || a.tok(p-1).low != ":" {
+		return noSpeaker(), false
+	}
+	c := p - 1
+	lo, _ := a.sentenceBounds(c)
+	if sp, ok := a.firstTagIn(lo, c); ok {
+		return sp, true
+	}
+	if s, e, ok := a.sentenceSubject(lo, c); ok {
+		return a.resolve(s, e)
+	}
 	return noSpeaker(), false
 }
 
@@ -539,6 +557,18 @@ func (a *attributor) sentenceSubject(lo, limit int) (int, int, bool) {
 				return s, e, true
 			}
 			return 0, 0, false
+		}
+		// "Mauro Vieira, speaking to reporters, went further": a subject,
+		// a parenthetical clause, then the verb.
+		if e > s && e < limit && !a.isPlaceholder(e) && a.tok(e).low == "," && a.nounPhraseSuffix(s, e) == s {
+			k := e + 1
+			for k < limit && !a.isPlaceholder(k) && a.tok(k).low != "," {
+				k++
+			}
+			if k+1 < limit && k > e+1 && !a.isPlaceholder(k) && !a.isPlaceholder(k+1) && a.isParenthetical(e+1, k) &&
+				a.tok(k+1).kind == tokWord && !a.tok(k+1).cap && !isDeterminer(a.tok(k+1).low) && !a.tok(k+1).is("and", "or", "but", "of", "for", "in", "at", "from") {
+				return s, e, true
+			}
 		}
 		// An introductory phrase: skip to after its comma.
 		for e < limit && (a.isPlaceholder(e) || a.tok(e).low != ",") {

@@ -81,6 +81,10 @@ func TestAttribution(t *testing.T) {
 			"a negotiation on Turkish terms", "Nikos Androulakis", "person"},
 		{"dateline before the subject", `ABIDJAN (AFP) - French President Emmanuel Macron on Saturday defended the policy, telling students that "the era of bases is over now".`,
 			"the era of bases is over now", "Emmanuel Macron", "person"},
+		{"colon ending the paragraph before", "In a speech to ambassadors, Brazilian President Luiz Inácio Lula da Silva said:\n\n\"The Council was created to keep the peace.\"",
+			"The Council was created to keep the peace.", "Luiz Inácio Lula da Silva", "person"},
+		{"colon after a subject, a parenthetical and any verb", "Foreign Minister Mauro Vieira, speaking to reporters, went further:\n\n\"We have a proposal on the table.\"",
+			"We have a proposal on the table.", "Mauro Vieira", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
