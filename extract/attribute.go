@@ -115,6 +115,14 @@ func (a *attributor) collectEvents() {
 		for hi < len(a.outer) && hi-lo < 30 && a.para(hi) == a.para(lo) && !a.isPlaceholder(hi) {
 			hi++
 		}
+		// "According to a Pakistani official who spoke on condition of
+		// anonymity, …": the source is an antecedent too.
+		if lo+2 < hi && a.tok(lo).low == "according" && a.tok(lo+1).low == "to" && a.tok(lo+2).is("a", "an", "another", "one") {
+			if sp, ok := a.resolveAfter(lo+2, hi); ok && sp.kind == "anonymous" {
+				a.events = append(a.events, event{tok: a.outer[lo+2].t, person: -1, who: sp})
+			}
+			continue
+		}
 		s, e, ok := a.sentenceSubject(lo, hi)
 		if !ok {
 			// "A senior EU official, speaking on condition of anonymity, said"

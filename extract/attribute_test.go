@@ -85,6 +85,8 @@ func TestAttribution(t *testing.T) {
 			"The Council was created to keep the peace.", "Luiz Inácio Lula da Silva", "person"},
 		{"colon after a subject, a parenthetical and any verb", "Foreign Minister Mauro Vieira, speaking to reporters, went further:\n\n\"We have a proposal on the table.\"",
 			"We have a proposal on the table.", "Mauro Vieira", "person"},
+		{"the official after an according-to source and a named spokesperson", "Foreign Office spokesperson Mumtaz Zahra Baloch spoke on Friday.\n\nAccording to a Pakistani official who spoke on condition of anonymity, Islamabad expects no change. \"It is the same script every year,\" the official said.",
+			"It is the same script every year,", "a Pakistani official", "anonymous"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
