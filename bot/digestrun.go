@@ -26,6 +26,16 @@ import (
 // new until it is delivered: a later run starts where the failed one ends,
 // so skipping it would skip its articles. Retries come from a backoff timer
 // and from every later activation, whichever is first.
+//
+// A run held by another replica is usually being posted by it right now,
+// but that replica may have died; then the run is free only once its lease
+// expires. So a replica that finds a run held comes back to it with the
+// same backoff timer (errRunHeld) instead of waiting for the next
+// activation, which may be a day away.
+
+// errRunHeld reports that another replica holds an undelivered run of the
+// channel under a live lease: not a failure, but worth a later look.
+var errRunHeld = errors.New("the digest run is held by another replica")
 
 // channelTick delivers the channel's digest for the slot current at now,
 // after finishing any earlier undelivered run.
@@ -46,33 +56,31 @@ func (s *Service) channelTick(ctx context.Context, ch *channel, now time.Time) e
 	case err != nil:
 		return fmt.Errorf("bot: channel %s: last digest run: %w", ch.cfg.Name, err)
 	case !last.Delivered && !last.Slot.Equal(slot):
-		done, err := s.deliverSlot(ctx, ch, last.Slot, 0)
-		if err != nil {
+		// Nothing new is claimed until the earlier run is delivered, here
+		// or by the replica holding it (errRunHeld).
+		if err := s.deliverSlot(ctx, ch, last.Slot, 0); err != nil {
 			return fmt.Errorf("bot: channel %s: retry of slot %s: %w", ch.cfg.Name, last.Slot.Format(time.RFC3339), err)
 		}
-		if !done {
-			// Another replica holds it and will finish it (or its lease
-			// expires and a later tick takes it over).
-			return nil
-		}
 	}
-	_, err = s.deliverSlot(ctx, ch, slot, firstAfter)
-	if err != nil {
+	if err := s.deliverSlot(ctx, ch, slot, firstAfter); err != nil {
 		return fmt.Errorf("bot: channel %s: slot %s: %w", ch.cfg.Name, slot.Format(time.RFC3339), err)
 	}
 	return nil
 }
 
-// deliverSlot claims the channel's run for slot and delivers it. done is
-// false when there was nothing to do here: the run is already delivered or
-// another live replica holds it.
-func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, firstAfter int64) (done bool, err error) {
+// deliverSlot claims the channel's run for slot and delivers it. A run
+// already delivered is nothing to do; one held by another live replica is
+// errRunHeld.
+func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, firstAfter int64) error {
 	run, claimed, err := s.store.ClaimDigestRun(ctx, ch.cfg.Name, slot, s.holder, digestLease, firstAfter)
 	if err != nil {
-		return false, fmt.Errorf("claim: %w", err)
+		return fmt.Errorf("claim: %w", err)
 	}
 	if !claimed {
-		return false, nil
+		if run.Delivered {
+			return nil
+		}
+		return errRunHeld
 	}
 	platform := ch.cfg.Platform
 	log := s.log.With("channel", ch.cfg.Name, "slot", slot, "run", run.ID)
@@ -87,19 +95,25 @@ func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, 
 			log.Error("record failed digest run", "err", ferr)
 		}
 		s.obs.DigestFailed(platform)
-		return false, err
+		return err
 	}
 	if err := s.store.FinishDigestRun(finishCtx, run.ID, s.holder, ""); err != nil {
-		return false, fmt.Errorf("finish run %d: %w", run.ID, err)
+		return fmt.Errorf("finish run %d: %w", run.ID, err)
 	}
-	return true, nil
+	return nil
 }
 
 // deliverRun builds the run's digest and posts the messages not yet sent.
 func (s *Service) deliverRun(ctx context.Context, ch *channel, run store.DigestRun) error {
-	articles, err := s.store.ArticlesAfter(ctx, run.AfterID, run.UptoID, 0)
-	if err != nil {
-		return fmt.Errorf("articles (%d, %d]: %w", run.AfterID, run.UptoID, err)
+	// An empty run must not read: an UptoID of 0 means "no upper bound" to
+	// ArticlesAfter, which would pull in articles stored after the claim and
+	// post them again in the next run.
+	var articles []store.StoredArticle
+	if !run.Empty() {
+		var err error
+		if articles, err = s.store.ArticlesAfter(ctx, run.AfterID, run.UptoID, 0); err != nil {
+			return fmt.Errorf("articles (%d, %d]: %w", run.AfterID, run.UptoID, err)
+		}
 	}
 	d := s.buildDigest(ch, run.Slot, articles)
 	log := s.log.With("channel", ch.cfg.Name, "slot", run.Slot, "run", run.ID)
@@ -113,7 +127,7 @@ func (s *Service) deliverRun(ctx context.Context, ch *channel, run store.DigestR
 		return fmt.Errorf("no deliverer for platform %q", ch.cfg.Platform)
 	}
 	posted := 0
-	err = deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent, func(i int) error {
+	err := deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent, func(i int) error {
 		posted++
 		return s.store.MarkDigestMessageSent(ctx, run.ID, s.holder, i, digestLease)
 	})

@@ -3,6 +3,7 @@ package bot
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -164,67 +165,119 @@ func (p *replicaProcess) log() string {
 	return string(b)
 }
 
+// deadHolder is a shared database on which a replica process died while
+// posting the digest of day1At8: Slack has its first message, the run
+// records one message sent and stays leased to the dead replica.
+type deadHolder struct {
+	driver, dsn string
+	slack       *sharedSlack
+	clk         *clock
+	st          store.Store
+}
+
+func newDeadHolder(t *testing.T, driver string) *deadHolder {
+	t.Helper()
+	f := &deadHolder{slack: newSharedSlack(t), clk: newClock(day1At8.Add(-time.Hour))}
+	f.driver, f.dsn = sharedDatabase(t, driver)
+	f.slack.hangCall = 2 // the doomed replica's second message never arrives
+	f.st = openShared(t, f.driver, f.dsn, f.clk.Now)
+	for i := range 45 {
+		saveArticle(t, f.st, storyArticle(fmt.Sprintf("Summit item %02d", i), f.clk.Now()), extract.Analysis{})
+	}
+	doomed := startReplicaProcess(t, roleDigest, f.driver, f.dsn, f.slack.server.GetAPIURL())
+	select {
+	case <-f.slack.hanging:
+	case <-time.After(60 * time.Second):
+		doomed.kill()
+		t.Fatalf("the doomed replica never posted its second message; its log:\n%s", doomed.log())
+	}
+	doomed.kill()
+	if got := f.slack.recorded(); len(got) != 1 {
+		t.Fatalf("before the kill: %d posts, want 1:\n%s", len(got), dumpPosts(got))
+	}
+	if run := lastRun(t, f.st, "wire"); run.Sent != 1 || run.Delivered {
+		t.Fatalf("the dead replica's run: sent %d, delivered %v; want 1 message recorded, not delivered", run.Sent, run.Delivered)
+	}
+	f.clk.Set(day1At8.Add(2 * time.Second))
+	return f
+}
+
+// survivors are n replicas of the same configuration on the database.
+func (f *deadHolder) survivors(t *testing.T, n int, opts ...Option) []*Service {
+	t.Helper()
+	services, _ := replicasOn(t, f.driver, f.dsn, n, killedRunConfig(), f.clk.Now, f.slack.deliverers(t), opts...)
+	return services
+}
+
+// checkDeliveredOnce checks that every message of the digest reached Slack
+// exactly once and that the run is recorded delivered.
+func (f *deadHolder) checkDeliveredOnce(t *testing.T) {
+	t.Helper()
+	posts := f.slack.recorded()
+	count, total := messageParts(t, posts)
+	if total < 3 {
+		t.Fatalf("the digest was split in %d messages; the test needs at least 3", total)
+	}
+	for i := 1; i <= total; i++ {
+		if count[i] != 1 {
+			t.Errorf("message %d/%d posted %d times, want once", i, total, count[i])
+		}
+	}
+	if len(posts) != total {
+		t.Errorf("%d posts for a digest of %d messages:\n%s", len(posts), total, dumpPosts(posts))
+	}
+	if run := lastRun(t, f.st, "wire"); !run.Delivered || run.Sent != total {
+		t.Errorf("the run after takeover: sent %d, delivered %v; want %d, true", run.Sent, run.Delivered, total)
+	}
+}
+
 func TestReplicaKilledMidDigestIsFinishedOnceByAnother(t *testing.T) {
 	for _, driver := range []string{"sqlite", "postgres"} {
 		t.Run(driver, func(t *testing.T) {
-			driver, dsn := sharedDatabase(t, driver)
-			slack := newSharedSlack(t)
-			slack.hangCall = 2 // the doomed replica's second message never arrives
-			clk := newClock(day1At8.Add(-time.Hour))
-			survivors, st := replicasOn(t, driver, dsn, 2, killedRunConfig(), clk.Now, slack.deliverers(t))
-			for i := range 45 {
-				saveArticle(t, st, storyArticle(fmt.Sprintf("Summit item %02d", i), clk.Now()), extract.Analysis{})
-			}
-
-			doomed := startReplicaProcess(t, roleDigest, driver, dsn, slack.server.GetAPIURL())
-			select {
-			case <-slack.hanging:
-			case <-time.After(60 * time.Second):
-				doomed.kill()
-				t.Fatalf("the doomed replica never posted its second message; its log:\n%s", doomed.log())
-			}
-			doomed.kill()
-			if got := slack.recorded(); len(got) != 1 {
-				t.Fatalf("before the kill: %d posts, want 1:\n%s", len(got), dumpPosts(got))
-			}
-			if run := lastRun(t, st, "wire"); run.Sent != 1 || run.Delivered {
-				t.Fatalf("the dead replica's run: sent %d, delivered %v; want 1 message recorded, not delivered", run.Sent, run.Delivered)
-			}
-
+			f := newDeadHolder(t, driver)
+			survivors := f.survivors(t, 2)
 			// While the dead replica's lease runs, nobody touches its run.
-			clk.Set(day1At8.Add(2 * time.Second))
 			together(survivors, func(s *Service) {
-				if err := tick(t, s, clk.Now()); err != nil {
-					t.Errorf("%s: tick: %v", s.Holder(), err)
+				if err := s.channelTick(context.Background(), s.channels[0], f.clk.Now()); !errors.Is(err, errRunHeld) {
+					t.Errorf("%s: tick = %v, want %v", s.Holder(), err, errRunHeld)
 				}
 			})
-			if got := slack.recorded(); len(got) != 1 {
+			if got := f.slack.recorded(); len(got) != 1 {
 				t.Fatalf("posted while the dead replica's lease was live:\n%s", dumpPosts(got))
 			}
-
 			// Once it has expired, one survivor finishes the run.
-			clk.Advance(digestLease + time.Minute)
+			f.clk.Advance(digestLease + time.Minute)
 			together(survivors, func(s *Service) {
-				if err := tick(t, s, clk.Now()); err != nil {
+				if err := tick(t, s, f.clk.Now()); err != nil {
 					t.Errorf("%s: tick: %v", s.Holder(), err)
 				}
 			})
-			posts := slack.recorded()
-			count, total := messageParts(t, posts)
-			if total < 3 {
-				t.Fatalf("the digest was split in %d messages; the test needs at least 3", total)
+			f.checkDeliveredOnce(t)
+		})
+	}
+}
+
+// A replica whose scheduled job found the run held must come back to it
+// once the lease may have expired, not at the channel's next activation (a
+// day later for this channel).
+func TestReplicaComesBackToARunHeldByADeadReplica(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) {
+			f := newDeadHolder(t, driver)
+			survivors := f.survivors(t, 2, WithRetryBase(50*time.Millisecond))
+			for _, s := range survivors {
+				t.Cleanup(s.retries.stopAll)
+				s.channels[0].job.Run() // the 08:00 activation, as cron runs it
 			}
-			for i := 1; i <= total; i++ {
-				if count[i] != 1 {
-					t.Errorf("message %d/%d posted %d times, want once", i, total, count[i])
-				}
+			if got := f.slack.recorded(); len(got) != 1 {
+				t.Fatalf("posted while the dead replica's lease was live:\n%s", dumpPosts(got))
 			}
-			if len(posts) != total {
-				t.Errorf("%d posts for a digest of %d messages:\n%s", len(posts), total, dumpPosts(posts))
-			}
-			if run := lastRun(t, st, "wire"); !run.Delivered || run.Sent != total {
-				t.Errorf("the run after takeover: sent %d, delivered %v; want %d, true", run.Sent, run.Delivered, total)
-			}
+			f.clk.Advance(digestLease + time.Minute)
+			waitFor(t, 10*time.Second, "a survivor to finish the run", func() bool {
+				run, err := f.st.LastDigestRun(context.Background(), "wire")
+				return err == nil && run.Delivered
+			})
+			f.checkDeliveredOnce(t)
 		})
 	}
 }

@@ -82,11 +82,7 @@ func replicasOn(t *testing.T, driver, dsn string, n int, cfg *config.Config, now
 	var services []*Service
 	var first store.Store
 	for i := range n {
-		st, err := store.Open(context.Background(), driver, dsn, store.WithClock(now))
-		if err != nil {
-			t.Fatalf("open replica %d: %v", i, err)
-		}
-		t.Cleanup(func() { st.Close() })
+		st := openShared(t, driver, dsn, now)
 		if first == nil {
 			first = st
 		}
@@ -94,6 +90,18 @@ func replicasOn(t *testing.T, driver, dsn string, n int, cfg *config.Config, now
 			append([]Option{WithClock(now), WithHolder(fmt.Sprintf("replica-%d", i))}, opts...)...))
 	}
 	return services, first
+}
+
+// openShared opens one more connection to the database at dsn, as another
+// process would.
+func openShared(t testing.TB, driver, dsn string, now func() time.Time) store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), driver, dsn, store.WithClock(now))
+	if err != nil {
+		t.Fatalf("open %s store: %v", driver, err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
 
 // together runs fn on every replica at once.

@@ -92,8 +92,9 @@ func previousActivation(sched cron.Schedule, t time.Time) time.Time {
 }
 
 // channelJob is what cron runs at each activation (and catch-up and retry
-// timers run too). A failure schedules a retry with backoff; the next
-// activation would retry as well, whichever comes first.
+// timers run too). A failure, or a run held by another replica that may
+// have died, schedules a retry with backoff; the next activation would
+// retry as well, whichever comes first.
 func (s *Service) channelJob(ch *channel) {
 	// Checking and counting under one lock keeps Add from racing with the
 	// shutdown's Wait.
@@ -124,6 +125,10 @@ func (s *Service) channelJob(ch *channel) {
 			ch.job.Run()
 		}
 	})
+	if errors.Is(err, errRunHeld) {
+		s.log.Info("digest run held by another replica; looking again later", "channel", ch.cfg.Name, "retry_in", delay)
+		return
+	}
 	s.log.Error("digest failed; will retry", "channel", ch.cfg.Name, "retry_in", delay, "err", err)
 }
 
