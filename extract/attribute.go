@@ -55,7 +55,9 @@ func (d *doc) attributeQuotes() ([]speaker, []attribution) {
 		if a.qpos[q] < 0 {
 			continue
 		}
-		if sp, ok := a.tagged(q); ok {
+		if d.quotes[q].label {
+			a.got[q], a.how[q] = a.labelSpeaker(q), byTag
+		} else if sp, ok := a.tagged(q); ok {
 			a.got[q], a.how[q] = sp, byTag
 		} else if sp, ok := a.continued(q); ok {
 			a.got[q], a.how[q] = sp, byContinuation
@@ -1244,7 +1246,7 @@ func (a *attributor) continued(q int) (speaker, bool) {
 	if lastHi < len(a.outer) && a.para(lastHi) == a.para(last) && lastHi+1 < len(a.outer) && a.para(lastHi+1) == a.para(last) {
 		return noSpeaker(), false // more text followed the quote
 	}
-	if sp := a.got[a.outer[last].q]; sp.kind != "" {
+	if sp := a.got[a.outer[last].q]; sp.kind != "" && !a.d.quotes[a.outer[last].q].label {
 		return sp, true
 	}
 	return noSpeaker(), false

@@ -42,6 +42,9 @@ func (e *Extractor) Analyze(text string) Analysis {
 	}
 	for qi, q := range d.quotes {
 		sp := speakers[qi]
+		if q.label && sp.kind == "" {
+			continue // the floor's questions, and labels naming nobody known
+		}
 		if words := len(strings.Fields(text[q.start:q.end])); words < minQuoteWords {
 			// A short quote is a term or a scare quote unless its speaker
 			// is tagged, or it is a whole sentence carried on from a quote.

@@ -18,6 +18,7 @@ type quoteSpan struct {
 	para        int
 	cont        bool // continues a quote opened in an earlier paragraph
 	runsOn      bool // continues in the next paragraph
+	label       bool // a transcript paragraph after its speaker label (open is the label's colon)
 }
 
 type markRole uint8
@@ -82,6 +83,11 @@ func findQuotes(text string, paras []paragraph) []quoteSpan {
 	for pi, p := range paras {
 		if p.heading {
 			carry = false
+			continue
+		}
+		if p.label >= 0 {
+			carry = false
+			spans = labelQuote(spans, text, p, pi)
 			continue
 		}
 		if !carry && !hasDoubleMark(text[p.start:p.end]) {

@@ -11,6 +11,7 @@ type paragraph struct {
 	start, end int
 	title      bool // the headline
 	heading    bool // a headline or an all-capitals subhead: no quotes, no names
+	label      int  // offset of the colon ending a transcript speaker label, or -1
 }
 
 // splitParagraphs cuts text into its non-empty lines. Articles arrive as
@@ -25,7 +26,7 @@ func splitParagraphs(text string) []paragraph {
 		}
 		s, e := trimSpan(text, i, end)
 		if s < e {
-			paras = append(paras, paragraph{start: s, end: e})
+			paras = append(paras, paragraph{start: s, end: e, label: -1})
 		}
 		i = end + 1
 	}
@@ -41,6 +42,7 @@ func splitParagraphs(text string) []paragraph {
 			paras[i].heading = true
 		}
 	}
+	markTranscript(text, paras)
 	return paras
 }
 
