@@ -27,6 +27,9 @@ type attributor struct {
 	// speaking, each in text order: the candidates a "he" or "she" can
 	// refer to.
 	events, speakers []event
+	// bodies are the organisations found speaking, in text order: what
+	// "the ministry" refers to.
+	bodies []event
 }
 
 // event places a person, or for a speaker an unnamed speaker too, in the text.
@@ -63,7 +66,9 @@ func (d *doc) attributeQuotes() ([]speaker, []attribution) {
 			a.got[q], a.how[q] = sp, byContinuation
 		}
 		if k := a.got[q].kind; k == "person" || k == "anonymous" {
-			a.addSpeaker(d.quotes[q].start, a.got[q])
+			a.speakers = a.addEvent(a.speakers, d.quotes[q].start, a.got[q])
+		} else if k == "organization" {
+			a.bodies = a.addEvent(a.bodies, d.quotes[q].start, a.got[q])
 		}
 	}
 	// A quote running over several paragraphs has one speaker, whichever
@@ -144,12 +149,12 @@ func (a *attributor) collectEvents() {
 	sort.SliceStable(a.events, func(i, j int) bool { return a.events[i].tok < a.events[j].tok })
 }
 
-// addSpeaker records a speaker found at byte offset off: a person, or an
-// unnamed speaker that a later "he" may refer to as well. Quotes are
-// attributed in text order, so the list stays sorted.
-func (a *attributor) addSpeaker(off int, who speaker) {
+// addEvent records a speaker found at byte offset off in evs: a person, or
+// an unnamed speaker that a later "he" may refer to as well, or a body.
+// Quotes are attributed in text order, so the list stays sorted.
+func (a *attributor) addEvent(evs []event, off int, who speaker) []event {
 	tok := sort.Search(len(a.d.toks), func(i int) bool { return a.d.toks[i].start >= off })
-	a.speakers = append(a.speakers, event{tok: tok, person: who.person, who: who})
+	return append(evs, event{tok: tok, person: who.person, who: who})
 }
 
 // latestBefore returns the last event of evs before token i, if any.
@@ -930,6 +935,13 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		}
 		return speaker{name: descr, kind: "anonymous", person: -1}, true
 	case kind == kindOrganization:
+		// "The ministry said" after "China's commerce ministry said": the
+		// body named in full just before.
+		if first.is("the") {
+			if sp, ok := a.bodyAntecedent(ts, te, head.low); ok {
+				return sp, true
+			}
+		}
 		return speaker{name: descr, kind: "organization", person: -1}, true
 	case kind == kindDocument:
 		// "a statement from the Greek foreign ministry": the body speaks.
@@ -1081,6 +1093,24 @@ func (a *attributor) unnamedAntecedent(i, j int, head string) (speaker, int, boo
 		}
 	}
 	return best, at, at >= 0
+}
+
+// bodyAntecedent finds the organisation last found speaking within the
+// last paragraphs before token i whose description has the same head noun
+// and every word of the definite description [i, j).
+func (a *attributor) bodyAntecedent(i, j int, head string) (speaker, bool) {
+	k := sort.Search(len(a.bodies), func(k int) bool { return a.bodies[k].tok >= i })
+	for k--; k >= 0 && a.d.tokPara[i]-a.d.tokPara[a.bodies[k].tok] <= 2; k-- {
+		e := a.bodies[k]
+		if descriptorHead(e.who.name) != head {
+			continue
+		}
+		if a.wordsIn(i, j, e.who.name) && len(strings.Fields(e.who.name)) > j-i {
+			return e.who, true
+		}
+		break
+	}
+	return noSpeaker(), false
 }
 
 // wordsIn reports whether every word of tokens [i, j), articles and

@@ -87,6 +87,10 @@ func TestAttribution(t *testing.T) {
 			"We have a proposal on the table.", "Mauro Vieira", "person"},
 		{"the official after an according-to source and a named spokesperson", "Foreign Office spokesperson Mumtaz Zahra Baloch spoke on Friday.\n\nAccording to a Pakistani official who spoke on condition of anonymity, Islamabad expects no change. \"It is the same script every year,\" the official said.",
 			"It is the same script every year,", "a Pakistani official", "anonymous"},
+		{"the ministry is the ministry named in full before", "China's commerce ministry said in a statement that Beijing would \"take all necessary measures\" now. The ministry called the tariffs \"naked protectionism\" and filed a complaint.",
+			"naked protectionism", "China's commerce ministry", "organization"},
+		{"the ministry with no ministry speaking before stays as written", "Talks resumed on Monday. The ministry called the tariffs \"naked protectionism\" and filed a complaint.",
+			"naked protectionism", "The ministry", "organization"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
