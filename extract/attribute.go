@@ -628,6 +628,13 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 	for j >= lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
 		j--
 	}
+	// "China on Wednesday warned": a time phrase between subject and verb.
+	for j-1 >= lo && !a.isPlaceholder(j) && !a.isPlaceholder(j-1) && isMonthOrDay(a.tok(j).low) && a.tok(j-1).low == "on" {
+		j -= 2
+	}
+	if j >= lo && !a.isPlaceholder(j) && a.tok(j).low == "it" && a.opensSentence(j) {
+		return a.bodyPronounAntecedent(j)
+	}
 	relative := false // "a draft resolution that urges": the antecedent may follow a preposition
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("that", "which", "who") {
 		j--
@@ -708,6 +715,42 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		break
 	}
 	return candS, candE, haveCand
+}
+
+// opensSentence reports whether outer position p starts a sentence of
+// running text: after a paragraph break or a sentence end outside quotes.
+func (a *attributor) opensSentence(p int) bool {
+	return p == 0 || a.para(p-1) != a.para(p) || !a.isPlaceholder(p-1) && a.tok(p-1).isSentenceEnd()
+}
+
+// bodyPronounAntecedent finds what "It" opening the sentence at outer
+// position j refers to: the subject of the sentence before, when that is
+// an organisation ("The RSF said … It called the reports …") and no other
+// body is named after it in that sentence.
+func (a *attributor) bodyPronounAntecedent(j int) (int, int, bool) {
+	d := a.d
+	pt := a.sentencesBack(a.outer[j].t, 2)
+	plo := sort.Search(len(a.outer), func(k int) bool { return a.outer[k].t >= pt })
+	if plo >= j || d.tokPara[a.outer[j].t]-d.tokPara[pt] > 1 {
+		return 0, 0, false
+	}
+	s, e, ok := a.sentenceSubject(plo, j)
+	if !ok || a.tok(s).low == "it" {
+		return 0, 0, false
+	}
+	if sp, ok := a.resolve(s, e); !ok || sp.kind != "organization" {
+		return 0, 0, false
+	}
+	for k := e; k < j; k++ {
+		if a.isPlaceholder(k) || !a.tok(k).cap {
+			continue
+		}
+		t := a.outer[k].t
+		if n, kind := d.lexiconMatch(t, a.outer[j].t); n > 0 && (kind == lexOrg || kind == lexCountry) || isAcronym(d.text[d.toks[t].start:d.toks[t].end]) {
+			return 0, 0, false // another body it may be: do not guess
+		}
+	}
+	return s, e, true
 }
 
 // relativeAntecedent finds what ", which" or ", who" at comma c refers to:

@@ -91,6 +91,14 @@ func TestAttribution(t *testing.T) {
 			"naked protectionism", "China's commerce ministry", "organization"},
 		{"the ministry with no ministry speaking before stays as written", "Talks resumed on Monday. The ministry called the tariffs \"naked protectionism\" and filed a complaint.",
 			"naked protectionism", "The ministry", "organization"},
+		{"it after a body as the subject of the sentence before", "The RSF said its forces had targeted army positions and denied hitting civilians. It called the reports \"fabrications by the army and its allies\".",
+			"fabrications by the army and its allies", "The RSF", "organization"},
+		{"it with another body named in between stays open", "The RSF said its forces had clashed with troops backed by the UAE. It called the reports \"fabrications by the army and its allies\".",
+			"fabrications by the army and its allies", "", ""},
+		{"it after a person is never a person", "Foreign Minister Ayo Bello said the talks had failed. It called the reports \"fabrications by the army and its allies\".",
+			"fabrications by the army and its allies", "", ""},
+		{"time phrase between a country subject and its verb", "BEIJING (AP) - China on Wednesday warned the European Union that new tariffs would \"seriously damage\" trade ties.",
+			"seriously damage", "China", "organization"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
