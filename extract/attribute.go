@@ -1267,6 +1267,21 @@ func (a *attributor) roleReference(ts, te, h int) int {
 	return best
 }
 
+// followedByQuote reports whether the outer text from position i to the
+// next quote of its paragraph is only punctuation, as in "…”. “…".
+func (a *attributor) followedByQuote(i int) bool {
+	para := a.para(i)
+	for ; i < len(a.outer) && a.para(i) == para; i++ {
+		if a.isPlaceholder(i) {
+			return true
+		}
+		if a.tok(i).kind != tokPunct {
+			return false
+		}
+	}
+	return true // only punctuation up to the paragraph end
+}
+
 // continued attributes an untagged quote to the speaker of the quote or
 // reporting sentence just before it: a second quote after "…," he said, a
 // quote paragraph following a quote of the same speaker, or a quote after
@@ -1283,6 +1298,12 @@ func (a *attributor) continued(q int) (speaker, bool) {
 		}
 	}
 	para := a.para(p)
+	// A quote inside a narrative sentence ("“…” has become a familiar
+	// refrain") is what the sentence is about, not more of the speech
+	// before it; a whole quoted sentence may be followed by narrative.
+	if next := p + 1; next < len(a.outer) && a.para(next) == para && !a.quoteEndsSentence(a.outer[p].q) && !a.followedByQuote(next) {
+		return noSpeaker(), false
+	}
 	// An earlier quote in the same paragraph.
 	for i := p - 1; i >= 0 && a.para(i) == para && p-i < maxSentenceTokens; i-- {
 		if a.isPlaceholder(i) {

@@ -99,6 +99,16 @@ func TestAttribution(t *testing.T) {
 			"fabrications by the army and its allies", "", ""},
 		{"time phrase between a country subject and its verb", "BEIJING (AP) - China on Wednesday warned the European Union that new tariffs would \"seriously damage\" trade ties.",
 			"seriously damage", "China", "organization"},
+		{"a quote that is the subject of a narrative sentence does not continue", "\"We are being asked to do more with less,\" Philippe Lazzarini said.\n\n\"It is a very serious situation for all of us\" has become a familiar refrain at the agency's meetings.",
+			"It is a very serious situation for all of us", "", ""},
+		{"a whole quoted sentence before narrative continues", "\"We are being asked to do more with less,\" Philippe Lazzarini said.\n\n\"We cannot go on like this for another year.\" He was speaking in Amman.",
+			"We cannot go on like this for another year.", "Philippe Lazzarini", "person"},
+		{"inverted tag after a question", `"Why now?" asked one student. "Our exams are in June."`,
+			"Why now?", "one student", "anonymous"},
+		{"inverted tag after an exclamation", `"Enough!" shouted a protester as police formed a line.`,
+			"Enough!", "a protester", "anonymous"},
+		{"pronoun tag after a description-only sentence, and its continuation", "But opposition leader Khalid Omer Yousif was sceptical. \"Speeches are cheap,\" he told the Sudan Tribune newspaper. \"We will see whether a single truck arrives.\"",
+			"We will see whether a single truck arrives.", "Khalid Omer Yousif", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
