@@ -484,8 +484,27 @@ func (d *doc) speechVerbAfter(j int) bool {
 }
 
 func (d *doc) isRoleNoun(low string) bool {
-	_, ok := d.g.titles[low]
-	return ok || low == "counterpart"
+	if _, ok := d.g.titles[low]; ok || low == "counterpart" {
+		return true
+	}
+	// "commissioner-general", "vice-chair", "deputy-director": a role noun
+	// with a rank word hyphenated to it.
+	if k := strings.IndexByte(low, '-'); k > 0 && k < len(low)-1 {
+		first, rest := low[:k], low[k+1:]
+		_, firstRole := d.g.titles[first]
+		_, restRole := d.g.titles[rest]
+		return firstRole && isRankWord(rest) || restRole && isRankWord(first)
+	}
+	return false
+}
+
+// isRankWord lists the words hyphenated to a role noun to make another.
+func isRankWord(s string) bool {
+	switch s {
+	case "general", "elect", "designate", "in-chief", "vice", "deputy", "co", "ex", "under", "chief", "acting":
+		return true
+	}
+	return false
 }
 
 // hasRoleNoun reports whether tokens [i, j) contain a role noun or title

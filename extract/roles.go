@@ -24,7 +24,7 @@ func (d *doc) assignRoles() {
 				d.appositionBefore(m.titleStart),
 				d.appositionAfter(m.nameEnd),
 			} {
-				if p.role == "" && ti.role != "" {
+				if (p.role == "" || key(p.role) == "counterpart") && ti.role != "" {
 					p.role = ti.role
 					p.kinship = p.kinship || ti.kinship
 				}
@@ -38,7 +38,7 @@ func (d *doc) assignRoles() {
 			p.affiliation = d.titleDefault(p.role)
 		}
 		if l, ok := d.leaderFor(p); ok {
-			if p.role == "" {
+			if p.role == "" || key(p.role) == "counterpart" {
 				p.role = l.role
 			}
 			if p.affiliation == "" {
@@ -363,6 +363,10 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 		}
 	}
 	if d.hasRoleNounOnly(i, j) {
+		ti.role = d.span(i, j)
+	} else if j-i == 1 && d.toks[i].low == "counterpart" {
+		// "his Greek counterpart Nikos Dendias": all the text says of his
+		// role; any other title of his wins (see assignRoles).
 		ti.role = d.span(i, j)
 	}
 	return ti

@@ -1,0 +1,39 @@
+package extract
+
+import "testing"
+
+// TestRoles checks one way of giving a person's role and affiliation per
+// case.
+func TestRoles(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, text, person, role, affiliation string
+	}{
+		{"counterpart is the role when nothing else is said",
+			"Prince Faisal bin Farhan spoke with his Greek counterpart Nikos Dendias on Sunday.",
+			"Nikos Dendias", "counterpart", "Greece"},
+		{"a title elsewhere wins over counterpart",
+			"Lavrov spoke with his Greek counterpart Nikos Dendias on Sunday. Greek Foreign Minister Nikos Dendias said he was hopeful.",
+			"Nikos Dendias", "Foreign Minister", "Greece"},
+		{"hyphenated rank after a role noun",
+			"Philippe Lazzarini, commissioner-general of UNRWA, the U.N. agency for Palestine refugees, told reporters the agency was broke.",
+			"Philippe Lazzarini", "commissioner-general", "UNRWA"},
+		{"a body's title before the name",
+			"European Council President António Costa wrote on X that the bloc stood firm.",
+			"António Costa", "European Council President", "European Council"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze("Headline\n\n" + tt.text)
+			for _, p := range a.People {
+				if p.Name == tt.person {
+					if p.Role != tt.role || p.Affiliation != tt.affiliation {
+						t.Errorf("role %q of %q, want %q of %q", p.Role, p.Affiliation, tt.role, tt.affiliation)
+					}
+					return
+				}
+			}
+			t.Errorf("person %q not found in %+v", tt.person, a.People)
+		})
+	}
+}
