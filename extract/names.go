@@ -321,6 +321,11 @@ func (d *doc) plausibleName(i, j int) bool {
 	if last := d.toks[j-1]; d.isRoleNoun(last.low) && !g.givenNames[d.toks[i].low] {
 		return false
 	}
+	// "Arab Coordination Group", "Gaza Humanitarian Mission": a run that
+	// ends in the head noun of a body or a document names that body.
+	if k := g.speakerHead[d.toks[j-1].low]; j-i > 1 && (k == kindOrganization || k == kindDocument) {
+		return false
+	}
 	for x := i; x < j; x++ {
 		t := d.toks[x]
 		if t.kind != tokWord {

@@ -37,3 +37,24 @@ func TestRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestBodiesAreNotPeople checks that names of bodies, which take speech
+// verbs and appositions like people, are never reported as people.
+func TestBodiesAreNotPeople(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct{ name, text string }{
+		{"programme", "The World Food Programme said famine was spreading in Darfur."},
+		{"crescent", "The Palestine Red Crescent said two of its medics were killed."},
+		{"watch", "Human Rights Watch said the council had waited too long."},
+		{"council", "The Norwegian Refugee Council said aid workers could not reach the camp."},
+		{"fund", "The Central Emergency Response Fund said it would release money."},
+		{"a head noun of speaker bodies", "The Arab Contact Group said the plan was dead."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if a := e.Analyze("Headline\n\n" + tt.text); len(a.People) != 0 {
+				t.Errorf("got people %+v", a.People)
+			}
+		})
+	}
+}
