@@ -144,6 +144,12 @@ func (a *attributor) collectEvents() {
 			if sp, ok := a.resolve(s, e); ok && sp.kind == "anonymous" {
 				a.events = append(a.events, event{tok: a.outer[s].t, person: -1, who: sp})
 			}
+		} else if ok && a.d.g.speakerHead[a.tok(a.headOf(s, e)).low] == kindOrganization {
+			// "Saudi Arabia's foreign ministry said on X that …": what a
+			// later "the ministry" refers to.
+			if sp, ok := a.resolve(s, e); ok && sp.kind == "organization" {
+				a.bodies = append(a.bodies, event{tok: a.outer[s].t, person: -1, who: sp})
+			}
 		}
 	}
 	sort.SliceStable(a.events, func(i, j int) bool { return a.events[i].tok < a.events[j].tok })
@@ -154,7 +160,12 @@ func (a *attributor) collectEvents() {
 // Quotes are attributed in text order, so the list stays sorted.
 func (a *attributor) addEvent(evs []event, off int, who speaker) []event {
 	tok := sort.Search(len(a.d.toks), func(i int) bool { return a.d.toks[i].start >= off })
-	return append(evs, event{tok: tok, person: who.person, who: who})
+	// Bodies named as subjects are collected beforehand: keep the order.
+	k := sort.Search(len(evs), func(k int) bool { return evs[k].tok > tok })
+	evs = append(evs, event{})
+	copy(evs[k+1:], evs[k:])
+	evs[k] = event{tok: tok, person: who.person, who: who}
+	return evs
 }
 
 // latestBefore returns the last event of evs before token i, if any.

@@ -109,6 +109,8 @@ func TestAttribution(t *testing.T) {
 			"Enough!", "a protester", "anonymous"},
 		{"pronoun tag after a description-only sentence, and its continuation", "But opposition leader Khalid Omer Yousif was sceptical. \"Speeches are cheap,\" he told the Sudan Tribune newspaper. \"We will see whether a single truck arrives.\"",
 			"We will see whether a single truck arrives.", "Khalid Omer Yousif", "person"},
+		{"the ministry after a body named as a subject without a quote", "Saudi Arabia's foreign ministry said on X that indirect talks would resume in Jeddah. The ministry urged both sides to \"put the interests of the Sudanese people above all else\".",
+			"put the interests of the Sudanese people above all else", "Saudi Arabia's foreign ministry", "organization"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
