@@ -111,6 +111,8 @@ func TestAttribution(t *testing.T) {
 			"We will see whether a single truck arrives.", "Khalid Omer Yousif", "person"},
 		{"the ministry after a body named as a subject without a quote", "Saudi Arabia's foreign ministry said on X that indirect talks would resume in Jeddah. The ministry urged both sides to \"put the interests of the Sudanese people above all else\".",
 			"put the interests of the Sudanese people above all else", "Saudi Arabia's foreign ministry", "organization"},
+		{"she skips an office holder known to be a man", "The EU's foreign policy chief, Kaja Kallas, pressed Chinese Foreign Minister Wang Yi on Wednesday.\n\nKallas said the bloc had shared a list of firms. Wang has repeatedly denied that China supplies Russia. \"We have the evidence, and we are ready to present it,\" she said.",
+			"We have the evidence, and we are ready to present it,", "Kaja Kallas", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

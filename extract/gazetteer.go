@@ -45,7 +45,10 @@ type gazetteer struct {
 	leaderLast  map[string]leader // folded surname -> leader
 }
 
-type leader struct{ name, role, affiliation string }
+type leader struct {
+	name, role, affiliation string
+	sex                     gender
+}
 
 func dataLines(name string) ([]string, error) {
 	f, err := dataFS.Open("data/" + name)
@@ -184,10 +187,18 @@ func loadGazetteer() (*gazetteer, error) {
 		return nil, err
 	}
 	err = load("leaders.txt", func(f []string) error {
-		if len(f) != 3 {
-			return fmt.Errorf("want 3 fields")
+		if len(f) != 4 {
+			return fmt.Errorf("want 4 fields")
 		}
-		l := leader{f[0], f[1], f[2]}
+		l := leader{name: f[0], role: f[1], affiliation: f[2]}
+		switch f[3] {
+		case "f":
+			l.sex = genderFemale
+		case "m":
+			l.sex = genderMale
+		default:
+			return fmt.Errorf("sex %q: want f or m", f[3])
+		}
 		g.leaders[key(f[0])] = l
 		ws := strings.Fields(key(f[0]))
 		last := ws[len(ws)-1]

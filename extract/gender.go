@@ -36,7 +36,8 @@ func wordGender(s string) gender {
 }
 
 // personGender reads a person's sex from a role word ("spokeswoman"), an
-// honorific before a mention, or a given name the lists know.
+// honorific before a mention, the list of office holders, or a given name
+// the lists know.
 func (d *doc) personGender(p int) gender {
 	e := d.people[p]
 	for _, w := range strings.Fields(key(e.role)) {
@@ -50,6 +51,9 @@ func (d *doc) personGender(p int) gender {
 				return g
 			}
 		}
+	}
+	if l, ok := d.leaderFor(e); ok {
+		return l.sex
 	}
 	for _, w := range e.words {
 		if w == e.surname {

@@ -16,6 +16,8 @@ func TestPersonGender(t *testing.T) {
 		{"Government spokeswoman Ayo Bello met reporters.", "Ayo Bello", genderFemale},
 		{"Mrs. Ayo Bello met reporters.", "Ayo Bello", genderFemale},
 		{"Foreign Minister Ayo Bello met reporters.", "Ayo Bello", genderUnknown},
+		{"Chinese Foreign Minister Wang Yi met reporters.", "Wang Yi", genderMale},
+		{"Wang met reporters after Italian Prime Minister Giorgia Meloni.", "Giorgia Meloni", genderFemale},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
