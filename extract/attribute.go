@@ -503,6 +503,11 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		if s, e, ok := a.subjectOf(verb, lo); ok {
 			return a.resolve(s, e)
 		}
+		if a.relativeIt(verb-1, lo) {
+			// "…, which it described as": the verb's own subject is the
+			// pronoun; an earlier verb of the sentence is not its speaker.
+			return noSpeaker(), false
+		}
 		if c := a.coordinator(verb, lo); c >= 0 {
 			if s, e, ok := a.clauseSubject(c, lo); ok {
 				return a.resolve(s, e)
@@ -643,8 +648,20 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 	for j-1 >= lo && !a.isPlaceholder(j) && !a.isPlaceholder(j-1) && isMonthOrDay(a.tok(j).low) && a.tok(j-1).low == "on" {
 		j -= 2
 	}
-	if j >= lo && !a.isPlaceholder(j) && a.tok(j).low == "it" && a.opensSentence(j) {
-		return a.bodyPronounAntecedent(j)
+	if j >= lo && !a.isPlaceholder(j) && a.tok(j).low == "it" {
+		if a.opensSentence(j) {
+			return a.bodyPronounAntecedent(j)
+		}
+		// "The readout said …, which it described as": the subject of
+		// the main clause, when that is a body or a document.
+		if a.relativeIt(j, lo) {
+			if s, e, ok := a.sentenceSubject(lo, j-1); ok {
+				if sp, ok := a.resolve(s, e); ok && (sp.kind == "organization" || sp.kind == "document") {
+					return s, e, true
+				}
+			}
+		}
+		return 0, 0, false
 	}
 	relative := false // "a draft resolution that urges": the antecedent may follow a preposition
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("that", "which", "who") {
@@ -726,6 +743,12 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		break
 	}
 	return candS, candE, haveCand
+}
+
+// relativeIt reports whether outer position j holds the "it" of a
+// relative clause ("which it described as", "what it called").
+func (a *attributor) relativeIt(j, lo int) bool {
+	return j-1 > lo && !a.isPlaceholder(j) && !a.isPlaceholder(j-1) && a.tok(j).low == "it" && a.tok(j-1).is("which", "that", "what")
 }
 
 // opensSentence reports whether outer position p starts a sentence of

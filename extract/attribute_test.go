@@ -113,6 +113,12 @@ func TestAttribution(t *testing.T) {
 			"put the interests of the Sudanese people above all else", "Saudi Arabia's foreign ministry", "organization"},
 		{"she skips an office holder known to be a man", "The EU's foreign policy chief, Kaja Kallas, pressed Chinese Foreign Minister Wang Yi on Wednesday.\n\nKallas said the bloc had shared a list of firms. Wang has repeatedly denied that China supplies Russia. \"We have the evidence, and we are ready to present it,\" she said.",
 			"We have the evidence, and we are ready to present it,", "Kaja Kallas", "person"},
+		{"which it described as: the document of the main clause", "The readout said the two ministers had reaffirmed their consensus on a settlement, which it described as \"an open platform for all peace-loving countries\".",
+			"an open platform for all peace-loving countries", "The readout", "document"},
+		{"which it described as: never a person of an earlier verb", "The minister said the leaders reaffirmed their consensus, which it described as \"an open platform for all peace-loving countries\".",
+			"an open platform for all peace-loving countries", "", ""},
+		{"what it called: the body of the main clause", "The Algerian foreign ministry said the measures were a response to what it called \"the hostile conduct of the French interior ministry\" last week.",
+			"the hostile conduct of the French interior ministry", "The Algerian foreign ministry", "organization"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
