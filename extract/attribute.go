@@ -1032,11 +1032,41 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		if p := d.entityFor([]string{head.low}, h); p >= 0 && te-ts == 1 {
 			return a.personSpeaker(p), true
 		}
+		// "EAM said" after "External Affairs Minister S. Jaishankar": the
+		// initials of a person's title.
+		if w := d.text[head.start:head.end]; te-ts == 1 && isAcronym(w) && d.lexKindOf(h, h+1) == lexNone {
+			if p := a.roleInitialsHolder(w); p >= 0 {
+				return a.personSpeaker(p), true
+			}
+		}
 		if a.knownBody(ts, te, h) {
 			return speaker{name: descr, kind: "organization", person: -1}, true
 		}
 	}
 	return noSpeaker(), false
+}
+
+// roleInitialsHolder returns the only person whose role, read as the
+// initials of its capitalised words, spells the acronym w, or -1.
+func (a *attributor) roleInitialsHolder(w string) int {
+	w = strings.ReplaceAll(w, ".", "")
+	found := -1
+	for pi, p := range a.d.people {
+		var initials strings.Builder
+		for _, rw := range strings.FieldsFunc(p.role, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if r, _ := utf8.DecodeRuneInString(rw); r >= 'A' && r <= 'Z' {
+				initials.WriteRune(r)
+			}
+		}
+		if initials.Len() < 2 || initials.String() != w {
+			continue
+		}
+		if found >= 0 {
+			return -1 // two people it may be
+		}
+		found = pi
+	}
+	return found
 }
 
 // knownBody is the last gate for a capitalised speaker that is neither a

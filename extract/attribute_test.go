@@ -119,6 +119,10 @@ func TestAttribution(t *testing.T) {
 			"an open platform for all peace-loving countries", "", ""},
 		{"what it called: the body of the main clause", "The Algerian foreign ministry said the measures were a response to what it called \"the hostile conduct of the French interior ministry\" last week.",
 			"the hostile conduct of the French interior ministry", "The Algerian foreign ministry", "organization"},
+		{"an acronym spelling a person's title", "External Affairs Minister Dr. S. Jaishankar held talks with Sheikh Abdullah.\n\nIn his opening remarks, EAM said: \"The UAE is today among our most important partners.\"",
+			"The UAE is today among our most important partners.", "S. Jaishankar", "person"},
+		{"a known body's acronym is the body", "European Union envoy Ayo Bello arrived in Kyiv. The EU said it was \"ready to do more for Ukraine\" this year.",
+			"ready to do more for Ukraine", "The EU", "organization"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
