@@ -704,6 +704,11 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 				s, end = s2, s-2
 			}
 		}
+		// "with some delegates warning that": the phrase after "with" is
+		// the subject of the participle.
+		if s < end && s > start && a.tok(s-1).low == "with" && strings.HasSuffix(a.tok(v).low, "ing") && v == end {
+			return s, end, true
+		}
 		// "a Democrat on the Senate Foreign Relations Committee": a phrase
 		// after a preposition is its object, not the subject.
 		// "A diplomat on the council": the phrase before the preposition

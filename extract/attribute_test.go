@@ -123,6 +123,8 @@ func TestAttribution(t *testing.T) {
 			"The UAE is today among our most important partners.", "S. Jaishankar", "person"},
 		{"a known body's acronym is the body", "European Union envoy Ayo Bello arrived in Kyiv. The EU said it was \"ready to do more for Ukraine\" this year.",
 			"ready to do more for Ukraine", "The EU", "organization"},
+		{"with X warning that: X speaks", "Members voiced frustration over the deadlock, as they held an emergency meeting today, with some delegates warning that the organ could lose its \"remaining credibility\" if unity remained out of reach.",
+			"remaining credibility", "some delegates", "anonymous"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
