@@ -219,6 +219,89 @@ The World Food Programme has warned that famine is spreading in Darfur. Millions
 ])
 
 
+# 6. Mixed probes: a spokeswoman named after her title, "she" with a man
+#    of known sex in between, an anonymous source mentioned again, a
+#    statement from a ministry, an inverted tag with a title.
+art("iran-iaea-probe", '''
+Iran says it will keep cooperating with IAEA despite new resolution
+
+TEHRAN (Reuters) - Iran will keep working with the U.N. nuclear watchdog despite a resolution passed by its board on Thursday, the foreign ministry said, while warning that Tehran would respond to any "hostile step" by Western powers.
+
+Foreign ministry spokesman Esmaeil Baghaei told a weekly news conference that the resolution was "politically motivated" and would not help resolve outstanding issues. "Iran has always acted in good faith. Those who drafted this text know that very well," Baghaei said.
+
+The resolution, drafted by Britain, France and Germany, orders the International Atomic Energy Agency to produce a comprehensive report on Iran's nuclear activities. It passed with 19 votes in favour and three against.
+
+IAEA Director General Rafael Grossi said he hoped to visit Tehran soon. "Dialogue is the only way forward," said Grossi, who met Iranian officials in Vienna last month.
+
+Britain's ambassador to the agency, Corinne Kitsell, said the board had acted because Iran had failed to explain traces of uranium found at undeclared sites. Grossi has called the situation "worrying". "Our patience is not unlimited," she said.
+
+A senior Iranian official, speaking on condition of anonymity, said Tehran was considering activating new centrifuges in response. "Everything is on the table," the official said.
+
+Russia's envoy in Vienna, Mikhail Ulyanov, wrote on X that the resolution was "a step in the wrong direction". China also voted against the text.
+
+"We are not looking for confrontation," Iranian Foreign Minister Abbas Araghchi said in a post on X. "But we will not be bullied."
+
+Diplomats said the board could refer the matter to the U.N. Security Council if Iran did not cooperate by June.
+''', [
+    ("Esmaeil Baghaei", ["Baghaei"], "spokesman", "Iran"),
+    ("Rafael Grossi", ["Grossi"], "Director General", "IAEA"),
+    ("Corinne Kitsell", [], "ambassador", "United Kingdom"),
+    ("Mikhail Ulyanov", [], "envoy", "Russia"),
+    ("Abbas Araghchi", [], "Foreign Minister", "Iran"),
+], [
+    ("Esmaeil Baghaei", P, "politically motivated"),
+    ("Esmaeil Baghaei", P, "Iran has always acted in good faith. Those who drafted this text know that very well,"),
+    ("Rafael Grossi", P, "Dialogue is the only way forward,"),
+    ("Rafael Grossi", P, "worrying"),
+    ("Corinne Kitsell", P, "Our patience is not unlimited,"),
+    ("A senior Iranian official", ANON, "Everything is on the table,"),
+    ("Mikhail Ulyanov", P, "a step in the wrong direction"),
+    ("Abbas Araghchi", P, "We are not looking for confrontation,"),
+    ("Abbas Araghchi", P, "But we will not be bullied."),
+], ["hostile step"])
+
+# 7. A quote paragraph after a colon, a quote before its tag with a
+#    title after the name, "the minister" for the person just named, a
+#    spokeswoman's paragraph-long quote over two paragraphs.
+art("africa-summit", '''
+African Union leaders call for seats on Security Council
+
+ADDIS ABABA (AFP) - African leaders on Sunday renewed their demand for permanent seats on the U.N. Security Council, as an African Union summit in the Ethiopian capital closed with a call for reform of global institutions.
+
+"Africa cannot remain the only continent without a permanent seat," said Moussa Faki Mahamat, the outgoing chairperson of the African Union Commission. "This is an injustice that the world can no longer ignore."
+
+Kenyan President William Ruto, who has championed the reform, put it bluntly:
+
+"We are 54 countries and 1.4 billion people. We are not asking for a favour. We are asking for what is fair."
+
+South Africa's foreign minister, Ronald Lamola, said his country would use its presidency of the G20 to press the case. The minister told reporters that the current system was "a relic of 1945".
+
+The summit also discussed the war in Sudan and the conflict in eastern Congo. The AU's peace and security commissioner, Bankole Adeoye, said the union would send a fact-finding mission to Goma.
+
+"We will not accept the partition of any member state," he said.
+
+Ghana's President John Mahama said the continent needed to speak with one voice on debt. "Every year, we pay more to our creditors than we spend on health and education combined,
+
+"and that cannot go on," Mahama said.
+
+Diplomats say any reform of the council would need the support of the five permanent members, which has so far been lacking.
+''', [
+    ("Moussa Faki Mahamat", [], "chairperson", "African Union Commission"),
+    ("William Ruto", [], "President", "Kenya"),
+    ("Ronald Lamola", [], "foreign minister", "South Africa"),
+    ("Bankole Adeoye", [], "peace and security commissioner", "African Union"),
+    ("John Mahama", ["Mahama"], "President", "Ghana"),
+], [
+    ("Moussa Faki Mahamat", P, "Africa cannot remain the only continent without a permanent seat,"),
+    ("Moussa Faki Mahamat", P, "This is an injustice that the world can no longer ignore."),
+    ("William Ruto", P, "We are 54 countries and 1.4 billion people. We are not asking for a favour. We are asking for what is fair."),
+    ("Ronald Lamola", P, "a relic of 1945"),
+    ("Bankole Adeoye", P, "We will not accept the partition of any member state,"),
+    ("John Mahama", P, "Every year, we pay more to our creditors than we spend on health and education combined,"),
+    ("John Mahama", P, "and that cannot go on,"),
+])
+
+
 def main():
     errs = make_fixtures.check(A)
     for e in errs:
