@@ -494,10 +494,19 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		if t.low == "saying" && v-1 >= lo && a.tok(v-1).low == "as" {
 			// "was quoted by the agency as saying"
 			for u := v - 2; u >= lo && u > v-20; u-- {
-				if !a.isPlaceholder(u) && a.tok(u).low == "quoted" {
-					verb = u
-					break
+				if a.isPlaceholder(u) || a.tok(u).low != "quoted" {
+					continue
 				}
+				// "State media quoted Foreign Minister Abbas Araghchi as
+				// saying": the object of the active verb is the speaker.
+				if obj := u + 1; obj < v-1 && (u == lo || a.isPlaceholder(u-1) || !a.tok(u-1).is("was", "were", "is", "are", "been", "be")) {
+					if a.nounPhraseSuffix(obj, v-1) == obj {
+						return a.resolve(obj, v-1)
+					}
+					return noSpeaker(), false
+				}
+				verb = u
+				break
 			}
 		}
 		if s, e, ok := a.subjectOf(verb, lo); ok {

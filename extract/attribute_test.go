@@ -125,6 +125,8 @@ func TestAttribution(t *testing.T) {
 			"ready to do more for Ukraine", "The EU", "organization"},
 		{"with X warning that: X speaks", "Members voiced frustration over the deadlock, as they held an emergency meeting today, with some delegates warning that the organ could lose its \"remaining credibility\" if unity remained out of reach.",
 			"remaining credibility", "some delegates", "anonymous"},
+		{"active quoted Y as saying", "Iranian state media quoted Foreign Minister Abbas Araghchi as saying that Tehran would \"never negotiate under pressure\".",
+			"never negotiate under pressure", "Abbas Araghchi", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
