@@ -58,6 +58,15 @@ func surnameOf(ws []string) string {
 	return last
 }
 
+// bareSurname drops a hyphenated particle from a surname: "al-burhan" is
+// also written "Burhan".
+func bareSurname(s string) string {
+	if k := strings.IndexByte(s, '-'); k > 0 && k+1 < len(s) && isNameParticle(s[:k]) {
+		return s[k+1:]
+	}
+	return s
+}
+
 func subset(a, b []string) bool {
 	for _, x := range a {
 		found := false
@@ -152,7 +161,7 @@ func (d *doc) entityFor(ws []string, at int) int {
 		}
 	}
 	for i, p := range d.people {
-		if len(ws) == 1 && ws[0] == p.surname || sn == p.surname && subset(ws, p.words) {
+		if len(ws) == 1 && (ws[0] == p.surname || ws[0] == bareSurname(p.surname)) || sn == p.surname && subset(ws, p.words) {
 			consider(i)
 		}
 	}
