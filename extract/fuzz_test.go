@@ -13,6 +13,7 @@ func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{
 		"", "\"", "“", "”x", "«", "\"\"\"", "a\xffb \"q\xfe\" said X.", "Mr.", "'s", "U.S.", "“a\n\n“b\n\n“c”",
 		"He said: \"", ", said", "The draft", "“”", "„x“ said Y Z.", "(Wendy)", "al-", "A.", "\xe2\x80",
+		"Jo Ann Lee, Spokesperson\n\nMS LEE: Good day.\n\nQUESTION: Why?\n\nMS LEE: \"Because\" we said so.", "Q: a\n\nA B: b\n\nA B: :",
 	} {
 		f.Add(s)
 	}
