@@ -713,6 +713,14 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 				s, end = s2, s-2
 			}
 		}
+		// "Former U.S. ambassador to Russia Michael McFaul wrote": a title
+		// with a preposition in it belongs to the name after it.
+		if s < end && s > start {
+			if mi := a.d.mentionEndingIn(a.outer[s].t, a.outer[end-1].t+1); mi >= 0 && a.d.mentions[mi].hasTitle &&
+				a.d.mentions[mi].titleStart < a.outer[s].t && a.d.mentions[mi].titleStart >= a.outer[start].t {
+				return s, end, true
+			}
+		}
 		// "with some delegates warning that": the phrase after "with" is
 		// the subject of the participle.
 		if s < end && s > start && a.tok(s-1).low == "with" && strings.HasSuffix(a.tok(v).low, "ing") && v == end {
@@ -983,6 +991,12 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		return noSpeaker(), false // "Lavrov and Kerry told reporters": not one speaker
 	}
 	if mi := d.mentionEndingIn(ts, te); mi >= 0 && d.mentions[mi].entity >= 0 {
+		// "A spokesman for Prime Minister Keir Starmer": the unnamed
+		// person before the preposition speaks, not the one named after it.
+		if h := a.outer[a.headOf(s, e)].t; d.toks[ts].is("a", "an", "one", "another") && h < d.mentions[mi].titleStart &&
+			(d.g.speakerHead[d.toks[h].low] == kindPerson || d.isRoleNoun(d.toks[h].low)) {
+			return speaker{name: d.span(ts, te), kind: "anonymous", person: -1}, true
+		}
 		return a.personSpeaker(d.mentions[mi].entity), true
 	}
 	h := a.outer[a.headOf(s, e)].t

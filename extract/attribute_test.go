@@ -127,6 +127,10 @@ func TestAttribution(t *testing.T) {
 			"remaining credibility", "some delegates", "anonymous"},
 		{"active quoted Y as saying", "Iranian state media quoted Foreign Minister Abbas Araghchi as saying that Tehran would \"never negotiate under pressure\".",
 			"never negotiate under pressure", "Abbas Araghchi", "person"},
+		{"a spokesman for a named person is not that person", "A spokesman for Prime Minister Keir Starmer said the government was \"clear-eyed\" about China.",
+			"clear-eyed", "A spokesman for Prime Minister Keir Starmer", "anonymous"},
+		{"a title with a preposition before the name", "Former U.S. ambassador to Russia Michael McFaul wrote on X that the summit was \"a gift to Putin\".",
+			"a gift to Putin", "Michael McFaul", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -548,7 +548,18 @@ func (d *doc) titleStart(i int) int {
 			s = j + 1
 			continue
 		}
+		// "A spokesman for Prime Minister Keir Starmer": a title right
+		// after "for" is the name's whole title; the role before it is
+		// somebody else's.
+		if t.low == "for" && s == j+1 && s < i && d.toks[s].cap && d.hasRoleNoun(s, i) && j > 0 && !d.toks[j-1].cap {
+			break
+		}
 		if t.is("of", "for", "and") {
+			j--
+			continue
+		}
+		// "ambassador to Russia Michael McFaul": where a role is held.
+		if t.low == "to" && s == j+1 && s < i && !d.isRoleNoun(d.toks[s].low) && j > 0 && d.isRoleNoun(d.toks[j-1].low) {
 			j--
 			continue
 		}
