@@ -6,6 +6,7 @@ import "strings"
 type titleInfo struct {
 	role, affiliation string
 	kinship           bool // "his spokesperson": the affiliation is the antecedent's
+	bodyKin           bool // "its spokesperson": the affiliation is the body spoken of before
 }
 
 // assignRoles gives every person a role and affiliation, from the first
@@ -30,6 +31,9 @@ func (d *doc) assignRoles() {
 				}
 				if p.affiliation == "" && ti.affiliation != "" {
 					p.affiliation = ti.affiliation
+				}
+				if p.affiliation == "" && ti.bodyKin {
+					p.affiliation = d.previousSubjectBody(m.titleStart)
 				}
 				p.kinship = p.kinship || ti.kinship && p.affiliation == ""
 			}
@@ -203,6 +207,57 @@ func (d *doc) titleDefault(role string) string {
 	return ""
 }
 
+// previousSubjectBody returns the body that is the subject of the sentence
+// before token i ("The Norwegian Refugee Council said … Its regional
+// director, …"): a run of capitalised words, or words ending in the head
+// noun of a body ("The Chinese foreign ministry"), right at the start of
+// that sentence. It returns "" when the sentence opens otherwise.
+func (d *doc) previousSubjectBody(i int) string {
+	end := i - 1
+	for end >= 0 && d.tokPara[end] == d.tokPara[i] && !d.toks[end].isSentenceEnd() {
+		end--
+	}
+	if end < 0 {
+		return ""
+	}
+	start := end - 1
+	for start >= 0 && end-start < 60 && d.tokPara[start] == d.tokPara[end] && !d.toks[start].isSentenceEnd() {
+		start--
+	}
+	ps := start + 1
+	if ps < end && d.toks[ps].is("the") {
+		ps++
+	}
+	e, head := ps, false
+	for e < end && e-ps < 8 && !head && d.bodyNameWord(e, end) {
+		head = !d.toks[e].cap && d.g.speakerHead[d.toks[e].low] == kindOrganization
+		e++
+	}
+	if e == ps || !head && (e-ps < 2 || d.mentionEndingIn(ps, e) >= 0 || d.countryAt(ps, e) != "") {
+		return ""
+	}
+	return d.span(ps, e)
+}
+
+// bodyNameWord reports whether token k (before end) may be part of a
+// body's name: a capitalised word, a joining word between capitalised
+// words ("Chamber of Commerce"), a lower-case head noun of a body
+// ("ministry") or the word right before one ("foreign ministry").
+func (d *doc) bodyNameWord(k, end int) bool {
+	t := d.toks[k]
+	if t.kind != tokWord {
+		return false
+	}
+	if t.cap {
+		return !isFunctionWord(t.low)
+	}
+	next := k+1 < end && d.toks[k+1].kind == tokWord
+	if t.is("of", "in", "for", "and") {
+		return k > 0 && d.toks[k-1].cap && next && d.toks[k+1].cap
+	}
+	return d.g.speakerHead[t.low] == kindOrganization || next && !d.toks[k+1].cap && d.g.speakerHead[d.toks[k+1].low] == kindOrganization
+}
+
 // antecedentAffiliation returns the affiliation of the closest other person
 // mentioned before token i ("Guterres … his spokesperson").
 func (d *doc) antecedentAffiliation(self, i int) string {
@@ -272,6 +327,7 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 	var ti titleInfo
 	for i < j && d.toks[i].is("of", "for", "and", "the", "a", "an", "his", "her", "their", "its") {
 		ti.kinship = ti.kinship || d.toks[i].is("his", "her")
+		ti.bodyKin = ti.bodyKin || d.toks[i].low == "its"
 		i++
 	}
 	abbreviated := ""
