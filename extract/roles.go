@@ -245,6 +245,9 @@ func (d *doc) previousSubjectBody(i int) string {
 // ("ministry") or the word right before one ("foreign ministry").
 func (d *doc) bodyNameWord(k, end int) bool {
 	t := d.toks[k]
+	if t.kind == tokPossessive {
+		return k > 0 && d.toks[k-1].cap // "India's foreign ministry"
+	}
 	if t.kind != tokWord {
 		return false
 	}
