@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/attache-bot/attache/extract"
 )
@@ -28,29 +30,35 @@ type person struct {
 	best         *QuoteLine
 }
 
-// tally counts values and picks the most frequent, the earliest on ties.
+// tally counts the articles giving each value and picks the value most
+// articles agree on; on a tie, one an article stated explicitly (with a
+// country or demonym), then the earliest. Articles vote once each, however
+// often they repeat a name: one long article guessing wrong must not
+// outweigh several that agree.
 type tally struct {
 	counts map[string]int
+	stated map[string]bool
 	order  []string
 }
 
-func (t *tally) add(v string, n int) {
+func (t *tally) add(v string, stated bool) {
 	if v = strings.TrimSpace(v); v == "" {
 		return
 	}
 	if t.counts == nil {
-		t.counts = map[string]int{}
+		t.counts, t.stated = map[string]int{}, map[string]bool{}
 	}
 	if _, ok := t.counts[v]; !ok {
 		t.order = append(t.order, v)
 	}
-	t.counts[v] += max(n, 1)
+	t.counts[v]++
+	t.stated[v] = t.stated[v] || stated
 }
 
 func (t *tally) top() string {
 	best := ""
 	for _, v := range t.order {
-		if best == "" || t.counts[v] > t.counts[best] {
+		if best == "" || t.counts[v] > t.counts[best] || t.counts[v] == t.counts[best] && t.stated[v] && !t.stated[best] {
 			best = v
 		}
 	}
@@ -121,7 +129,10 @@ func (c *cast) find(name string) *person {
 
 // add merges one article's people into the cast. Longer names go first so
 // that a lone surname joins the full name rather than the other way round.
-func (c *cast) add(people []extract.Person) {
+// body is the article's text, to tell a role stated with its country from
+// one the extractor inferred.
+func (c *cast) add(people []extract.Person, body string) {
+	voted := map[*person]bool{}
 	sorted := slices.Clone(people)
 	slices.SortStableFunc(sorted, func(a, b extract.Person) int {
 		return cmp.Compare(len(strings.Fields(b.Name)), len(strings.Fields(a.Name)))
@@ -146,8 +157,12 @@ func (c *cast) add(people []extract.Person) {
 			}
 		}
 		p.mentions += ep.Mentions
-		p.roles.add(ep.Role, ep.Mentions)
-		p.affiliations.add(ep.Affiliation, ep.Mentions)
+		if !voted[p] && (ep.Role != "" || ep.Affiliation != "") {
+			voted[p] = true
+			stated := roleStatedWithCountry(body, ep.Role)
+			p.roles.add(ep.Role, stated)
+			p.affiliations.add(ep.Affiliation, stated && ep.Affiliation != "")
+		}
 	}
 }
 
@@ -182,4 +197,51 @@ func (c *cast) keyActors() []Actor {
 		actors = append(actors, a)
 	}
 	return actors
+}
+
+// determiners before a role say nothing about whose role it is.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true, "former": true, "then": true}
+
+// roleStatedWithCountry reports whether body names role together with a
+// country, demonym or body qualifying it: a capitalised word right before
+// it ("French Foreign Minister", "Iran's foreign minister", "U.N.
+// Ambassador") or "of"/"to" and a capitalised word right after it ("the
+// foreign minister of France"). An affiliation the extractor inferred from
+// a dateline or the article's main country has no such statement.
+func roleStatedWithCountry(body, role string) bool {
+	role = strings.Join(strings.Fields(role), " ")
+	if role == "" {
+		return false
+	}
+	lower := strings.ToLower(body)
+	if len(lower) != len(body) {
+		return false // case folding moved byte offsets; better no tie-break than a wrong one
+	}
+	needle := strings.ToLower(role)
+	for from := 0; ; {
+		i := strings.Index(lower[from:], needle)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(needle)
+		from = end
+		before := strings.Fields(body[max(0, start-40):start])
+		if len(before) > 0 && strings.HasSuffix(body[:start], " ") {
+			// A word ending in punctuation closes the phrase before the role.
+			w := before[len(before)-1]
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !strings.ContainsAny(w[len(w)-1:], ",;:.") && !determiners[strings.ToLower(w)] {
+				return true
+			}
+		}
+		after := strings.Fields(body[end:min(len(body), end+40)])
+		if len(after) >= 2 && (after[0] == "of" || after[0] == "to") {
+			next := after[1]
+			if next == "the" && len(after) >= 3 {
+				next = after[2]
+			}
+			if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
 }

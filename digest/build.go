@@ -119,7 +119,7 @@ func buildStory(members []store.StoredArticle) storyDraft {
 	for _, a := range ordered {
 		s.Sources = append(s.Sources, linkTo(a))
 		s.ArticleIDs = append(s.ArticleIDs, a.ID)
-		s.cast.add(a.Analysis.People)
+		s.cast.add(a.Analysis.People, a.Article.Body)
 		quotes = append(quotes, a.Analysis.Quotes...)
 		s.texts = append(s.texts, headlineOf(a))
 		s.places = append(s.places, a.Analysis.Places...)
