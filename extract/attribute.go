@@ -658,8 +658,8 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		j -= 2
 	}
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).low == "it" {
-		if a.opensSentence(j) {
-			return a.bodyPronounAntecedent(j)
+		if a.opensSentence(j) || a.followsQuote(j) {
+			return j, j + 1, true // resolved by resolveIt
 		}
 		// "The readout said …, which it described as": the subject of
 		// the main clause, when that is a body or a document.
@@ -779,6 +779,37 @@ func (a *attributor) opensSentence(p int) bool {
 	return p == 0 || a.para(p-1) != a.para(p) || !a.isPlaceholder(p-1) && a.tok(p-1).isSentenceEnd()
 }
 
+// followsQuote reports whether outer position j comes right after a quote
+// of its paragraph, or after a quote and its comma ("“…,” it said").
+func (a *attributor) followsQuote(j int) bool {
+	k := j - 1
+	if k >= 0 && !a.isPlaceholder(k) && a.tok(k).low == "," {
+		k--
+	}
+	return k >= 0 && a.isPlaceholder(k) && a.para(k) == a.para(j)
+}
+
+// resolveIt finds the body that "it" at outer position j (opening a
+// sentence or right after a quote) refers to: a body quoted in the
+// sentence before ("“…,” the Pentagon said. It added …"), or else the body
+// that was that sentence's subject.
+func (a *attributor) resolveIt(j int) (speaker, bool) {
+	t := a.outer[j].t
+	pt := a.sentencesBack(t, 2)
+	if k := sort.Search(len(a.bodies), func(k int) bool { return a.bodies[k].tok >= t }); k > 0 && a.bodies[k-1].tok >= pt {
+		b := a.bodies[k-1]
+		from := sort.Search(len(a.outer), func(p int) bool { return a.outer[p].t >= b.tok })
+		if a.otherBodyBetween(from, j, b.who.name) {
+			return noSpeaker(), false // another body it may be: do not guess
+		}
+		return b.who, true
+	}
+	if s, e, ok := a.bodyPronounAntecedent(j); ok {
+		return a.resolve(s, e)
+	}
+	return noSpeaker(), false
+}
+
 // bodyPronounAntecedent finds what "It" opening the sentence at outer
 // position j refers to: the subject of the sentence before, when that is
 // an organisation ("The RSF said … It called the reports …") and no other
@@ -794,19 +825,27 @@ func (a *attributor) bodyPronounAntecedent(j int) (int, int, bool) {
 	if !ok || a.tok(s).low == "it" {
 		return 0, 0, false
 	}
-	if sp, ok := a.resolve(s, e); !ok || sp.kind != "organization" {
+	if sp, ok := a.resolve(s, e); !ok || sp.kind != "organization" || a.otherBodyBetween(e, j, "") {
 		return 0, 0, false
 	}
-	for k := e; k < j; k++ {
-		if a.isPlaceholder(k) || !a.tok(k).cap {
+	return s, e, true
+}
+
+// otherBodyBetween reports whether outer positions [lo, hi) name a body
+// or country (outside quotes) other than the one called name.
+func (a *attributor) otherBodyBetween(lo, hi int, name string) bool {
+	d := a.d
+	own := strings.Fields(key(name))
+	for k := lo; k < hi; k++ {
+		if a.isPlaceholder(k) || !a.tok(k).cap || containsString(own, a.tok(k).low) {
 			continue
 		}
 		t := a.outer[k].t
-		if n, kind := d.lexiconMatch(t, a.outer[j].t); n > 0 && (kind == lexOrg || kind == lexCountry) || isAcronym(d.text[d.toks[t].start:d.toks[t].end]) {
-			return 0, 0, false // another body it may be: do not guess
+		if n, kind := d.lexiconMatch(t, a.outer[hi].t); n > 0 && (kind == lexOrg || kind == lexCountry) || isAcronym(d.text[d.toks[t].start:d.toks[t].end]) {
+			return true
 		}
 	}
-	return s, e, true
+	return false
 }
 
 // relativeAntecedent finds what ", which" or ", who" at comma c refers to:
@@ -986,6 +1025,9 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	if a.isPronoun(s, e) {
 		sp := a.resolvePronoun(ts)
 		return sp, sp.kind != ""
+	}
+	if e-s == 1 && a.tok(s).low == "it" {
+		return a.resolveIt(s)
 	}
 	if a.jointSubject(ts, te) {
 		return noSpeaker(), false // "Lavrov and Kerry told reporters": not one speaker

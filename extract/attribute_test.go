@@ -131,6 +131,12 @@ func TestAttribution(t *testing.T) {
 			"clear-eyed", "A spokesman for Prime Minister Keir Starmer", "anonymous"},
 		{"a title with a preposition before the name", "Former U.S. ambassador to Russia Michael McFaul wrote on X that the summit was \"a gift to Putin\".",
 			"a gift to Putin", "Michael McFaul", "person"},
+		{"it after a quote refers to the body subject of the sentence before", "The Pentagon said it had deployed more troops. \"We are prepared for any contingency,\" it said in a statement.",
+			"We are prepared for any contingency,", "The Pentagon", "organization"},
+		{"it added after a body's quote", "\"We are prepared for any contingency,\" the Pentagon said. It added that \"no decision has been made\".",
+			"no decision has been made", "the Pentagon", "organization"},
+		{"it after a quoted body with another body named since stays open", "\"We are prepared for any contingency,\" the Pentagon said of Iran. It added that \"no decision has been made\".",
+			"no decision has been made", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
