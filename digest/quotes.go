@@ -49,7 +49,7 @@ func collectQuotes(c *cast, quotes []extract.Quote) []*candidate {
 				cand.line.Speaker = p.name
 			}
 		}
-		if dup := findDuplicate(out, key); dup != nil {
+		if dup := findDuplicate(out, cand); dup != nil {
 			if len(key) > len(dup.key) {
 				dup.line, dup.key, dup.who = cand.line, cand.key, cand.who
 			}
@@ -60,15 +60,30 @@ func collectQuotes(c *cast, quotes []extract.Quote) []*candidate {
 	return out
 }
 
-// findDuplicate returns the candidate carrying the same words as key, or a
-// part of them (one outlet quoting a shorter excerpt), nil when none.
-func findDuplicate(cands []*candidate, key string) *candidate {
+// findDuplicate returns the candidate carrying the same words as cand, or
+// a part of them (one outlet quoting a shorter excerpt), from the same
+// speaker; nil when none. The same words from another speaker stay a quote
+// of their own: merging them would credit one speaker's words to the other.
+func findDuplicate(cands []*candidate, cand *candidate) *candidate {
+	key := cand.key
 	for _, c := range cands {
+		if !sameSpeaker(c, cand) {
+			continue
+		}
 		if c.key == key || strings.Contains(" "+c.key+" ", " "+key+" ") || strings.Contains(" "+key+" ", " "+c.key+" ") {
 			return c
 		}
 	}
 	return nil
+}
+
+// sameSpeaker reports whether two quotes have the same speaker: the same
+// person of the story's cast, else the same words naming the speaker.
+func sameSpeaker(a, b *candidate) bool {
+	if a.who != nil || b.who != nil {
+		return a.who == b.who
+	}
+	return normalize(a.line.Speaker) == normalize(b.line.Speaker)
 }
 
 // fullSentence reports whether a quote reads as a complete sentence: it
