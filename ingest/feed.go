@@ -142,7 +142,7 @@ func (f *Fetcher) fetchPage(ctx context.Context, pageURL string) (page, error) {
 		return page{}, err
 	}
 	if !looksHTML(resp.Body, resp.ContentType) {
-		return page{}, fmt.Errorf("%w: %s is not an HTML page (%s)", ErrUnsupported, pageURL, resp.ContentType)
+		return page{}, fmt.Errorf("%w: %s is not an HTML page (%s)", ErrUnsupported, redact(pageURL), resp.ContentType)
 	}
 	return parsePage(resp.Body, resp.ContentType, resp.URL)
 }

@@ -179,11 +179,12 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, v Validators) (respons
 		}
 		return r, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		return response{}, &StatusError{URL: r.URL, Code: resp.StatusCode}
+		return response{}, &StatusError{URL: resp.Request.URL.Redacted(), Code: resp.StatusCode}
 	}
 	r.Body, err = readLimited(resp.Body, resp.ContentLength, f.opts.MaxBytes)
 	if err != nil {
-		return response{}, fmt.Errorf("GET %s: %w", r.URL, err)
+		// Redacted: errors are logged and shown in the source status.
+		return response{}, fmt.Errorf("GET %s: %w", resp.Request.URL.Redacted(), err)
 	}
 	return r, nil
 }
