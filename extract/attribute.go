@@ -98,16 +98,73 @@ func isObjectMarker(s string) bool {
 	return false
 }
 
+// jointPeople marks the event of a person named jointly with another as
+// the subject of one verb: no pronoun after it can be resolved.
+const jointPeople = -2
+
+// isObjectMention reports whether the mention m is the object of a verb or
+// preposition ("hosted Syrian leader Ahmed al-Sharaa", "met his counterpart
+// Y"): the word before its title is an object marker or a lower-case verb,
+// looking past a possessive determiner.
+func (a *attributor) isObjectMention(m mention) bool {
+	d := a.d
+	s := m.titleStart
+	if s > 0 && d.sameRegion(s-1, s) && d.toks[s-1].is("his", "her", "their", "its") {
+		s--
+	}
+	if s == 0 || !d.sameRegion(s-1, s) {
+		return false
+	}
+	prev := d.toks[s-1]
+	if isObjectMarker(prev.low) {
+		return true
+	}
+	return prev.kind == tokWord && !prev.cap && !isClauseOpener(prev.low) && !isAdverbBeforeVerb(prev.low) && !isLyAdverb(prev) &&
+		(d.g.speechVerbs[prev.low] && !takesClause(prev.low) || strings.HasSuffix(prev.low, "ed") || isIrregularParticiple(prev.low) || strings.HasSuffix(prev.low, "s") && !isFunctionWord(prev.low))
+}
+
+// isClauseOpener lists the words after which a name starts a clause and
+// so is its subject.
+func isClauseOpener(s string) bool {
+	switch s {
+	case "and", "but", "while", "as", "when", "after", "before", "although", "though", "because", "since", "if",
+		"then", "so", "that", "which", "where", "whereas", "once", "until", "unless", "whether":
+		return true
+	}
+	return false
+}
+
+// jointWithNext reports whether the person mention m is joined by "and" to
+// another person mention right after it ("Egypt's Foreign Minister Badr
+// Abdelatty and his Jordanian counterpart Ayman Safadi").
+func (d *doc) jointWithNext(m mention) bool {
+	k := m.nameEnd
+	if k >= len(d.toks) || !d.sameRegion(m.nameEnd-1, k) || d.toks[k].low != "and" {
+		return false
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+8 && d.sameRegion(k, j); j++ {
+		if mi, ok := d.mentionByTok[j]; ok {
+			ts := d.mentions[mi].titleStart
+			return ts == k+1 || ts == k+2 && d.toks[k+1].is("his", "her", "their")
+		}
+	}
+	return false
+}
+
 func (a *attributor) collectEvents() {
 	d := a.d
 	for _, m := range d.mentions {
 		if m.entity < 0 || d.tokQuote[m.nameStart] >= 0 {
 			continue
 		}
-		if s := m.titleStart; s > 0 && d.sameRegion(s-1, s) && isObjectMarker(d.toks[s-1].low) {
+		if a.isObjectMention(m) {
 			continue
 		}
-		a.events = append(a.events, event{tok: m.nameStart, person: m.entity})
+		person := m.entity
+		if d.jointWithNext(m) {
+			person = jointPeople // "X and his counterpart Y held talks": either may be "he"
+		}
+		a.events = append(a.events, event{tok: m.nameStart, person: person})
 	}
 	// Unnamed people who open a sentence ("A senior diplomat disagreed")
 	// are antecedents too.
@@ -193,6 +250,7 @@ func (a *attributor) resolvePronoun(i int) speaker {
 	ks := sort.Search(len(a.speakers), func(k int) bool { return a.speakers[k].tok >= i })
 	var first event
 	found := false
+	otherNear := false // the sentence before names someone of the other sex
 	for steps := 0; steps < 16 && (ke > 0 || ks > 0); steps++ {
 		var e event
 		if ks > 0 && (ke == 0 || a.speakers[ks-1].tok >= a.events[ke-1].tok) {
@@ -205,6 +263,12 @@ func (a *attributor) resolvePronoun(i int) speaker {
 		if d.tokPara[i]-d.tokPara[e.tok] > 3 || found && e.tok < far {
 			break
 		}
+		if e.person == jointPeople {
+			if !found || e.tok >= near {
+				return noSpeaker() // "X and Y held talks. … he said"
+			}
+			continue
+		}
 		if e.person < 0 && e.who.kind != "anonymous" {
 			continue
 		}
@@ -213,6 +277,7 @@ func (a *attributor) resolvePronoun(i int) speaker {
 			g = d.personGender(e.person)
 		}
 		if g != genderUnknown && g != want {
+			otherNear = otherNear || e.tok >= near
 			continue
 		}
 		if !found {
@@ -227,7 +292,12 @@ func (a *attributor) resolvePronoun(i int) speaker {
 			return noSpeaker() // two people it may be: do not guess
 		}
 	}
-	if !found {
+	// Of unknown sex, the candidate must stand in the pronoun's sentence
+	// or the one before, or the one before that when the sentence between
+	// is about someone of the other sex: otherwise the sentences between
+	// may be about someone the text does not name ("The opposition
+	// criticised the government. “…,” he said").
+	if !found || first.tok < near && !otherNear {
 		return noSpeaker()
 	}
 	return a.eventSpeaker(first)

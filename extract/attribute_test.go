@@ -137,6 +137,14 @@ func TestAttribution(t *testing.T) {
 			"no decision has been made", "the Pentagon", "organization"},
 		{"it after a quoted body with another body named since stays open", "\"We are prepared for any contingency,\" the Pentagon said of Iran. It added that \"no decision has been made\".",
 			"no decision has been made", "", ""},
+		{"he is never the object of a verb", "Turkish President Recep Tayyip Erdogan hosted Syrian leader Ahmed al-Sharaa in Ankara. \"Syria's stability is our stability,\" he said.",
+			"Syria's stability is our stability,", "Recep Tayyip Erdogan", "person"},
+		{"he after two people joined by and stays open", "Egypt's Foreign Minister Badr Abdelatty and his Jordanian counterpart Ayman Safadi held talks in Cairo. \"We reject displacement of any kind,\" he said.",
+			"We reject displacement of any kind,", "", ""},
+		{"he of unknown sex two sentences back, past a sentence about a body, stays open", "Foreign Minister Ayo Bello spoke after the vote.\n\nThe opposition criticised the government. \"This is a disgrace,\" he said.",
+			"This is a disgrace,", "", ""},
+		{"he of unknown sex in the sentence before", "Sudan's ambassador to the United Nations, Al-Harith Idriss Al-Harith Mohamed, rejected the criticism. \"The government has opened every crossing,\" he said.",
+			"The government has opened every crossing,", "Al-Harith Idriss Al-Harith Mohamed", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
