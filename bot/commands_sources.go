@@ -47,9 +47,9 @@ func (s *Service) cmdFeeds(ctx context.Context, _ adapters.Request) adapters.Rep
 		if st.Failures > 0 {
 			failing++
 		}
-		line := adapters.Line{Text: describeSource(src, st, now)}
+		line := adapters.Line{Text: hidePassword(describeSource(src, st, now), src.key)}
 		if strings.HasPrefix(src.key, "http://") || strings.HasPrefix(src.key, "https://") {
-			line.Label, line.URL = sourceLabel(src), src.key
+			line.Label, line.URL = hidePassword(sourceLabel(src), src.key), hidePassword(src.key, src.key)
 		} else {
 			line.Text = sourceLabel(src) + " — " + line.Text
 		}
@@ -59,6 +59,21 @@ func (s *Service) cmdFeeds(ctx context.Context, _ adapters.Request) adapters.Rep
 		reply.Text = fmt.Sprintf("%d of %d sources are failing.", failing, len(list))
 	}
 	return reply
+}
+
+// hidePassword replaces the password of sourceURL's user info wherever
+// text carries it ("user:secret@" becomes "user:xxxxx@"): `feeds` answers
+// any chat user, and a configured source may carry credentials.
+func hidePassword(text, sourceURL string) string {
+	u, err := url.Parse(sourceURL)
+	if err != nil || u.User == nil {
+		return text
+	}
+	if _, ok := u.User.Password(); !ok {
+		return text
+	}
+	hidden := url.UserPassword(u.User.Username(), "xxxxx")
+	return strings.ReplaceAll(text, u.User.String()+"@", hidden.String()+"@")
 }
 
 func sourceLabel(src source) string {
