@@ -227,9 +227,11 @@ func roleStatedWithCountry(body, role string) bool {
 		from = end
 		before := strings.Fields(body[max(0, start-40):start])
 		if len(before) > 0 && strings.HasSuffix(body[:start], " ") {
-			// A word ending in punctuation closes the phrase before the role.
+			// A word ending in punctuation closes the phrase before the role,
+			// unless it is an abbreviation ("U.N.").
 			w := before[len(before)-1]
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !strings.ContainsAny(w[len(w)-1:], ",;:.") && !determiners[strings.ToLower(w)] {
+			closed := strings.ContainsAny(w[len(w)-1:], ",;:") || strings.HasSuffix(w, ".") && strings.Count(w, ".") < 2
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !closed && !determiners[strings.ToLower(w)] {
 				return true
 			}
 		}

@@ -48,6 +48,14 @@ func TestActorRoleAndAffiliationAcrossArticles(t *testing.T) {
 			wantRole: "foreign minister", wantAffilia: "France",
 		},
 		{
+			name: "tie with an abbreviated body before the role",
+			articles: []said{
+				{"Ambassador", "Russia", "Paris. Ambassador Vitaly Churkin said talks would resume.", 1},
+				{"Ambassador", "United Nations", "U.N. Ambassador Vitaly Churkin said talks would resume.", 1},
+			},
+			wantRole: "Ambassador", wantAffilia: "United Nations",
+		},
+		{
 			name: "no statement either way keeps the lead article's",
 			articles: []said{
 				{"Foreign Minister", "Syria", "Foreign Minister Jean-Marc Ayrault said talks would resume.", 1},
