@@ -960,6 +960,10 @@ func isLyAdverb(t token) bool {
 // relative or participial clause rather than a noun phrase.
 func (a *attributor) isParenthetical(s, e int) bool {
 	t := a.tok(s)
+	// "Lavrov, 74, said": an age.
+	if e-s == 1 && t.kind == tokWord && strings.Trim(t.low, "0123456789") == "" {
+		return true
+	}
 	if t.is("who", "which", "whose", "where", "when", "speaking", "according", "citing", "seen", "quoted", "reporting", "writing", "backed", "or") {
 		return true
 	}

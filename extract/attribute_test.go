@@ -145,6 +145,8 @@ func TestAttribution(t *testing.T) {
 			"This is a disgrace,", "", ""},
 		{"he of unknown sex in the sentence before", "Sudan's ambassador to the United Nations, Al-Harith Idriss Al-Harith Mohamed, rejected the criticism. \"The government has opened every crossing,\" he said.",
 			"The government has opened every crossing,", "Al-Harith Idriss Al-Harith Mohamed", "person"},
+		{"an age between commas", `Foreign Minister Sergei Lavrov, 74, said: "We are ready."`,
+			"We are ready.", "Sergei Lavrov", "person"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
