@@ -911,8 +911,43 @@ func (a *attributor) otherBodyBetween(lo, hi int, name string) bool {
 			continue
 		}
 		t := a.outer[k].t
-		if n, kind := d.lexiconMatch(t, a.outer[hi].t); n > 0 && (kind == lexOrg || kind == lexCountry) || isAcronym(d.text[d.toks[t].start:d.toks[t].end]) {
+		n, kind := d.lexiconMatch(t, a.outer[hi].t)
+		if n > 0 && kind == lexCountry && a.mereCountryMention(k, t, n) {
+			continue
+		}
+		if n > 0 && (kind == lexOrg || kind == lexCountry) || isAcronym(d.text[d.toks[t].start:d.toks[t].end]) {
 			return true
+		}
+	}
+	return false
+}
+
+// mereCountryMention reports whether the country phrase of n tokens at
+// token t (outer position k) cannot be what "it" refers to: a demonym
+// ("Syrian workers"), a modifier ("U.S. troops") or a place ("troops
+// from Syria").
+func (a *attributor) mereCountryMention(k, t, n int) bool {
+	d := a.d
+	if pk := d.phraseKey(t, t+n); d.g.country[pk] != "" {
+		name := false
+		for _, f := range d.g.countryForm[d.g.country[pk]] {
+			name = name || key(f) == pk
+		}
+		if !name {
+			return true // a demonym
+		}
+	}
+	// "U.S. troops": a modifier of the noun after it.
+	if next := t + n; next < len(d.toks) && d.sameRegion(t, next) && d.toks[next].kind == tokWord && !d.toks[next].cap && a.npToken(d.toks[next]) && !isPhrasePreposition(d.toks[next].low) {
+		return true
+	}
+	// "troops from (northeastern) Syria": a place, where "by the UAE" or
+	// "of Iran" may name an actor.
+	for j := k - 1; j >= 0 && j >= k-3 && !a.isPlaceholder(j); j-- {
+		if tj := a.tok(j); tj.is("in", "into", "from", "across", "inside", "within", "throughout", "near", "around", "at") {
+			return true
+		} else if tj.cap || !a.npToken(tj) {
+			break
 		}
 	}
 	return false

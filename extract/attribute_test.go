@@ -147,6 +147,10 @@ func TestAttribution(t *testing.T) {
 			"The government has opened every crossing,", "Al-Harith Idriss Al-Harith Mohamed", "person"},
 		{"an age between commas", `Foreign Minister Sergei Lavrov, 74, said: "We are ready."`,
 			"We are ready.", "Sergei Lavrov", "person"},
+		{"it past a demonym, a modifier and a place", "The Pentagon said it had no plans to withdraw U.S. troops and Syrian allies from northeastern Syria. \"Our mission has not changed at all,\" it said.",
+			"Our mission has not changed at all,", "The Pentagon", "organization"},
+		{"it past a country that is a clause subject stays open", "Ukraine's foreign ministry said Russia had launched 120 drones overnight. It said air defences had shot most down, calling the attack \"another act of terror\".",
+			"another act of terror", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

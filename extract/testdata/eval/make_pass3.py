@@ -302,6 +302,48 @@ Diplomats say any reform of the council would need the support of the five perma
 ])
 
 
+# 8. Found while probing: "it" after a body's quote, "quoted Y as saying",
+#    "a spokesman for <title> <name>", "he" after a host and his guest
+#    (the guest is an object), two ministers joined by "and", an age.
+art("gulf-visit-probe", '''
+Erdogan hosts Syria's Sharaa as Gulf states pledge reconstruction aid
+
+ANKARA (Reuters) - Turkish President Recep Tayyip Erdogan hosted Syrian leader Ahmed al-Sharaa in Ankara on Tuesday, as Gulf states pledged billions of dollars to rebuild Syria after more than a decade of war.
+
+"Syria's stability is our stability," he told a joint news conference, adding that Turkey would help train the new Syrian army.
+
+Al-Sharaa, 42, said: "We want good relations with all our neighbours."
+
+Saudi Arabia's foreign ministry said the kingdom would fund salaries of Syrian public sector workers for six months. "The kingdom stands with the Syrian people," it said in a statement. It added that the support was "not tied to any political conditions".
+
+Egypt's Foreign Minister Badr Abdelatty and his Jordanian counterpart Ayman Safadi held talks in Cairo on the same day. "We reject any attempt to displace the Palestinians," he said.
+
+Iranian state media quoted Foreign Minister Abbas Araghchi as saying that Tehran would "respect the choice of the Syrian people".
+
+A spokesman for Prime Minister Keir Starmer said Britain was "ready to play its part" in the reconstruction, but that sanctions on some individuals would remain.
+
+The Pentagon said it had no plans to withdraw U.S. troops from northeastern Syria. "Our mission against the Islamic State has not changed," it said.
+
+The United Nations estimates that rebuilding Syria will cost more than $250 billion. About 90 percent of Syrians live in poverty, according to the U.N. Development Programme, which called the situation "a generational catastrophe".
+''', [
+    ("Recep Tayyip Erdogan", [], "President", "Turkey"),
+    ("Ahmed al-Sharaa", ["Al-Sharaa"], "leader", "Syria"),
+    ("Badr Abdelatty", [], "Foreign Minister", "Egypt"),
+    ("Ayman Safadi", [], "counterpart", "Jordan"),
+    ("Abbas Araghchi", [], "Foreign Minister", "Iran"),
+    ("Keir Starmer", [], "Prime Minister", "United Kingdom"),
+], [
+    ("Recep Tayyip Erdogan", P, "Syria's stability is our stability,"),
+    ("Ahmed al-Sharaa", P, "We want good relations with all our neighbours."),
+    ("Saudi Arabia's foreign ministry", ORG, "The kingdom stands with the Syrian people,"),
+    ("Saudi Arabia's foreign ministry", ORG, "not tied to any political conditions"),
+    ("Abbas Araghchi", P, "respect the choice of the Syrian people"),
+    ("A spokesman for Prime Minister Keir Starmer", ANON, "ready to play its part"),
+    ("The Pentagon", ORG, "Our mission against the Islamic State has not changed,"),
+    ("the U.N. Development Programme", ORG, "a generational catastrophe"),
+], ["We reject any attempt to displace the Palestinians,"])
+
+
 def main():
     errs = make_fixtures.check(A)
     for e in errs:
