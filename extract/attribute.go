@@ -406,6 +406,13 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 			return a.resolveAfter(i+2, p)
 		}
 	}
+	// "Kallas: “We will not recognise the annexation.”": a name and a colon.
+	if p-1 > lo && !a.isPlaceholder(p-1) && a.tok(p-1).low == ":" {
+		ts, te := a.outer[lo].t, a.outer[p-2].t+1
+		if mi := a.d.mentionEndingIn(ts, te); mi >= 0 && a.d.mentions[mi].titleStart == ts && a.d.mentions[mi].entity >= 0 {
+			return a.personSpeaker(a.d.mentions[mi].entity), true
+		}
+	}
 	// "The draft resolution, circulated by the United Kingdom, “demands …”":
 	// a subject with no verb before the quote.
 	if p > lo {

@@ -151,6 +151,10 @@ func TestAttribution(t *testing.T) {
 			"Our mission has not changed at all,", "The Pentagon", "organization"},
 		{"it past a country that is a clause subject stays open", "Ukraine's foreign ministry said Russia had launched 120 drones overnight. It said air defences had shot most down, calling the attack \"another act of terror\".",
 			"another act of terror", "", ""},
+		{"a name and a colon before the quote", "EU foreign policy chief Kaja Kallas arrived in Kyiv.\n\nKallas: \"We will not recognise the annexation.\"",
+			"We will not recognise the annexation.", "Kaja Kallas", "person"},
+		{"a description and a colon is not a name", "The minister was blunt: \"There is no deal on the table.\"",
+			"There is no deal on the table.", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
