@@ -589,6 +589,9 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		if s, e, ok := a.subjectOf(verb, lo); ok {
 			return a.resolve(s, e)
 		}
+		if s, e, ok := a.purposeSubject(verb, lo); ok {
+			return a.resolve(s, e)
+		}
 		if a.relativeIt(verb-1, lo) {
 			// "…, which it described as": the verb's own subject is the
 			// pronoun; an earlier verb of the sentence is not its speaker.
@@ -604,6 +607,47 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		}
 	}
 	return noSpeaker(), false
+}
+
+// purposeSubject returns the sentence subject for a reporting verb in an
+// infinitive of purpose ("Gil used his right of reply to reject the speech
+// as …"): only when the words between the subject and "to" name nobody
+// (no capitalised word, no other quote) and the main verb is not one that
+// passes the infinitive to its object ("urged states to reject").
+func (a *attributor) purposeSubject(verb, lo int) (int, int, bool) {
+	if verb-1 <= lo || a.isPlaceholder(verb-1) || a.tok(verb-1).low != "to" {
+		return 0, 0, false
+	}
+	s, e, ok := a.sentenceSubject(lo, verb-1)
+	if !ok || e >= verb-2 {
+		return 0, 0, false
+	}
+	for k := e; k < verb-1; k++ {
+		if a.isPlaceholder(k) {
+			return 0, 0, false
+		}
+		t := a.tok(k)
+		// A reporting verb would open a reported clause, unless it is a
+		// noun here ("his right of reply", "her press conference").
+		nounHere := k > e && (isDeterminer(a.tok(k-1).low) || a.tok(k-1).is("of", "his", "her", "its", "their"))
+		if t.cap || t.low == "," || (passesInfinitive(t.low) || a.d.g.speechVerbs[t.low]) && !nounHere {
+			return 0, 0, false
+		}
+	}
+	return s, e, true
+}
+
+// passesInfinitive lists verbs whose object, not subject, does what the
+// infinitive after them says ("urged members to condemn").
+func passesInfinitive(s string) bool {
+	switch s {
+	case "urge", "urged", "urges", "ask", "asked", "asks", "call", "called", "calls", "press", "pressed", "presses",
+		"tell", "told", "tells", "encourage", "encouraged", "invite", "invited", "allow", "allowed", "force", "forced",
+		"persuade", "persuaded", "push", "pushed", "want", "wanted", "wants", "expect", "expected", "expects",
+		"help", "helped", "get", "got", "order", "ordered", "instruct", "instructed", "appeal", "appealed", "need", "needed":
+		return true
+	}
+	return false
 }
 
 // takesClause lists reporting verbs followed by the reported clause rather

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Generate pass4.jsonl: annotated articles for the fourth pass, on the
+classes still left empty or missed after pass3.jsonl:
+
+1. he/she after a sentence whose grammatical subject is one person (a
+   title before the name, or an appositive name after a role), with people
+   named in earlier sentences that must not block it, and the second half
+   of a quote split by the pronoun tag;
+2. object-complement partial quotes ("rejected the speech as "a travesty"",
+   "dismissed the report as "fake news"", "described the talks as
+   "constructive"") given to the clause subject, her/his resolved the same way;
+3. the affiliation of an unqualified state role from its own sentence
+   ("Russia was represented by Deputy Foreign Minister X", "for Iran")
+   before the article's main country.
+
+Annotation and checks follow make_fixtures.py.
+
+Run:  python3 make_pass4.py          (writes pass4.jsonl and checks it)
+      python3 make_pass4.py --check  (checks only)
+"""
+import json, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import make_fixtures  # noqa: E402  (the shared annotation checks)
+
+OUT = os.path.join(HERE, "pass4.jsonl")
+A = []
+P, ANON, ORG, DOC = "person", "anonymous", "organization", "document"
+
+
+def art(id, text, people, quotes, ignore=()):
+    A.append({
+        "id": "p4-" + id,
+        "source": "attache-pass4",
+        "text": text.strip("\n"),
+        "people": [{"name": n, "aliases": list(al), "role": r, "affiliation": af} for n, al, r, af in people],
+        "quotes": [{"speaker": s, "kind": k, "text": t} for s, k, t in quotes],
+        "ignore": list(ignore),
+    })
+
+
+# 1. Classes 1, 3: a Black Sea meeting hosted by Turkey where Russia sends
+#    a deputy minister; people named before the sentence that opens with the
+#    speaker must not block "he".
+art("black-sea-talks", '''
+Black Sea grain talks end without deal in Istanbul
+
+ISTANBUL (AP) - Talks on reviving safe passage for grain ships in the Black Sea ended without agreement on Tuesday, Turkish officials said.
+
+Turkish Foreign Minister Hakan Fidan opened the meeting and urged both sides to think of the countries that depend on the grain. Ukrainian Foreign Minister Andrii Sybiha attended in person.
+
+Russia was represented by Deputy Foreign Minister Pavel Gromov, who did not speak to reporters. Moscow has said it will not return to any deal until Western sanctions on its farm bank are lifted.
+
+Sybiha was blunt after the session. "Russia is using hunger as a weapon," he told reporters. "Every week of delay costs lives in Africa and the Middle East."
+
+The original grain corridor, brokered by Turkey and the United Nations in July 2022, allowed more than 32 million tonnes of food to leave Ukrainian ports before Moscow withdrew a year later. Since then Ukraine has shipped grain through its own corridor along the western coast of the Black Sea, hugging the shores of Romania and Bulgaria, while insurers have raised premiums for ships that call at its ports.
+
+Fidan said the talks would continue next month. Later, a statement from the Russian deputy minister's office said Gromov had presented "concrete proposals".
+''', [
+    ("Hakan Fidan", ["Fidan"], "Foreign Minister", "Turkey"),
+    ("Andrii Sybiha", ["Sybiha"], "Foreign Minister", "Ukraine"),
+    ("Pavel Gromov", ["Gromov"], "Deputy Foreign Minister", "Russia"),
+], [
+    ("Andrii Sybiha", P, "Russia is using hunger as a weapon,"),
+    ("Andrii Sybiha", P, "Every week of delay costs lives in Africa and the Middle East."),
+], ["concrete proposals"])
+
+# 2. Classes 1, 2: a right of reply at the General Assembly; "her" in the
+#    clause and "she" in the next sentence are the subject before.
+art("unga-reply", '''
+Venezuela hits back at U.S. criticism in General Assembly
+
+UNITED NATIONS (Reuters) - Venezuela's foreign minister on Thursday accused the United States of "economic warfare" after U.S. Secretary of State Marco Rubio called for new elections in the country.
+
+Rubio told the assembly that the government in Caracas had "stolen the will of the people" and urged Latin American states to isolate it.
+
+Venezuelan Foreign Minister Yvan Gil used his right of reply to reject the speech as "a travesty". He said sanctions had cost his country billions of dollars.
+
+Washington has imposed broad sanctions on Venezuela's oil sector since 2019 and does not recognise the result of last year's presidential election, which the opposition says it won by a wide margin. Millions of Venezuelans have left the country over the past decade, most of them for neighbouring states in South America, where governments have struggled to absorb them.
+
+Chilean Foreign Minister Alberto van Klaveren, speaking later, dismissed the dispute as "a distraction" from the crisis of migrants in the region.
+
+Colombia's ambassador to the United Nations, Leonor Zalabata, was more cautious. "Dialogue is the only road," she said. "Nobody in the region wants another closed border."
+''', [
+    ("Marco Rubio", ["Rubio"], "Secretary of State", "United States"),
+    ("Yvan Gil", [], "Foreign Minister", "Venezuela"),
+    ("Alberto van Klaveren", [], "Foreign Minister", "Chile"),
+    ("Leonor Zalabata", [], "ambassador", "Colombia"),
+], [
+    ("Venezuela's foreign minister", ANON, "economic warfare"),
+    ("Marco Rubio", P, "stolen the will of the people"),
+    ("Yvan Gil", P, "a travesty"),
+    ("Alberto van Klaveren", P, "a distraction"),
+    ("Leonor Zalabata", P, "Dialogue is the only road,"),
+    ("Leonor Zalabata", P, "Nobody in the region wants another closed border."),
+])
+
+# 3. Classes 1, 2, 3: Iran nuclear talks in Oman; "for Iran" gives the
+#    affiliation; "described the talks as" gives the subject.
+art("oman-talks", '''
+Iran and U.S. hold indirect talks in Muscat
+
+MUSCAT (AFP) - Iranian and American negotiators held a fourth round of indirect talks in Oman on Sunday, with Omani mediators carrying messages between the two delegations.
+
+Deputy Foreign Minister Kazem Gharibabadi spoke for Iran at a news conference after the session. He described the talks as "difficult but useful".
+
+U.S. envoy Steve Witkoff did not comment. Oman's Foreign Minister Badr Albusaidi, who hosted the talks, said both sides had agreed to meet again.
+
+President Masoud Pezeshkian defended the talks in parliament. "We are not afraid of negotiations," he said. "We are afraid of bad faith."
+
+The talks are the first direct or indirect contact between the two governments on the nuclear file since Washington left the 2015 agreement in 2018. Iran has since enriched uranium to 60 percent purity, close to the level needed for a weapon, although it says its programme is peaceful. The International Atomic Energy Agency says its inspectors no longer have full access to sites and equipment in the country.
+
+Oman has long served as a channel between Tehran and Washington, and hosted the secret contacts that led to the interim deal of 2013. Regional governments, including Saudi Arabia and the United Arab Emirates, have welcomed the new round and called for a lasting settlement that would lower tension in the Gulf.
+
+Israeli officials dismissed the meeting as "theatre".
+''', [
+    ("Kazem Gharibabadi", [], "Deputy Foreign Minister", "Iran"),
+    ("Steve Witkoff", [], "envoy", "United States"),
+    ("Badr Albusaidi", [], "Foreign Minister", "Oman"),
+    ("Masoud Pezeshkian", [], "President", "Iran"),
+], [
+    ("Kazem Gharibabadi", P, "difficult but useful"),
+    ("Masoud Pezeshkian", P, "We are not afraid of negotiations,"),
+    ("Masoud Pezeshkian", P, "We are afraid of bad faith."),
+    ("Israeli officials", ANON, "theatre"),
+])
+
+# 4. Classes 1, 2: an EU summit; an appositive name as subject, "she"
+#    after it, and an object complement with "her".
+art("eu-summit", '''
+EU leaders split over Mercosur trade deal
+
+BRUSSELS (Reuters) - European Union leaders failed on Thursday to agree on the Mercosur trade deal, with France and Poland leading the opposition.
+
+French President Emmanuel Macron said the deal "cannot be signed as it stands" and demanded stronger protection for farmers.
+
+The head of the European Commission, Ursula von der Leyen, defended the agreement. "This deal opens a market of 700 million people," she said. "We cannot afford to wait another twenty years."
+
+The agreement with Brazil, Argentina, Uruguay and Paraguay has been under negotiation for a quarter of a century. It would remove most tariffs on trade between the two blocs, but farmers in several member states fear cheaper beef, sugar and poultry from South America. Thousands of them drove tractors into the Belgian capital during the summit, blocking roads around the buildings of the institutions for most of the day.
+
+Supporters of the deal, led by Germany and Spain, say it would open new markets for European cars, machinery and wine at a time of rising trade barriers elsewhere. A qualified majority of member states is needed to approve it, and diplomats said the vote could slip into next year.
+
+Italian Prime Minister Giorgia Meloni used her press conference to describe the French position as "understandable".
+
+Polish Prime Minister Donald Tusk was more direct. "Our farmers will not pay for this deal," he said.
+''', [
+    ("Emmanuel Macron", [], "President", "France"),
+    ("Ursula von der Leyen", [], "head", "European Commission"),
+    ("Giorgia Meloni", [], "Prime Minister", "Italy"),
+    ("Donald Tusk", [], "Prime Minister", "Poland"),
+], [
+    ("Emmanuel Macron", P, "cannot be signed as it stands"),
+    ("Ursula von der Leyen", P, "This deal opens a market of 700 million people,"),
+    ("Ursula von der Leyen", P, "We cannot afford to wait another twenty years."),
+    ("Giorgia Meloni", P, "understandable"),
+    ("Donald Tusk", P, "Our farmers will not pay for this deal,"),
+])
+
+
+def main():
+    errs = make_fixtures.check(A)
+    for e in errs:
+        print("ERROR", e)
+    if errs:
+        return 1
+    if "--check" not in sys.argv:
+        with open(OUT, "w", encoding="utf-8") as f:
+            for a in A:
+                f.write(json.dumps(a, ensure_ascii=False) + "\n")
+    nq = sum(len(a["quotes"]) for a in A)
+    npp = sum(len(a["people"]) for a in A)
+    print("%d articles, %d quotes, %d people, %d ignores: ok" % (len(A), nq, npp, sum(len(a["ignore"]) for a in A)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
