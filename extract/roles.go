@@ -62,7 +62,13 @@ func (d *doc) assignRoles() {
 			p.affiliation = d.sentenceCountry(first.titleStart)
 		}
 		if p.affiliation == "" {
+			p.affiliation = d.spokeForCountry(first.nameEnd)
+		}
+		if p.affiliation == "" {
 			p.affiliation = d.earlierDescriptionCountry(p.role, first.titleStart)
+		}
+		if p.affiliation == "" && d.isStateRole(p.role) {
+			p.affiliation = d.laterDescriptionCountry(i, p.role, first.nameEnd)
 		}
 		if p.affiliation == "" && d.isStateRole(p.role) {
 			// A ministry spokesman or a minister with no country named is
@@ -290,13 +296,104 @@ func (d *doc) sentenceCountry(i int) string {
 		}
 		next := d.toks[j+1]
 		dateline := (j == 0 || d.tokPara[j-1] != d.tokPara[j]) && next.kind == tokPunct && next.is(":", "-", "—", "_", "(", ",")
-		if dateline || d.g.speechVerbs[next.low] || next.kind == tokPossessive {
+		if dateline || d.g.speechVerbs[next.low] || next.kind == tokPossessive || d.sendsRole(j+1, i) {
 			if c := d.countryAt(j, j+1); c != "" {
 				return c
 			}
 		}
 	}
 	return ""
+}
+
+// sendsRole reports whether tokens [i, j) link a country before them to the
+// role holder after them as the one who represents it: "Russia was
+// represented by", "Russia sent".
+func (d *doc) sendsRole(i, j int) bool {
+	ws := make([]string, 0, 4)
+	for k := i; k < j; k++ {
+		if len(ws) == 4 {
+			return false
+		}
+		ws = append(ws, d.toks[k].low)
+	}
+	switch strings.Join(ws, " ") {
+	case "was represented by", "is represented by", "will be represented by", "were represented by",
+		"sent", "sends", "dispatched", "has sent", "had sent", "will send":
+		return true
+	}
+	return false
+}
+
+// spokeForCountry returns the country a person speaks for in the words
+// right after the name ("X spoke for Iran", "X, who spoke on behalf of
+// Iran").
+func (d *doc) spokeForCountry(j int) string {
+	k := j
+	if k+1 < len(d.toks) && d.toks[k].low == "," && d.toks[k+1].low == "who" {
+		k += 2
+	}
+	if k >= len(d.toks) || !d.toks[k].is("spoke", "speaks", "speaking") {
+		return ""
+	}
+	k++
+	switch {
+	case k < len(d.toks) && d.toks[k].low == "for":
+		k++
+	case k+2 < len(d.toks) && d.toks[k].low == "on" && d.toks[k+1].low == "behalf" && d.toks[k+2].low == "of":
+		k += 3
+	default:
+		return ""
+	}
+	// The longest country name that starts here ("the United States").
+	for e := min(k+4, len(d.toks)); e > k; e-- {
+		if d.tokPara[e-1] != d.tokPara[k] {
+			continue
+		}
+		if c := d.countryAt(k, e); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// laterDescriptionCountry finds the country of a bare state role in a
+// later description with the same head noun ("the Russian deputy
+// minister"), when no other person in the article holds a role with that
+// head noun, so the description can only be this person.
+func (d *doc) laterDescriptionCountry(self int, role string, after int) string {
+	ws := strings.Fields(key(role))
+	if len(ws) == 0 {
+		return ""
+	}
+	head := ws[len(ws)-1]
+	for k, p := range d.people {
+		if k == self || len(p.mentions) == 0 {
+			continue
+		}
+		if pw := strings.Fields(key(p.role)); len(pw) > 0 && pw[len(pw)-1] == head {
+			return ""
+		}
+	}
+	found := ""
+	for j := after; j+1 < len(d.toks); j++ {
+		if d.toks[j+1].low != head {
+			continue
+		}
+		// "the Russian deputy minister": a demonym up to two words before the head.
+		for b := j; b >= after && b > j-3; b-- {
+			if !d.toks[b].cap {
+				continue
+			}
+			if c := d.countryAt(b, b+1); c != "" {
+				if found != "" && found != c {
+					return ""
+				}
+				found = c
+				break
+			}
+		}
+	}
+	return found
 }
 
 // countryAt returns the country that tokens [i, j) name, directly or by a

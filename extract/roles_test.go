@@ -9,6 +9,15 @@ func TestRoles(t *testing.T) {
 	tests := []struct {
 		name, text, person, role, affiliation string
 	}{
+		{"a country represented by a bare state role",
+			"ISTANBUL (AP) - Turkish officials hosted the talks. Russia was represented by Deputy Foreign Minister Pavel Gromov, who did not speak. Turkey said the talks would go on.",
+			"Pavel Gromov", "Deputy Foreign Minister", "Russia"},
+		{"a bare state role speaking for a country",
+			"MUSCAT (AFP) - Talks were held in Oman. Deputy Foreign Minister Kazem Gharibabadi spoke for Iran at a news conference. Oman said the talks would go on.",
+			"Kazem Gharibabadi", "Deputy Foreign Minister", "Iran"},
+		{"a later demonym description of the only holder of the role",
+			"ISTANBUL (AP) - Turkish officials hosted the talks. Deputy Foreign Minister Pavel Gromov attended. Turkey said the talks would go on. The Russian deputy minister left early.",
+			"Pavel Gromov", "Deputy Foreign Minister", "Russia"},
 		{"counterpart is the role when nothing else is said",
 			"Prince Faisal bin Farhan spoke with his Greek counterpart Nikos Dendias on Sunday.",
 			"Nikos Dendias", "counterpart", "Greece"},
