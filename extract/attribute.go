@@ -245,6 +245,9 @@ func latestBefore(evs []event, i int) (event, bool) {
 func (a *attributor) resolvePronoun(i int) speaker {
 	d := a.d
 	want := pronounGender(d.toks[i].low)
+	if sp, ok := a.centeredSubject(i, want); ok {
+		return sp
+	}
 	near, far := a.sentencesBack(i, 2), a.sentencesBack(i, 3)
 	ke := sort.Search(len(a.events), func(k int) bool { return a.events[k].tok >= i })
 	ks := sort.Search(len(a.speakers), func(k int) bool { return a.speakers[k].tok >= i })
@@ -301,6 +304,96 @@ func (a *attributor) resolvePronoun(i int) speaker {
 		return noSpeaker()
 	}
 	return a.eventSpeaker(first)
+}
+
+// centeredSubject resolves a "he" or "she" at token i to the grammatical
+// subject of the sentence before, when that subject is one named person of
+// the pronoun's sex or of unknown sex, nobody else is named in that
+// sentence, and nobody is named in the pronoun's own sentence before it
+// ("But opposition leader Raila Odinga was sceptical. “…,” he told …").
+// People named further back do not compete with that subject.
+func (a *attributor) centeredSubject(i int, want gender) (speaker, bool) {
+	d := a.d
+	cur := a.sentencesBack(i, 1)
+	prev := a.sentencesBack(i, 2)
+	if prev >= cur || d.tokPara[i]-d.tokPara[prev] > 1 {
+		return noSpeaker(), false
+	}
+	for t := prev; t < cur; t++ {
+		if d.tokQuote[t] >= 0 {
+			return noSpeaker(), false // a quoted sentence has its own speaker
+		}
+	}
+	subj := -1
+	for mi, m := range d.mentions {
+		if m.nameStart >= cur && m.nameStart < i && d.tokQuote[m.nameStart] < 0 {
+			return noSpeaker(), false
+		}
+		if m.nameStart < prev || m.nameStart >= cur || m.entity < 0 {
+			continue
+		}
+		if subj >= 0 && d.mentions[subj].entity != m.entity {
+			return noSpeaker(), false
+		}
+		if subj < 0 {
+			subj = mi
+		}
+	}
+	for _, e := range a.events {
+		if e.tok >= prev && e.tok < i && e.person < 0 {
+			return noSpeaker(), false // an unnamed person or "X and Y"
+		}
+	}
+	if subj < 0 {
+		return noSpeaker(), false
+	}
+	m := d.mentions[subj]
+	if g := d.personGender(m.entity); g != genderUnknown && g != want || !a.opensClause(prev, m) {
+		return noSpeaker(), false
+	}
+	return a.personSpeaker(m.entity), true
+}
+
+// opensClause reports whether the mention m is the subject of the sentence
+// starting at token lo: it opens the sentence (after a dateline or a
+// connective such as "But"), or stands in apposition to the noun phrase that
+// does ("Sudan's ambassador to the United Nations, X, rejected"); and a
+// verb, not a possessive or a coordinated name, follows it.
+func (a *attributor) opensClause(lo int, m mention) bool {
+	d := a.d
+	if m.nameEnd >= len(d.toks) || a.isObjectMention(m) || d.jointWithNext(m) {
+		return false
+	}
+	next := d.toks[m.nameEnd]
+	if next.kind == tokPossessive || next.is("and", "or") {
+		return false
+	}
+	op := sort.Search(len(a.outer), func(p int) bool { return a.outer[p].t >= lo })
+	if op >= len(a.outer) {
+		return false
+	}
+	start := a.outer[a.skipDateline(op, len(a.outer))].t
+	opening := true
+	for t := start; t < m.titleStart; t++ {
+		if tk := d.toks[t]; tk.low != "," && !tk.is("but", "and", "yet", "however", "meanwhile", "still", "also", "then") {
+			opening = false
+			break
+		}
+	}
+	if opening {
+		return next.kind == tokWord && !next.cap || next.low == ","
+	}
+	// The apposition: a description, a comma, the name, a comma, a verb.
+	if m.titleStart-1 <= start || d.toks[m.titleStart-1].low != "," || next.low != "," || m.nameEnd+1 >= len(d.toks) {
+		return false
+	}
+	for t := start; t < m.titleStart-1; t++ {
+		if !a.npToken(d.toks[t]) || d.toks[t].is("and") {
+			return false
+		}
+	}
+	verb := d.toks[m.nameEnd+1]
+	return verb.kind == tokWord && !verb.cap && !isDeterminer(verb.low) && !isFunctionWord(verb.low)
 }
 
 func (a *attributor) eventSpeaker(e event) speaker {
