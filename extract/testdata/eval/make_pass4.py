@@ -157,6 +157,41 @@ Polish Prime Minister Donald Tusk was more direct. "Our farmers will not pay for
     ("Donald Tusk", P, "Our farmers will not pay for this deal,"),
 ])
 
+# 5. Class 1: men named in the paragraphs before do not block "he" for the
+#    single named subject of the sentence before, opening it or in
+#    apposition to it; class 2 with a bare surname.
+art("kenya-debt", '''
+Macron promises Kenya help on debt during Nairobi visit
+
+NAIROBI (Reuters) - French President Emmanuel Macron promised on Monday to help Kenya restructure its debt. Kenyan President William Ruto welcomed the offer and said talks would follow.
+
+But opposition leader Raila Odinga was sceptical. "Speeches are cheap," he told the Daily Nation newspaper. "We will see what France does about debt relief."
+
+Kenya spends more than half of its tax revenue on servicing loans, and protests against new taxes last year left dozens of people dead. The government has since cut spending on roads and hospitals and asked the International Monetary Fund for a new programme.
+
+The head of the African Development Bank, Akinwumi Adesina, welcomed the pledge. "This is a good start for a continent that pays too much to borrow," he said.
+
+Opposition lawmaker Esther Passaris dismissed the visit as "a photo opportunity". Ruto described the talks as "constructive".
+
+France is Kenya's largest European investor after Britain, with companies in energy, transport and retail. The two countries also signed agreements on geothermal power and on training for the coast guard.
+
+Moses Wetangula, the speaker of parliament, was cautious. "We need to see the details before anyone celebrates," he said.
+''', [
+    ("Emmanuel Macron", [], "President", "France"),
+    ("William Ruto", ["Ruto"], "President", "Kenya"),
+    ("Raila Odinga", [], "opposition leader", ""),
+    ("Akinwumi Adesina", [], "head", "African Development Bank"),
+    ("Esther Passaris", [], "Opposition lawmaker", ""),
+    ("Moses Wetangula", [], "speaker", ""),
+], [
+    ("Raila Odinga", P, "Speeches are cheap,"),
+    ("Raila Odinga", P, "We will see what France does about debt relief."),
+    ("Akinwumi Adesina", P, "This is a good start for a continent that pays too much to borrow,"),
+    ("Esther Passaris", P, "a photo opportunity"),
+    ("William Ruto", P, "constructive"),
+    ("Moses Wetangula", P, "We need to see the details before anyone celebrates,"),
+])
+
 
 def main():
     errs = make_fixtures.check(A)
