@@ -30,6 +30,18 @@ type attributor struct {
 	// bodies are the organisations found speaking, in text order: what
 	// "the ministry" refers to.
 	bodies []event
+	// pronounSex is the sex a "he" or "she" already resolved to a person
+	// of unknown sex reveals, so that the other pronoun skips that person.
+	pronounSex map[int]gender
+}
+
+// sexOf returns what the article says of a person's sex: from names, role
+// words and honorifics, or else from a pronoun resolved to them before.
+func (a *attributor) sexOf(p int) gender {
+	if g := a.d.personGender(p); g != genderUnknown {
+		return g
+	}
+	return a.pronounSex[p]
 }
 
 // event places a person, or for a speaker an unnamed speaker too, in the text.
@@ -243,6 +255,18 @@ func latestBefore(evs []event, i int) (event, bool) {
 // stands in the pronoun's sentence or the one before, and nobody known to
 // be of the pronoun's sex in the sentence before that.
 func (a *attributor) resolvePronoun(i int) speaker {
+	sp := a.pronounAntecedent(i)
+	if sp.person >= 0 && a.sexOf(sp.person) == genderUnknown {
+		if a.pronounSex == nil {
+			a.pronounSex = map[int]gender{}
+		}
+		a.pronounSex[sp.person] = pronounGender(a.d.toks[i].low)
+	}
+	return sp
+}
+
+// pronounAntecedent is resolvePronoun without recording what it learns.
+func (a *attributor) pronounAntecedent(i int) speaker {
 	d := a.d
 	want := pronounGender(d.toks[i].low)
 	if sp, ok := a.centeredSubject(i, want); ok {
@@ -277,7 +301,7 @@ func (a *attributor) resolvePronoun(i int) speaker {
 		}
 		g := descriptionGender(e.who.name)
 		if e.person >= 0 {
-			g = d.personGender(e.person)
+			g = a.sexOf(e.person)
 		}
 		if g != genderUnknown && g != want {
 			otherNear = otherNear || e.tok >= near
@@ -348,7 +372,7 @@ func (a *attributor) centeredSubject(i int, want gender) (speaker, bool) {
 		return noSpeaker(), false
 	}
 	m := d.mentions[subj]
-	if g := d.personGender(m.entity); g != genderUnknown && g != want || !a.opensClause(prev, m) {
+	if g := a.sexOf(m.entity); g != genderUnknown && g != want || !a.opensClause(prev, m) {
 		return noSpeaker(), false
 	}
 	return a.personSpeaker(m.entity), true
@@ -712,6 +736,9 @@ func (a *attributor) purposeSubject(verb, lo int) (int, int, bool) {
 		return 0, 0, false
 	}
 	s, e, ok := a.sentenceSubject(lo, verb-1)
+	if s0 := a.skipDateline(lo, verb-1); !ok && s0 < verb-1 && !a.isPlaceholder(s0) && a.tok(s0).is("he", "she") {
+		s, e, ok = s0, s0+1, true // "She used her right of reply to …"
+	}
 	if !ok || e >= verb-2 {
 		return 0, 0, false
 	}
