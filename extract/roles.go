@@ -326,23 +326,28 @@ func (d *doc) sendsRole(i, j int) bool {
 
 // spokeForCountry returns the country a person speaks for in the words
 // right after the name ("X spoke for Iran", "X, who spoke on behalf of
-// Iran").
+// Iran", "X of Britain").
 func (d *doc) spokeForCountry(j int) string {
 	k := j
-	if k+1 < len(d.toks) && d.toks[k].low == "," && d.toks[k+1].low == "who" {
-		k += 2
-	}
-	if k >= len(d.toks) || !d.toks[k].is("spoke", "speaks", "speaking") {
-		return ""
-	}
-	k++
 	switch {
-	case k < len(d.toks) && d.toks[k].low == "for":
-		k++
-	case k+2 < len(d.toks) && d.toks[k].low == "on" && d.toks[k+1].low == "behalf" && d.toks[k+2].low == "of":
-		k += 3
+	case k < len(d.toks) && d.toks[k].low == "of":
+		k++ // "Foreign Minister David Lammy of Britain"
 	default:
-		return ""
+		if k+1 < len(d.toks) && d.toks[k].low == "," && d.toks[k+1].low == "who" {
+			k += 2
+		}
+		if k+1 >= len(d.toks) || !d.toks[k].is("spoke", "speaks", "speaking") {
+			return ""
+		}
+		k++
+		switch {
+		case d.toks[k].low == "for":
+			k++
+		case k+2 < len(d.toks) && d.toks[k].low == "on" && d.toks[k+1].low == "behalf" && d.toks[k+2].low == "of":
+			k += 3
+		default:
+			return ""
+		}
 	}
 	// The longest country name that starts here ("the United States").
 	for e := min(k+4, len(d.toks)); e > k; e-- {
