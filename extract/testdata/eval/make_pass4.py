@@ -192,6 +192,46 @@ Moses Wetangula, the speaker of parliament, was cautious. "We need to see the de
     ("Moses Wetangula", P, "We need to see the details before anyone celebrates,"),
 ])
 
+# 6. Classes 1, 2, 3: a council debate where a man of unknown sex is
+#    called "he" before a "she" whose sentence before names two people;
+#    "She used her right of reply to reject … as"; "X of Britain".
+art("council-crossings", '''
+Security Council split over Sudan aid crossings
+
+UNITED NATIONS (Reuters) - British Ambassador Barbara Woodward criticised Sudan's government on Thursday for blocking aid, and U.S. envoy Mike Waltz agreed with her.
+
+Sudan's ambassador to the United Nations, Al-Harith Idriss Al-Harith Mohamed, rejected the criticism. "The government has opened every crossing that was requested," he said. "The obstacles are created by the militia."
+
+Russian Deputy Ambassador Dmitry Polyanskiy met Woodward later. She used her right of reply to reject his remarks as "a distortion of the facts".
+
+Chinese Ambassador Fu Cong, meanwhile, called for calm. "All parties should exercise restraint and return to talks," he told reporters.
+
+More than 12 million people have fled their homes since the war began in April 2023, and aid agencies say half of the population needs help. Convoys have waited for weeks at crossings from Chad and South Sudan.
+
+On Friday, Algerian Ambassador Amar Bendjama described the council's draft as "unbalanced and one-sided". He later told reporters that Algeria would abstain.
+
+Foreign Minister David Lammy of Britain, speaking in London, was more hopeful. "We can still get the trucks moving this week," he said.
+
+After the vote, Waltz dismissed the Russian objections as "pure theatre". "Moscow is protecting its friends," he said.
+''', [
+    ("Barbara Woodward", ["Woodward"], "Ambassador", "United Kingdom"),
+    ("Mike Waltz", ["Waltz"], "envoy", "United States"),
+    ("Al-Harith Idriss Al-Harith Mohamed", [], "ambassador", "Sudan"),
+    ("Dmitry Polyanskiy", [], "Deputy Ambassador", "Russia"),
+    ("Fu Cong", [], "Ambassador", "China"),
+    ("Amar Bendjama", [], "Ambassador", "Algeria"),
+    ("David Lammy", [], "Foreign Minister", "United Kingdom"),
+], [
+    ("Al-Harith Idriss Al-Harith Mohamed", P, "The government has opened every crossing that was requested,"),
+    ("Al-Harith Idriss Al-Harith Mohamed", P, "The obstacles are created by the militia."),
+    ("Barbara Woodward", P, "a distortion of the facts"),
+    ("Fu Cong", P, "All parties should exercise restraint and return to talks,"),
+    ("Amar Bendjama", P, "unbalanced and one-sided"),
+    ("David Lammy", P, "We can still get the trucks moving this week,"),
+    ("Mike Waltz", P, "pure theatre"),
+    ("Mike Waltz", P, "Moscow is protecting its friends,"),
+])
+
 
 def main():
     errs = make_fixtures.check(A)
