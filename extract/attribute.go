@@ -1354,6 +1354,12 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 				if p := a.recentPerson(ts, te); p >= 0 {
 					return a.personSpeaker(p), true
 				}
+			} else if head.low == "diplomat" && te-ts == 2 {
+				// "the diplomat stressed" (TASS, RIA): the minister,
+				// envoy or spokesperson the text has just been about.
+				if p := a.recentPerson(ts, te); p >= 0 && isDiplomaticRole(d.people[p].role) {
+					return a.personSpeaker(p), true
+				}
 			}
 		}
 		if first.is("the", "this", "that") && !a.namesAffiliation(ts, te, h) {
@@ -1501,6 +1507,18 @@ func (a *attributor) jointSubject(ts, te int) bool {
 	d := a.d
 	for k := ts + 1; k < te-1; k++ {
 		if d.toks[k].low == "and" && d.mentionEndingIn(ts, k) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isDiplomaticRole reports whether a role makes its holder "the diplomat"
+// of a later sentence: a foreign minister, envoy or ministry spokesperson.
+func isDiplomaticRole(role string) bool {
+	for _, w := range strings.Fields(key(role)) {
+		switch w {
+		case "minister", "spokeswoman", "spokesman", "spokesperson", "ambassador", "envoy", "diplomat", "representative", "secretary":
 			return true
 		}
 	}
