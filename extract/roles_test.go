@@ -21,6 +21,9 @@ func TestRoles(t *testing.T) {
 		{"a bare state role of a country right after the name",
 			"BRUSSELS (Reuters) - Talks were held in Brussels. Foreign Minister David Lammy of Britain, speaking to reporters, was hopeful. Belgium said aid would follow.",
 			"David Lammy", "Foreign Minister", "Britain"},
+		{"a ministry's second portfolio is part of the role, not a name",
+			"ABU DHABI (WAM) -- The minister received Dr. Badr Abdelatty, Minister of Foreign Affairs and Emigration of Egypt, in Abu Dhabi today.",
+			"Badr Abdelatty", "Minister of Foreign Affairs and Emigration", "Egypt"},
 		{"counterpart is the role when nothing else is said",
 			"Prince Faisal bin Farhan spoke with his Greek counterpart Nikos Dendias on Sunday.",
 			"Nikos Dendias", "counterpart", "Greece"},
@@ -79,6 +82,7 @@ func TestBodiesAreNotPeople(t *testing.T) {
 		{"council", "The Norwegian Refugee Council said aid workers could not reach the camp."},
 		{"fund", "The Central Emergency Response Fund said it would release money."},
 		{"a head noun of speaker bodies", "The Arab Contact Group said the plan was dead."},
+		{"a second portfolio", "Minister of Foreign Affairs and Emigration said the plan was dead."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
