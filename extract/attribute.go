@@ -396,7 +396,7 @@ func (a *attributor) opensClause(lo int, m mention) bool {
 	if op >= len(a.outer) {
 		return false
 	}
-	start := a.outer[a.skipDateline(op, len(a.outer))].t
+	start := d.skipTurnPhrase(a.outer[a.skipDateline(op, len(a.outer))].t, m.titleStart)
 	opening := true
 	for t := start; t < m.titleStart; t++ {
 		if tk := d.toks[t]; tk.low != "," && !tk.is("but", "and", "yet", "however", "meanwhile", "still", "also", "then") {
@@ -418,6 +418,21 @@ func (a *attributor) opensClause(lo int, m mention) bool {
 	}
 	verb := d.toks[m.nameEnd+1]
 	return verb.kind == tokWord && !verb.cap && !isDeterminer(verb.low) && !isFunctionWord(verb.low)
+}
+
+// skipTurnPhrase returns the token after a phrase that hands the turn to
+// the subject of a readout's sentence ("For his part, Abdelatty
+// highlighted", "In turn, the minister"), or start when there is none
+// before end.
+func (d *doc) skipTurnPhrase(start, end int) int {
+	is := func(k int, words ...string) bool { return k < end && d.toks[k].is(words...) }
+	switch {
+	case is(start, "for", "on") && is(start+1, "his", "her", "their") && is(start+2, "part") && is(start+3, ","):
+		return start + 4
+	case is(start, "in") && is(start+1, "turn", "response", "reply") && is(start+2, ","):
+		return start + 3
+	}
+	return start
 }
 
 func (a *attributor) eventSpeaker(e event) speaker {
