@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func splitParagraphs(text string) []paragraph {
 	}
 	if len(paras) > 0 {
 		p := &paras[0]
-		if isHeadline(text, *p, len(paras) > 1 && blankBetween(text, p.end, paras[1].start)) {
+		if isHeadline(text, *p, len(paras) > 1 && (blankBetween(text, p.end, paras[1].start) || runInHeadline(text, paras))) {
 			p.title, p.heading = true, true
 		}
 	}
@@ -83,6 +84,33 @@ func isHeadline(text string, p paragraph, blankAfter bool) bool {
 		return false
 	}
 	return true
+}
+
+// datelineOpening matches a paragraph that opens with a dateline: up to
+// three capitalised words, perhaps a date after a comma, then a bracket,
+// dash or slash ("ABU DHABI, 12th May, 2025 (WAM) --", "New Delhi, Jan 17
+// (PTI)", "MOSCOW, March 4. /TASS/.").
+var datelineOpening = regexp.MustCompile(`^(?:[A-Z][\pL'.-]* ){0,2}[A-Z][\pL'.-]*(?:, [\pL\pN ,.]{1,30}?)? ?(?:\(|--?|—|–|/)`)
+
+// runInHeadline reports whether the first line is a headline that is not
+// followed by a blank line, as in excerpts pasted from agency pages: it is
+// short, ends without sentence punctuation and holds no quote, and the next
+// line opens with a dateline or later paragraphs are set apart by blank
+// lines.
+func runInHeadline(text string, paras []paragraph) bool {
+	s := text[paras[0].start:paras[0].end]
+	if len(strings.Fields(s)) > 20 || strings.ContainsAny(s, "\"“”«»") || strings.ContainsAny(s[len(s)-1:], ".?!:;,)'’") {
+		return false
+	}
+	if datelineOpening.MatchString(text[paras[1].start:paras[1].end]) {
+		return true
+	}
+	for i := 2; i < len(paras); i++ {
+		if blankBetween(text, paras[i-1].end, paras[i].start) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAllCaps reports whether s has letters and none of them is lower case,
