@@ -7,7 +7,8 @@ They start like excerpts (no headline, or a headline without a blank line)
 and use reporting verbs such as affirmed, stressed, underlined, reiterated,
 pointed out, emphasized, asserted and clarified.
 
-Annotation and checks follow make_fixtures.py.
+Annotation and checks follow make_fixtures.py; a foreign ministry's
+spokesperson is affiliated with the country, as in the earlier sets.
 
 Run:  python3 make_pass5.py          (writes pass5.jsonl and checks it)
       python3 make_pass5.py --check  (checks only)
@@ -49,7 +50,7 @@ Earlier, Deputy Foreign Minister Alexander Grushko told TASS that Russia had not
 
 The European Union adopted its sixteenth package of sanctions against Russia in February, targeting the energy sector, banks, aluminium imports and dozens of vessels of the so-called shadow fleet. Moscow has repeatedly said that the restrictions are illegitimate and that the Russian economy has adapted to them.
 ''', [
-    ("Maria Zakharova", ["Zakharova"], "spokeswoman", "Russian Foreign Ministry"),
+    ("Maria Zakharova", ["Zakharova"], "Foreign Ministry spokeswoman", "Russia"),
     ("Margus Tsahkna", [], "Foreign Minister", "Estonia"),
     ("Alexander Grushko", [], "Deputy Foreign Minister", "Russia"),
 ], [
@@ -74,7 +75,7 @@ In response to another question, Lin said China welcomed the outcome of the talk
 
 Wicker, who chairs the Senate Armed Services Committee, told reporters in Washington last week that the trip was meant to show "unwavering support" for Taiwan. The United States does not have formal diplomatic relations with Taipei but is bound by law to provide the island with the means to defend itself, which Beijing has long opposed.
 ''', [
-    ("Lin Jian", ["Lin"], "spokesperson", "Chinese Foreign Ministry"),
+    ("Lin Jian", ["Lin"], "Foreign Ministry spokesperson", "China"),
     ("Roger Wicker", ["Wicker"], "Senator", "United States"),
 ], [
     ("Lin Jian", P, "China firmly opposes any attempt to interfere in China's internal affairs under the pretext of the Taiwan question,"),
@@ -124,7 +125,7 @@ Jaishankar, speaking at an event in Mumbai earlier this week, had emphasized tha
 
 China's foreign ministry has said the dam, estimated to cost about 137 billion dollars, will not have a negative impact on lower reaches. The project, approved by Beijing in December, is expected to produce more than three times the power of the Three Gorges dam and has raised concern in both India and Bangladesh about water flows.
 ''', [
-    ("Randhir Jaiswal", ["Jaiswal"], "spokesperson", "Ministry of External Affairs"),
+    ("Randhir Jaiswal", ["Jaiswal"], "MEA spokesperson", "India"),
     ("S. Jaishankar", ["Jaishankar"], "External Affairs Minister", "India"),
 ], [
     ("Randhir Jaiswal", P, "We have consistently conveyed our views and concerns to the Chinese side over mega projects on rivers flowing through their territory,"),
