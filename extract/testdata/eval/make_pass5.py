@@ -8,7 +8,8 @@ and use reporting verbs such as affirmed, stressed, underlined, reiterated,
 pointed out, emphasized, asserted and clarified.
 
 Annotation and checks follow make_fixtures.py; a foreign ministry's
-spokesperson is affiliated with the country, as in the earlier sets.
+spokesperson is affiliated with the country, and "his Polish counterpart X"
+has the role "counterpart", as in the earlier sets.
 
 Run:  python3 make_pass5.py          (writes pass5.jsonl and checks it)
       python3 make_pass5.py --check  (checks only)
@@ -150,7 +151,7 @@ The Kremlin spokesman, Dmitry Peskov, earlier dismissed the talks as "an attempt
 Poland has been one of Ukraine's strongest backers since the start of Russia's full-scale invasion in February 2022, serving as the main hub for Western military aid and hosting over a million Ukrainian refugees, although disputes over grain imports and wartime history have periodically strained ties.
 ''', [
     ("Andrii Sybiha", ["Sybiha"], "Foreign Minister", "Ukraine"),
-    ("Radosław Sikorski", ["Sikorski"], "Foreign Minister", "Poland"),
+    ("Radosław Sikorski", ["Sikorski"], "counterpart", "Poland"),
     ("Dmitry Peskov", [], "Kremlin spokesman", "Russia"),
 ], [
     ("Andrii Sybiha", P, "Russia must understand that terror against our ports will only strengthen our coalition,"),
@@ -176,7 +177,7 @@ Lavrov said last week that Moscow was ready for talks with Washington but would 
 ''', [
     ("Tammy Bruce", ["Bruce"], "spokesperson", "U.S. State Department"),
     ("Marco Rubio", [], "Secretary of State", "United States"),
-    ("Sergey Lavrov", ["Lavrov"], "Foreign Minister", "Russia"),
+    ("Sergey Lavrov", ["Lavrov"], "counterpart", "Russia"),
     ("Volodymyr Zelensky", [], "President", "Ukraine"),
     ("Donald Trump", [], "President", "United States"),
 ], [
