@@ -25,7 +25,7 @@ func TestRoles(t *testing.T) {
 			"ABU DHABI (WAM) -- The minister received Dr. Badr Abdelatty, Minister of Foreign Affairs and Emigration of Egypt, in Abu Dhabi today.",
 			"Badr Abdelatty", "Minister of Foreign Affairs and Emigration", "Egypt"},
 		{"an MEA spokesperson is India's",
-			"India said it has taken note of the reports. \"We have conveyed our concerns,\" MEA spokesperson Randhir Jaiswal said at his weekly media briefing.",
+			"\"We have conveyed our concerns,\" MEA spokesperson Randhir Jaiswal said at his weekly media briefing.",
 			"Randhir Jaiswal", "MEA spokesperson", "India"},
 		{"counterpart is the role when nothing else is said",
 			"Prince Faisal bin Farhan spoke with his Greek counterpart Nikos Dendias on Sunday.",
