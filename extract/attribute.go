@@ -576,16 +576,27 @@ func (a *attributor) colonIntro(p int) (speaker, bool) {
 // tagAfter recognises a reporting clause that opens right after the quote.
 func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 	d := a.d
+	// "“We are ready.” That was how the minister put it" / "That was the
+	// verdict of X": the next sentence names the speaker of a whole quoted
+	// sentence.
+	if a.thatWasAfter(k, hi) {
+		if k+5 < hi && a.tok(k+2).low == "the" && isVerdictNoun(a.tok(k+3).low) && a.tok(k+4).low == "of" {
+			return a.resolveAfter(k+5, hi)
+		}
+		k++
+	}
 	// "… is how a western diplomat characterized it"
+	how := false
 	if k+1 < hi && a.tok(k).is("is", "was") && a.tok(k+1).low == "how" {
 		k += 2
+		how = true
 	}
 	t := a.tok(k)
 	if d.g.speechVerbs[t.low] && !strings.HasSuffix(t.low, "ing") && !t.is("told", "tells", "tell") {
 		return a.resolveAfter(k+1, hi)
 	}
 	for v := k; v < hi && v < k+16; v++ {
-		if a.isPlaceholder(v) || !d.g.speechVerbs[a.tok(v).low] || a.tok(v).cap {
+		if a.isPlaceholder(v) || !(d.g.speechVerbs[a.tok(v).low] || how && a.tok(v).low == "put") || a.tok(v).cap {
 			continue
 		}
 		a0, b0, ok := a.subjectOf(v, k)
@@ -595,6 +606,26 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 		return a.resolve(a0, b0)
 	}
 	return noSpeaker(), false
+}
+
+// thatWasAfter reports whether the outer tokens at k open "That was" or
+// "This is" right after a quote that ended its sentence: the sentence
+// describes that quote, so it names its speaker or nobody.
+func (a *attributor) thatWasAfter(k, hi int) bool {
+	if k+1 >= hi || k == 0 || !a.isPlaceholder(k-1) || !a.quoteEndsSentence(a.outer[k-1].q) {
+		return false
+	}
+	t := a.tok(k)
+	return t.cap && t.is("that", "this") && !a.isPlaceholder(k+1) && a.tok(k+1).is("was", "is")
+}
+
+// isVerdictNoun names what "That was the … of X" calls a quote.
+func isVerdictNoun(s string) bool {
+	switch s {
+	case "verdict", "view", "message", "assessment", "warning", "response", "reaction", "answer", "reply":
+		return true
+	}
+	return false
 }
 
 // closingTag finds a reporting clause that closes the sentence after a
@@ -1743,6 +1774,9 @@ func (a *attributor) continued(q int) (speaker, bool) {
 		if a.d.g.speechVerbs[a.tok(i).low] {
 			return noSpeaker(), false // a tag we could not read: do not guess
 		}
+	}
+	if a.thatWasAfter(p+1, hi) {
+		return noSpeaker(), false // "That was how …": a tag we could not read
 	}
 	para := a.para(p)
 	// A quote inside a narrative sentence ("“…” has become a familiar
