@@ -716,6 +716,9 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		if v > lo && !a.isPlaceholder(v-1) && (isDeterminer(a.tok(v-1).low) || a.tok(v-1).kind == tokPossessive) {
 			continue // "the report", "his remarks": a noun, not a verb
 		}
+		if a.closedRelative(v, p, lo) {
+			continue // "…, who had said “…”, that …": the relative clause ended before the quote
+		}
 		tries++
 		verb := v
 		// ", calling the expulsions …": a participle shares the subject of
@@ -770,6 +773,26 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		}
 	}
 	return noSpeaker(), false
+}
+
+// closedRelative reports whether the verb at v opens a relative clause
+// (", who had said") that a quote and a comma close before position p, as
+// in "X said in response to Y, who had said “…”, that …": a later quote
+// belongs to the main clause, never to the relative's antecedent.
+func (a *attributor) closedRelative(v, p, lo int) bool {
+	j := v - 1
+	for j > lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
+		j--
+	}
+	if j <= lo || a.isPlaceholder(j) || !a.tok(j).is("who", "which") || a.isPlaceholder(j-1) || a.tok(j-1).low != "," {
+		return false
+	}
+	for i := v + 1; i+1 < p; i++ {
+		if a.isPlaceholder(i) && !a.isPlaceholder(i+1) && a.tok(i+1).low == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // purposeSubject returns the sentence subject for a reporting verb in an
