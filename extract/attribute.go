@@ -1239,6 +1239,10 @@ func (a *attributor) isParenthetical(s, e int) bool {
 	if e-s == 1 && t.kind == tokWord && strings.Trim(t.low, "0123456789") == "" {
 		return true
 	}
+	// "Safadi, however, warned": a discourse adverb between commas.
+	if e-s == 1 && t.is("however", "meanwhile", "though", "too", "instead", "nevertheless", "likewise", "separately", "meantime") {
+		return true
+	}
 	if t.is("who", "which", "whose", "where", "when", "speaking", "according", "citing", "seen", "quoted", "reporting", "writing", "backed", "or") {
 		return true
 	}
