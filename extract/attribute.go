@@ -1386,6 +1386,19 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		return noSpeaker(), false // "Lavrov and Kerry told reporters": not one speaker
 	}
 	if mi := d.mentionEndingIn(ts, te); mi >= 0 && d.mentions[mi].entity >= 0 {
+		// "An aide to X", "the spokesman for X", "the office of X", "a
+		// source close to X": X is the object of a preposition; whoever
+		// speaks, it is never X.
+		if pre := d.mentions[mi].titleStart - 1; pre > ts && d.toks[pre].is("of", "for", "to", "with", "at", "from", "near", "around") {
+			return a.describedBy(ts, te, pre)
+		}
+		// The same when the title reader took "aide to", "office of" or
+		// "spokesman for" into the title of the person after it.
+		for t := d.mentions[mi].titleStart + 1; t < d.mentions[mi].nameStart; t++ {
+			if d.toks[t].is("of", "for", "to") && d.toks[t+1].cap && isAgentHead(d.toks[t-1].low) {
+				return a.describedBy(min(ts, d.mentions[mi].titleStart), te, t)
+			}
+		}
 		// "A spokesman for Prime Minister Keir Starmer": the unnamed
 		// person before the preposition speaks, not the one named after it.
 		if h := a.outer[a.headOf(s, e)].t; d.toks[ts].is("a", "an", "one", "another") && h < d.mentions[mi].titleStart &&
@@ -1473,6 +1486,37 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		}
 	}
 	return noSpeaker(), false
+}
+
+// describedBy returns the unnamed speaker of the phrase [ts, te) whose
+// head noun stands before the preposition at pre ("an aide to X", "a source
+// close to X"): an anonymous person or a body, or nobody when the head is
+// neither.
+func (a *attributor) describedBy(ts, te, pre int) (speaker, bool) {
+	d := a.d
+	h := pre - 1
+	if h > ts && d.toks[h].is("close", "closer", "familiar", "loyal", "near", "involved", "linked", "allied", "opposed") {
+		h--
+	}
+	descr := d.span(ts, te)
+	switch head := d.toks[h].low; {
+	case d.g.speakerHead[head] == kindPerson || d.g.speakerHead[head] == kindNone && d.isRoleNoun(head):
+		return speaker{name: descr, kind: "anonymous", person: -1}, true
+	case d.g.speakerHead[head] == kindOrganization:
+		return speaker{name: descr, kind: "organization", person: -1}, true
+	}
+	return noSpeaker(), false
+}
+
+// isAgentHead names those who speak for someone else ("an aide to X",
+// "the office of X"); office-holders ("Minister of X") are not among them.
+func isAgentHead(s string) bool {
+	switch s {
+	case "aide", "aides", "adviser", "advisers", "advisor", "advisors", "spokesman", "spokeswoman", "spokesperson",
+		"spokespeople", "office", "source", "sources", "ally", "allies", "confidant", "lawyer", "lawyers", "staff", "close":
+		return true
+	}
+	return false
 }
 
 // roleInitialsHolder returns the only person whose role, read as the
