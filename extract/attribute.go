@@ -1043,6 +1043,8 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		if s < end && s-1 > start && !relative && isObjectPreposition(a.tok(s-1).low) {
 			if s2 := a.nounPhraseSuffix(start, s-1); s2 == start && !a.tok(s-1).is("by", "to", "against", "than", "like", "with") {
 				s = s2
+			} else if s-2 > start && isBridgeWord(a.tok(s-2).low) && a.nounPhraseSuffix(start, s-2) == start {
+				s = start // "a source close to X", "an official familiar with the talks"
 			}
 		}
 		if s < end && s > start && !relative && isObjectPreposition(a.tok(s-1).low) {
@@ -1339,6 +1341,9 @@ func (a *attributor) headOf(s, e int) int {
 			if a.tok(i-1).is("number", "group", "couple", "handful", "majority", "pair", "some", "one", "two", "several") && a.tok(i).low == "of" {
 				continue
 			}
+			if i-2 > s && isBridgeWord(a.tok(i-1).low) {
+				return i - 2 // "a source familiar with the talks"
+			}
 			return i - 1
 		}
 	}
@@ -1495,7 +1500,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 func (a *attributor) describedBy(ts, te, pre int) (speaker, bool) {
 	d := a.d
 	h := pre - 1
-	if h > ts && d.toks[h].is("close", "closer", "familiar", "loyal", "near", "involved", "linked", "allied", "opposed") {
+	if h > ts && isBridgeWord(d.toks[h].low) {
 		h--
 	}
 	descr := d.span(ts, te)
@@ -1506,6 +1511,16 @@ func (a *attributor) describedBy(ts, te, pre int) (speaker, bool) {
 		return speaker{name: descr, kind: "organization", person: -1}, true
 	}
 	return noSpeaker(), false
+}
+
+// isBridgeWord links a head noun to the person or matter after it ("a
+// source close to X", "an official familiar with the talks").
+func isBridgeWord(s string) bool {
+	switch s {
+	case "close", "closer", "familiar", "loyal", "near", "involved", "linked", "allied", "opposed":
+		return true
+	}
+	return false
 }
 
 // isAgentHead names those who speak for someone else ("an aide to X",

@@ -101,6 +101,8 @@ func TestAttribution(t *testing.T) {
 			"going well", "aide to Prime Minister Keir Starmer", "anonymous"},
 		{"the spokesperson for the Secretary-General, named, is the speaker", `Spokesperson for the Secretary-General Stephane Dujarric said the talks were "going well".`,
 			"going well", "Stephane Dujarric", "person"},
+		{"a source close to X is not X", "President Recep Tayyip Erdogan spoke on Monday. \"We will not go,\" a source close to Erdogan told Anadolu.",
+			"We will not go,", "a source close to Erdogan", "anonymous"},
 		{"closing tag after the reported words", `Seoul and Tokyo will act in "close and seamless coordination" with Washington, South Korean Foreign Minister Cho Tae-yul said on Tuesday.`,
 			"close and seamless coordination", "Cho Tae-yul", "person"},
 		{"relative clause verb", `The ministers issued a Joint Statement, which states that both countries "reaffirm the importance of the award".`,
