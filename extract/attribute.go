@@ -1874,6 +1874,11 @@ func (a *attributor) continued(q int) (speaker, bool) {
 	// An earlier quote in the same paragraph.
 	for i := p - 1; i >= 0 && a.para(i) == para && p-i < maxSentenceTokens; i-- {
 		if a.isPlaceholder(i) {
+			// "“…,” Merz said. Macron disagreed. “…”": a sentence of
+			// its own between the two quotes may bring in another speaker.
+			if _, ihi := a.sentenceBounds(i); p > ihi+1 {
+				break
+			}
 			if sp := a.got[a.outer[i].q]; sp.kind != "" {
 				return sp, true
 			}
