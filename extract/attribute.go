@@ -511,6 +511,12 @@ func (a *attributor) quoteEndsSentence(q int) bool {
 func (a *attributor) tagged(q int) (speaker, bool) {
 	p := a.qpos[q]
 	lo, hi := a.sentenceBounds(p)
+	if sp, ok := a.possessedWords(lo, p); ok {
+		return sp, true
+	}
+	if sp, ok := a.relativeClauseWords(lo, p); ok {
+		return sp, true
+	}
 	k := p + 1
 	if k < hi && a.tok(k).is(",", "—", "–") {
 		k++
@@ -553,6 +559,68 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 		}
 	}
 	return a.colonIntro(p)
+}
+
+// claimNouns name someone's words ("Lavrov's claim that …").
+func isClaimNoun(s string) bool {
+	switch s {
+	case "remark", "remarks", "claim", "claims", "description", "statement", "comment", "comments", "assertion",
+		"accusation", "accusations", "characterization", "characterisation", "words", "warning", "suggestion",
+		"insistence", "charge", "allegation", "allegations", "argument", "promise", "pledge", "threat", "boast":
+		return true
+	}
+	return false
+}
+
+// possessedWords reads a quote inside someone's reported words as theirs,
+// whoever reports them: "Kallas said Lavrov's claim that Europe was “at
+// war”", "Rubio dismissed Lavrov's description of the talks as “useful”".
+// When the possessor is no known person ("the minister's remarks that"),
+// the quote is left without a speaker rather than given to the reporter.
+func (a *attributor) possessedWords(lo, p int) (speaker, bool) {
+	for i := p - 1; i > lo && p-i < 16; i-- {
+		if a.isPlaceholder(i) || a.isPlaceholder(i-1) {
+			return noSpeaker(), false
+		}
+		t := a.tok(i)
+		if t.low == "," || t.low == ";" || a.d.g.speechVerbs[t.low] && !isClaimNoun(t.low) {
+			return noSpeaker(), false
+		}
+		if !isClaimNoun(t.low) || a.tok(i-1).kind != tokPossessive {
+			continue
+		}
+		te := a.outer[i-1].t
+		if mi := a.d.mentionEndingIn(a.outer[lo].t, te); mi >= 0 && a.d.mentions[mi].entity >= 0 && a.d.mentions[mi].nameEnd == te {
+			return a.personSpeaker(a.d.mentions[mi].entity), true
+		}
+		return noSpeaker(), true
+	}
+	return noSpeaker(), false
+}
+
+// relativeClauseWords reads a quote inside a subject relative clause as
+// its antecedent's ("Responding to Rubio, who called Russia “not serious”,
+// Lavrov said …"): the reporting clause after it is the main clause's.
+func (a *attributor) relativeClauseWords(lo, p int) (speaker, bool) {
+	for i := p - 1; i > lo && p-i < 16; i-- {
+		if a.isPlaceholder(i) || a.isPlaceholder(i-1) {
+			return noSpeaker(), false
+		}
+		t := a.tok(i)
+		if t.low == "," || t.low == ";" {
+			return noSpeaker(), false
+		}
+		if !t.is("who") || a.tok(i-1).low != "," || i+1 >= p || a.isPlaceholder(i+1) || a.tok(i+1).cap {
+			continue
+		}
+		if s, e, ok := a.relativeAntecedent(i-1, lo); ok {
+			if sp, ok := a.resolve(s, e); ok {
+				return sp, true
+			}
+		}
+		return noSpeaker(), true
+	}
+	return noSpeaker(), false
 }
 
 // colonIntro reads the sentence that ends the paragraph before the quote at
