@@ -514,6 +514,9 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	if sp, ok := a.possessedWords(lo, p); ok {
 		return sp, true
 	}
+	if sp, ok := a.gappedSpeaker(lo, p); ok {
+		return sp, true
+	}
 	if sp, ok := a.relativeClauseWords(lo, p); ok {
 		return sp, true
 	}
@@ -598,6 +601,28 @@ func (a *attributor) possessedWords(lo, p int) (speaker, bool) {
 	return noSpeaker(), false
 }
 
+// gappedSpeaker reads "Zelensky called it “a surrender”, Trump “a great
+// deal”": a name between a comma after a quote and the next quote is the
+// subject of the verb left out.
+func (a *attributor) gappedSpeaker(lo, p int) (speaker, bool) {
+	if p-1 <= lo || a.isPlaceholder(p-1) {
+		return noSpeaker(), false
+	}
+	d := a.d
+	mi := d.mentionEndingIn(a.outer[lo].t, a.outer[p-1].t+1)
+	if mi < 0 || d.mentions[mi].entity < 0 || d.mentions[mi].nameEnd != a.outer[p-1].t+1 {
+		return noSpeaker(), false
+	}
+	j := p - 1
+	for j > lo && !a.isPlaceholder(j-1) && a.outer[j-1].t >= d.mentions[mi].titleStart {
+		j--
+	}
+	if j-2 < lo || a.isPlaceholder(j-1) || a.tok(j-1).low != "," || !a.isPlaceholder(j-2) {
+		return noSpeaker(), false
+	}
+	return a.personSpeaker(d.mentions[mi].entity), true
+}
+
 // relativeClauseWords reads a quote inside a subject relative clause as
 // its antecedent's ("Responding to Rubio, who called Russia “not serious”,
 // Lavrov said …"): the reporting clause after it is the main clause's.
@@ -668,7 +693,9 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 			continue
 		}
 		a0, b0, ok := a.subjectOf(v, k)
-		if !ok || !a.onlyDescription(k, a0) {
+		// "“…”, the spokesperson, Maria Zakharova, said" is apposition;
+		// "“…”, a charge Orban called …" makes the quote the object.
+		if !ok || !a.onlyDescription(k, a0) || a0 > k && a.tok(a0-1).low != "," {
 			return noSpeaker(), false
 		}
 		return a.resolve(a0, b0)
@@ -783,6 +810,9 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		}
 		if v > lo && !a.isPlaceholder(v-1) && (isDeterminer(a.tok(v-1).low) || a.tok(v-1).kind == tokPossessive) {
 			continue // "the report", "his remarks": a noun, not a verb
+		}
+		if v+1 < p && !a.isPlaceholder(v+1) && a.tok(v+1).is("was", "were", "is", "are", "would", "will", "could", "remained") {
+			continue // "the plan Trump had proposed was “…”": a clause inside the subject of another verb
 		}
 		if a.closedRelative(v, p, lo) {
 			continue // "…, who had said “…”, that …": the relative clause ended before the quote
