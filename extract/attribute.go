@@ -736,6 +736,11 @@ func (a *attributor) closingTag(lo, hi int) (speaker, bool) {
 		if !ok || s == 0 || a.isPlaceholder(s-1) || a.tok(s-1).low != "," {
 			return noSpeaker(), false
 		}
+		// "…”, a charge Orban called “ridiculous”": the verb reports the
+		// next quote, and the quote before is what it answers.
+		if v+1 < len(a.outer) && a.isPlaceholder(v+1) {
+			return noSpeaker(), false
+		}
 		// The words after the verb must end the sentence or add only time,
 		// place or manner ("said on Tuesday, after …").
 		return a.resolve(s, e)
@@ -1484,6 +1489,13 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	}
 	if e-s == 1 && a.tok(s).low == "it" {
 		return a.resolveIt(s)
+	}
+	// "…”, a charge Orban called …": a claim noun followed by a clause of
+	// its own is what was said, not who said it.
+	for i := s; i+1 < e; i++ {
+		if isClaimNoun(a.tok(i).low) && !a.isPlaceholder(i+1) && (a.tok(i+1).cap || isDeterminer(a.tok(i+1).low)) {
+			return noSpeaker(), false
+		}
 	}
 	if a.jointSubject(ts, te) {
 		return noSpeaker(), false // "Lavrov and Kerry told reporters": not one speaker
