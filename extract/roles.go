@@ -435,6 +435,14 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 		ti.bodyKin = ti.bodyKin || d.toks[i].low == "its"
 		i++
 	}
+	// "aide to Prime Minister", "office of President": the aide or the
+	// office is somebody else; the person's own title follows.
+	for k := j - 1; k > i; k-- {
+		if d.toks[k].is("to", "of", "for") && isAgentHead(d.toks[k-1].low) && k+1 < j && d.toks[k+1].cap && d.hasRoleNoun(k+1, j) {
+			i = k + 1
+			break
+		}
+	}
 	abbreviated := ""
 	for j > i && (isHonorific(d.toks[j-1].low) || d.toks[j-1].is("of", "and", ",")) {
 		if abbreviated == "" {
