@@ -2,9 +2,12 @@ package matrixtest
 
 import (
 	"context"
+	"errors"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 )
 
@@ -29,7 +32,17 @@ func TestServerHostsARoom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ac.GetEvent(ctx, room.RoomID, sent.EventID)
+	// Dendrite accepts an event before its room server has stored it, so
+	// reading it back straight away may answer M_NOT_FOUND for a moment.
+	var got *event.Event
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got, err = ac.GetEvent(ctx, room.RoomID, sent.EventID)
+		if err == nil || !errors.Is(err, mautrix.MNotFound) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
