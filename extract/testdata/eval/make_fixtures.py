@@ -25,15 +25,20 @@ OUT = os.path.join(HERE, "fixtures.jsonl")
 A = []
 
 
-def art(id, text, people, quotes, ignore=()):
-    A.append({
-        "id": "fx-" + id,
-        "source": "attache-fixture",
+def article(prefix, source, id, text, people, quotes, ignore=()):
+    """One gold article in dev.jsonl's format; every make_*.py builds with it."""
+    return {
+        "id": prefix + id,
+        "source": source,
         "text": text.strip("\n"),
         "people": [{"name": n, "aliases": list(al), "role": r, "affiliation": af} for n, al, r, af in people],
         "quotes": [{"speaker": s, "kind": k, "text": t} for s, k, t in quotes],
         "ignore": list(ignore),
-    })
+    }
+
+
+def art(id, text, people, quotes, ignore=()):
+    A.append(article("fx-", "attache-fixture", id, text, people, quotes, ignore))
 
 
 P, ANON, ORG, DOC = "person", "anonymous", "organization", "document"
@@ -712,20 +717,25 @@ def check(arts):
     return errs
 
 
-def main():
-    errs = check(A)
+def write(arts, out):
+    """Checks arts and, unless --check is given, writes them to out as JSONL."""
+    errs = check(arts)
     for e in errs:
         print("ERROR", e)
     if errs:
         return 1
     if "--check" not in sys.argv:
-        with open(OUT, "w", encoding="utf-8") as f:
-            for a in A:
+        with open(out, "w", encoding="utf-8") as f:
+            for a in arts:
                 f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    nq = sum(len(a["quotes"]) for a in A)
-    npp = sum(len(a["people"]) for a in A)
-    print("%d articles, %d quotes, %d people, %d ignores: ok" % (len(A), nq, npp, sum(len(a["ignore"]) for a in A)))
+    nq = sum(len(a["quotes"]) for a in arts)
+    npp = sum(len(a["people"]) for a in arts)
+    print("%d articles, %d quotes, %d people, %d ignores: ok" % (len(arts), nq, npp, sum(len(a["ignore"]) for a in arts)))
     return 0
+
+
+def main():
+    return write(A, OUT)
 
 
 if __name__ == "__main__":

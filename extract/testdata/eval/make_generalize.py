@@ -14,7 +14,7 @@ and live blogs. Annotation follows make_fixtures.py (same checks).
 Run:  python3 make_generalize.py          (writes generalize.jsonl and checks it)
       python3 make_generalize.py --check  (checks only)
 """
-import json, os, sys
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -26,14 +26,7 @@ P, ANON, ORG, DOC = "person", "anonymous", "organization", "document"
 
 
 def art(id, text, people, quotes, ignore=()):
-    A.append({
-        "id": "gen-" + id,
-        "source": "attache-generalize",
-        "text": text.strip("\n"),
-        "people": [{"name": n, "aliases": list(al), "role": r, "affiliation": af} for n, al, r, af in people],
-        "quotes": [{"speaker": s, "kind": k, "text": t} for s, k, t in quotes],
-        "ignore": list(ignore),
-    })
+    A.append(make_fixtures.article('gen-', 'attache-generalize', id, text, people, quotes, ignore))
 
 
 # 1. Reuters: place+time phrase before "according to", a relative clause
@@ -421,19 +414,7 @@ The board is expected to vote on Thursday.
 
 
 def main():
-    errs = make_fixtures.check(A)
-    for e in errs:
-        print("ERROR", e)
-    if errs:
-        return 1
-    if "--check" not in sys.argv:
-        with open(OUT, "w", encoding="utf-8") as f:
-            for a in A:
-                f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    nq = sum(len(a["quotes"]) for a in A)
-    npp = sum(len(a["people"]) for a in A)
-    print("%d articles, %d quotes, %d people, %d ignores: ok" % (len(A), nq, npp, sum(len(a["ignore"]) for a in A)))
-    return 0
+    return make_fixtures.write(A, OUT)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ Annotation and checks follow make_fixtures.py.
 Run:  python3 make_pass3.py          (writes pass3.jsonl and checks it)
       python3 make_pass3.py --check  (checks only)
 """
-import json, os, sys
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -34,14 +34,7 @@ P, ANON, ORG, DOC = "person", "anonymous", "organization", "document"
 
 
 def art(id, text, people, quotes, ignore=()):
-    A.append({
-        "id": "p3-" + id,
-        "source": "attache-pass3",
-        "text": text.strip("\n"),
-        "people": [{"name": n, "aliases": list(al), "role": r, "affiliation": af} for n, al, r, af in people],
-        "quotes": [{"speaker": s, "kind": k, "text": t} for s, k, t in quotes],
-        "ignore": list(ignore),
-    })
+    A.append(make_fixtures.article('p3-', 'attache-pass3', id, text, people, quotes, ignore))
 
 
 # 1. Classes 1, 2: a sceptical opposition leader, a pronoun tag that splits
@@ -345,19 +338,7 @@ The United Nations estimates that rebuilding Syria will cost more than $250 bill
 
 
 def main():
-    errs = make_fixtures.check(A)
-    for e in errs:
-        print("ERROR", e)
-    if errs:
-        return 1
-    if "--check" not in sys.argv:
-        with open(OUT, "w", encoding="utf-8") as f:
-            for a in A:
-                f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    nq = sum(len(a["quotes"]) for a in A)
-    npp = sum(len(a["people"]) for a in A)
-    print("%d articles, %d quotes, %d people, %d ignores: ok" % (len(A), nq, npp, sum(len(a["ignore"]) for a in A)))
-    return 0
+    return make_fixtures.write(A, OUT)
 
 
 if __name__ == "__main__":

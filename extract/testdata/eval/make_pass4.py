@@ -18,7 +18,7 @@ Annotation and checks follow make_fixtures.py.
 Run:  python3 make_pass4.py          (writes pass4.jsonl and checks it)
       python3 make_pass4.py --check  (checks only)
 """
-import json, os, sys
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -30,14 +30,7 @@ P, ANON, ORG, DOC = "person", "anonymous", "organization", "document"
 
 
 def art(id, text, people, quotes, ignore=()):
-    A.append({
-        "id": "p4-" + id,
-        "source": "attache-pass4",
-        "text": text.strip("\n"),
-        "people": [{"name": n, "aliases": list(al), "role": r, "affiliation": af} for n, al, r, af in people],
-        "quotes": [{"speaker": s, "kind": k, "text": t} for s, k, t in quotes],
-        "ignore": list(ignore),
-    })
+    A.append(make_fixtures.article('p4-', 'attache-pass4', id, text, people, quotes, ignore))
 
 
 # 1. Classes 1, 3: a Black Sea meeting hosted by Turkey where Russia sends
@@ -234,19 +227,7 @@ After the vote, Waltz dismissed the Russian objections as "pure theatre". "Mosco
 
 
 def main():
-    errs = make_fixtures.check(A)
-    for e in errs:
-        print("ERROR", e)
-    if errs:
-        return 1
-    if "--check" not in sys.argv:
-        with open(OUT, "w", encoding="utf-8") as f:
-            for a in A:
-                f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    nq = sum(len(a["quotes"]) for a in A)
-    npp = sum(len(a["people"]) for a in A)
-    print("%d articles, %d quotes, %d people, %d ignores: ok" % (len(A), nq, npp, sum(len(a["ignore"]) for a in A)))
-    return 0
+    return make_fixtures.write(A, OUT)
 
 
 if __name__ == "__main__":
