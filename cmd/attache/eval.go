@@ -21,8 +21,8 @@ P/R/F1, people P/R/F1, role and affiliation accuracy, named-speaker
 precision, and a last "summary:" line. GOLD.jsonl holds one article per
 line (id, text, people, quotes, ignore). Each article's text is analysed by
 the built-in extractor, unless --predictions gives the answers to score
-instead: one JSON object per line with the article's "id", "people" (name,
-role, affiliation) and "quotes" (speaker, text), as "attache extract --json"
+instead: one JSON object per line, the article's "id" with "people" (name,
+role, affiliation) and "quotes" (speaker, text) as "attache extract --json"
 prints them. -v first prints each article's misses.`)
 	verbose := fs.Bool("v", false, "print each article's misses")
 	predFile := fs.String("predictions", "", "score the predictions in this JSONL file instead of running the extractor")
