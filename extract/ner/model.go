@@ -27,8 +27,10 @@ const magic = "ner2"
 // steps of the largest magnitude / 32767, so that each fits in 16 bits.
 func (m *Model) Marshal() ([]byte, error) {
 	maxAbs := float32(0)
-	for _, v := range m.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	for i := range m.tab.slots {
+		for _, v := range m.tab.slots[i].w {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+		}
 	}
 	for c := range numLabels {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(m.start[c]))))
@@ -63,11 +65,11 @@ func (m *Model) Marshal() ([]byte, error) {
 			putI(q(m.trans[p][c]))
 		}
 	}
-	keys := make([]uint64, 0, len(m.index))
-	for f, r := range m.index {
-		row := m.w[int(r)*NumLabels : int(r+1)*NumLabels]
-		if slices.ContainsFunc(row, func(v float32) bool { return q(v) != 0 }) {
-			keys = append(keys, f)
+	keys := make([]uint64, 0, m.tab.n)
+	for i := range m.tab.slots {
+		s := &m.tab.slots[i]
+		if s.key != 0 && slices.ContainsFunc(s.w[:], func(v float32) bool { return q(v) != 0 }) {
+			keys = append(keys, s.key)
 		}
 	}
 	slices.Sort(keys)
@@ -76,8 +78,7 @@ func (m *Model) Marshal() ([]byte, error) {
 	for _, f := range keys {
 		putU(f - prev)
 		prev = f
-		r := m.index[f]
-		row := m.w[int(r)*NumLabels : int(r+1)*NumLabels]
+		row := m.tab.get(f)
 		mask := byte(0)
 		for l, v := range row {
 			if q(v) != 0 {
@@ -155,18 +156,22 @@ func Load(b []byte) (*Model, error) {
 	if r.err != nil || n > uint64(len(r.b)) {
 		return nil, errFormat
 	}
-	m.index = make(map[uint64]int32, n)
-	m.w = make([]float32, int(n)*NumLabels)
+	m.tab = newTable(int(n))
 	f := uint64(0)
-	for i := range int(n) {
+	var row [numLabels]float32
+	for range int(n) {
 		f += r.uvarint()
-		m.index[f] = int32(i)
 		mask := r.byte()
 		for l := range NumLabels {
+			row[l] = 0
 			if mask&(1<<l) != 0 {
-				m.w[i*NumLabels+l] = float32(r.varint()) * step
+				row[l] = float32(r.varint()) * step
 			}
 		}
+		if r.err != nil {
+			break
+		}
+		m.tab.set(f, row[:])
 	}
 	nv := r.uvarint()
 	if r.err != nil || nv > uint64(len(r.b)) {

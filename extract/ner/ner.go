@@ -173,8 +173,7 @@ func LabelSpans(labels []Label) []Span {
 
 // Model is a trained tagger. It is immutable after Load or Train.
 type Model struct {
-	index map[uint64]int32 // feature hash -> weight row
-	w     []float32        // NumLabels weights per row
+	tab   table // feature hash -> weights
 	start [numLabels]float32
 	trans [numLabels][numLabels]float32
 	temp  float32          // temperature of the marginals
@@ -186,7 +185,7 @@ type Model struct {
 }
 
 // Features returns how many features the model weighs.
-func (m *Model) Features() int { return len(m.index) }
+func (m *Model) Features() int { return m.tab.n }
 
 // prepare computes the exponentiated transition weights for the marginals.
 func (m *Model) prepare() {
@@ -235,13 +234,10 @@ func (m *Model) emissions(words []string, gaz func(int) []string, em []float32) 
 		buf = fx.appendFeatures(buf[:0], i)
 		e := em[i*NumLabels : (i+1)*NumLabels : (i+1)*NumLabels]
 		for _, f := range buf {
-			r, ok := m.index[f]
-			if !ok {
-				continue
-			}
-			row := m.w[int(r)*NumLabels : int(r+1)*NumLabels : int(r+1)*NumLabels]
-			for l := range e {
-				e[l] += row[l]
+			if row := m.tab.get(f); row != nil {
+				for l := range e {
+					e[l] += row[l]
+				}
 			}
 		}
 	}

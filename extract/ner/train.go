@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"unicode"
 )
 
@@ -128,9 +129,15 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	var tr32 [numLabels][numLabels]float32
 
 	averaged := func() *Model {
-		m := &Model{index: index, w: make([]float32, len(w)), vocab: vocab}
-		for k := range w {
-			m.w[k] = float32(float64(w[k]) - u[k]/clock)
+		m := &Model{tab: newTable(len(keys)), vocab: vocab}
+		row := make([]float32, NumLabels)
+		for _, f := range keys {
+			r := int(index[f])
+			for l := range row {
+				k := r*NumLabels + l
+				row[l] = float32(float64(w[k]) - u[k]/clock)
+			}
+			m.tab.set(f, row)
 		}
 		for c := range numLabels {
 			m.start[c] = float32(start[c] - ustart[c]/clock)
@@ -212,7 +219,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	}
 	m := averaged()
 	m.pruneBelow(float32(cfg.Prune))
-	logf("features after pruning below %.3g: %d", cfg.Prune, len(m.index))
+	logf("features after pruning below %.3g: %d", cfg.Prune, m.tab.n)
 	if len(cfg.Dev) > 0 {
 		m.temp = fitTemperature(m, cfg.Dev)
 		logf("temperature: %.3g", m.temp)
@@ -267,24 +274,29 @@ func countCasing(sents []Sentence) map[uint64]uint8 {
 // pruneBelow zeroes weights smaller than min in magnitude and drops rows
 // left empty, compacting the weight table.
 func (m *Model) pruneBelow(min float32) {
-	index := make(map[uint64]int32, len(m.index)/2)
-	var w []float32
-	for f, r := range m.index {
-		row := m.w[int(r)*NumLabels : int(r+1)*NumLabels]
+	n := 0
+	for i := range m.tab.slots {
+		sl := &m.tab.slots[i]
 		keep := false
-		for l, v := range row {
+		for l, v := range sl.w {
 			if v > -min && v < min {
-				row[l] = 0
+				sl.w[l] = 0
 			} else {
 				keep = true
 			}
 		}
-		if keep {
-			index[f] = int32(len(w) / NumLabels)
-			w = append(w, row...)
+		if sl.key != 0 && keep {
+			n++
 		}
 	}
-	m.index, m.w = index, w
+	t := newTable(n)
+	for i := range m.tab.slots {
+		sl := &m.tab.slots[i]
+		if sl.key != 0 && slices.ContainsFunc(sl.w[:], func(v float32) bool { return v != 0 }) {
+			t.set(sl.key, sl.w[:])
+		}
+	}
+	m.tab = t
 }
 
 // fitTemperature picks the temperature that minimises the negative log
