@@ -66,11 +66,15 @@ type token struct {
 }
 
 type featurizer struct {
-	toks  []token
-	gaz   []uint64 // every token's gazetteer hashes, in order
-	bos   token
-	eos   token
-	start []bool
+	toks   []token
+	gaz    []uint64 // every token's gazetteer hashes, in order
+	gazEnd []int32  // where each token's hashes end in gaz
+	// scratch for one word
+	low, shape []byte
+	runeEnds   []int
+	bos        token
+	eos        token
+	start      []bool
 }
 
 const (
@@ -180,13 +184,15 @@ func shapeRune(r rune) rune {
 // casing class; it is nil while the vocabulary is being counted.
 func (fx *featurizer) init(words []string, gaz func(int) []string, vocab map[uint64]uint8) {
 	n := len(words)
-	fx.toks = make([]token, n)
-	fx.start = make([]bool, n)
-	fx.bos = boundary("<s>")
-	fx.eos = boundary("</s>")
-	var low, shape []byte
-	var runeEnds []int
-	gazEnd := make([]int32, n)
+	fx.toks = grow(fx.toks, n)
+	fx.start = grow(fx.start, n)
+	if fx.bos.word == 0 {
+		fx.bos = boundary("<s>")
+		fx.eos = boundary("</s>")
+	}
+	low, shape, runeEnds := fx.low, fx.shape, fx.runeEnds
+	fx.gazEnd = grow(fx.gazEnd, n)
+	gazEnd := fx.gazEnd
 	fx.gaz = fx.gaz[:0]
 	for i, w0 := range words {
 		w := normalizeToken(w0)
@@ -246,6 +252,7 @@ func (fx *featurizer) init(words []string, gaz func(int) []string, vocab map[uin
 		}
 		gazEnd[i] = int32(len(fx.gaz))
 	}
+	fx.low, fx.shape, fx.runeEnds = low, shape, runeEnds
 	for i := range fx.toks {
 		a := int32(0)
 		if i > 0 {

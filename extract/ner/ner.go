@@ -210,30 +210,64 @@ func (m *Model) prepare() {
 // Tag labels a sequence of words: a sentence or a paragraph, punctuation
 // marks as words of their own. gaz, which may be nil, returns the
 // gazetteer classes of the word at a position (the same classes the model
-// was trained with). Tag is safe for concurrent use.
+// was trained with). Tag is safe for concurrent use; a Tagger does the
+// same with fewer allocations.
 func (m *Model) Tag(words []string, gaz func(int) []string) []Tag {
+	return m.NewTagger().Tag(words, gaz)
+}
+
+// Tagger tags with a model and keeps its buffers from one call to the
+// next. It is not safe for concurrent use: take one per goroutine.
+type Tagger struct {
+	m      *Model
+	fx     featurizer
+	feats  []uint64
+	em     []float32
+	back   []Label
+	labels []Label
+	tags   []Tag
+	fb     []float64 // psi, alpha and beta of the marginals
+}
+
+// NewTagger returns a Tagger of the model.
+func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
+
+// Tag is Model.Tag; the tags it returns are overwritten by the next call.
+func (t *Tagger) Tag(words []string, gaz func(int) []string) []Tag {
 	n := len(words)
 	if n == 0 {
 		return nil
 	}
-	em := make([]float32, n*NumLabels)
-	m.emissions(words, gaz, em)
-	tags := make([]Tag, n)
-	labels := make([]Label, n)
-	m.viterbi(em, labels)
-	m.marginals(em, labels, tags)
-	return tags
+	m := t.m
+	t.em = grow(t.em, n*NumLabels)
+	t.emissions(words, gaz)
+	t.labels = grow(t.labels, n)
+	t.back = grow(t.back, n*NumLabels)
+	viterbi(t.em, &m.start, &m.trans, t.labels, t.back)
+	t.tags = grow(t.tags, n)
+	t.fb = grow(t.fb, 3*n*NumLabels)
+	m.marginals(t.em, t.labels, t.tags, t.fb)
+	return t.tags
 }
 
-// emissions fills em with the score of every label at every position.
-func (m *Model) emissions(words []string, gaz func(int) []string, em []float32) {
-	var fx featurizer
-	fx.init(words, gaz, m.vocab)
-	var buf []uint64
+// grow returns s resized to n zeroed elements, reusing its storage.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// emissions fills t.em with the score of every label at every position.
+func (t *Tagger) emissions(words []string, gaz func(int) []string) {
+	m := t.m
+	t.fx.init(words, gaz, m.vocab)
 	for i := range words {
-		buf = fx.appendFeatures(buf[:0], i)
-		e := em[i*NumLabels : (i+1)*NumLabels : (i+1)*NumLabels]
-		for _, f := range buf {
+		t.feats = t.fx.appendFeatures(t.feats[:0], i)
+		e := t.em[i*NumLabels : (i+1)*NumLabels : (i+1)*NumLabels]
+		for _, f := range t.feats {
 			if row := m.tab.get(f); row != nil {
 				for l := range e {
 					e[l] += row[l]
@@ -243,15 +277,11 @@ func (m *Model) emissions(words []string, gaz func(int) []string, em []float32) 
 	}
 }
 
-// viterbi writes the best label sequence under the BIO constraints.
-func (m *Model) viterbi(em []float32, out []Label) {
-	viterbi(em, &m.start, &m.trans, out)
-}
-
-func viterbi(em []float32, start *[numLabels]float32, trans *[numLabels][numLabels]float32, out []Label) {
+// viterbi writes the best label sequence under the BIO constraints to
+// out, using back (NumLabels per word) for the back-pointers.
+func viterbi(em []float32, start *[numLabels]float32, trans *[numLabels][numLabels]float32, out, back []Label) {
 	n := len(em) / NumLabels
 	const neg = float32(-1e30)
-	back := make([]Label, n*NumLabels)
 	var cur, next [numLabels]float32
 	for c := O; c < numLabels; c++ {
 		cur[c] = neg
@@ -291,11 +321,12 @@ func viterbi(em []float32, start *[numLabels]float32, trans *[numLabels][numLabe
 }
 
 // marginals fills tags with the labels and their marginal probabilities,
-// by forward-backward over exp(score / temperature).
-func (m *Model) marginals(em []float32, labels []Label, tags []Tag) {
+// by forward-backward over exp(score / temperature); fb holds 3 * NumLabels
+// numbers per word.
+func (m *Model) marginals(em []float32, labels []Label, tags []Tag, fb []float64) {
 	n := len(labels)
 	t := float64(m.temp)
-	psi := make([]float64, n*NumLabels)
+	psi := fb[:n*NumLabels]
 	for i := 0; i < n; i++ {
 		e := em[i*NumLabels : (i+1)*NumLabels]
 		mx := e[0]
@@ -306,8 +337,8 @@ func (m *Model) marginals(em []float32, labels []Label, tags []Tag) {
 			psi[i*NumLabels+l] = math.Exp(float64(v-mx) / t)
 		}
 	}
-	alpha := make([]float64, n*NumLabels)
-	beta := make([]float64, n*NumLabels)
+	alpha := fb[n*NumLabels : 2*n*NumLabels]
+	beta := fb[2*n*NumLabels : 3*n*NumLabels]
 	norm := func(v []float64) {
 		s := 0.0
 		for _, x := range v {

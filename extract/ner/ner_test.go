@@ -284,3 +284,23 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTagger is BenchmarkTag with a Tagger that keeps its buffers.
+func BenchmarkTagger(b *testing.B) {
+	m, g := committed(b)
+	sents := readHandWritten(b)
+	var para []string
+	for _, s := range sents {
+		para = append(para, s.Words...)
+	}
+	gz := sentences([]nercorpus.Doc{{Sents: []nercorpus.Sent{{Words: para, Labels: make([]ner.Label, len(para))}}}}, g)[0].Gaz
+	gaz := func(i int) []string { return gz[i] }
+	tg := m.NewTagger()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		tg.Tag(para, gaz)
+		n += len(para)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "words/s")
+}

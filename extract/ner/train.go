@@ -124,7 +124,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6e6572))
 	clock := 1.0
 	em := []float32{}
-	pred := []Label{}
+	var pred, back []Label
 	var st32 [numLabels]float32
 	var tr32 [numLabels][numLabels]float32
 
@@ -159,7 +159,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			if n == 0 {
 				continue
 			}
-			em = append(em[:0], make([]float32, n*NumLabels)...)
+			em = grow(em, n*NumLabels)
 			for i := range n {
 				e := em[i*NumLabels : (i+1)*NumLabels]
 				for _, r := range c.rows[c.off[i]:c.off[i+1]] {
@@ -175,8 +175,9 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 					tr32[p][l] = float32(trans[p][l])
 				}
 			}
-			pred = append(pred[:0], make([]Label, n)...)
-			viterbi(em, &st32, &tr32, pred)
+			pred = grow(pred, n)
+			back = grow(back, n*NumLabels)
+			viterbi(em, &st32, &tr32, pred, back)
 			toks += n
 			for i := range n {
 				g, p := s.Labels[i], pred[i]
@@ -307,9 +308,10 @@ func fitTemperature(m *Model, dev []Sentence) float32 {
 		m.temp = t
 		m.prepare()
 		nll := 0.0
+		tg := m.NewTagger()
 		for i := range dev {
 			s := &dev[i]
-			tags := m.Tag(s.Words, s.gazFunc())
+			tags := tg.Tag(s.Words, s.gazFunc())
 			for k, tg := range tags {
 				p := float64(tg.P[s.Labels[k].Type()])
 				nll -= math.Log(max(p, 1e-9))
@@ -384,9 +386,10 @@ func (sc *Scores) Add(gold []Label, tags []Tag) {
 // Score tags the sentences and counts their entities against the gold labels.
 func (m *Model) Score(sents []Sentence) Scores {
 	var sc Scores
+	tg := m.NewTagger()
 	for i := range sents {
 		s := &sents[i]
-		sc.Add(s.Labels, m.Tag(s.Words, s.gazFunc()))
+		sc.Add(s.Labels, tg.Tag(s.Words, s.gazFunc()))
 	}
 	return sc
 }
