@@ -23,25 +23,9 @@ import (
 //	  uvarint difference from the previous hash, one byte: its casing class
 const magic = "ner2"
 
-// Marshal writes the model in its file format. Weights are quantised in
-// steps of the largest magnitude / 32767, so that each fits in 16 bits.
+// Marshal writes the model in its file format.
 func (m *Model) Marshal() ([]byte, error) {
-	maxAbs := float32(0)
-	for i := range m.tab.slots {
-		for _, v := range m.tab.slots[i].w {
-			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-		}
-	}
-	for c := range numLabels {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(m.start[c]))))
-		for p := range numLabels {
-			maxAbs = max(maxAbs, float32(math.Abs(float64(m.trans[p][c]))))
-		}
-	}
-	step := maxAbs / 32767
-	if step == 0 {
-		step = 1
-	}
+	step := m.step
 	q := func(v float32) int64 { return int64(math.Round(float64(v / step))) }
 
 	var raw bytes.Buffer
@@ -68,7 +52,7 @@ func (m *Model) Marshal() ([]byte, error) {
 	keys := make([]uint64, 0, m.tab.n)
 	for i := range m.tab.slots {
 		s := &m.tab.slots[i]
-		if s.key != 0 && slices.ContainsFunc(s.w[:], func(v float32) bool { return q(v) != 0 }) {
+		if s.key != 0 && slices.ContainsFunc(s.w[:], func(v int16) bool { return v != 0 }) {
 			keys = append(keys, s.key)
 		}
 	}
@@ -81,14 +65,14 @@ func (m *Model) Marshal() ([]byte, error) {
 		row := m.tab.get(f)
 		mask := byte(0)
 		for l, v := range row {
-			if q(v) != 0 {
+			if v != 0 {
 				mask |= 1 << l
 			}
 		}
 		raw.WriteByte(mask)
 		for _, v := range row {
-			if x := q(v); x != 0 {
-				putI(x)
+			if v != 0 {
+				putI(int64(v))
 			}
 		}
 	}
@@ -144,6 +128,7 @@ func Load(b []byte) (*Model, error) {
 	m := &Model{}
 	m.temp = r.float32()
 	step := r.float32()
+	m.step = step
 	for c := range numLabels {
 		m.start[c] = float32(r.varint()) * step
 	}
@@ -158,14 +143,18 @@ func Load(b []byte) (*Model, error) {
 	}
 	m.tab = newTable(int(n))
 	f := uint64(0)
-	var row [numLabels]float32
+	var row [numLabels]int16
 	for range int(n) {
 		f += r.uvarint()
 		mask := r.byte()
 		for l := range NumLabels {
 			row[l] = 0
 			if mask&(1<<l) != 0 {
-				row[l] = float32(r.varint()) * step
+				v := r.varint()
+				if v < math.MinInt16 || v > math.MaxInt16 {
+					return nil, errFormat
+				}
+				row[l] = int16(v)
 			}
 		}
 		if r.err != nil {

@@ -173,7 +173,8 @@ func LabelSpans(labels []Label) []Span {
 
 // Model is a trained tagger. It is immutable after Load or Train.
 type Model struct {
-	tab   table // feature hash -> weights
+	tab   table   // feature hash -> weights, in steps
+	step  float32 // quantisation step of the weights
 	start [numLabels]float32
 	trans [numLabels][numLabels]float32
 	temp  float32          // temperature of the marginals
@@ -266,13 +267,17 @@ func (t *Tagger) emissions(words []string, gaz func(int) []string) {
 	t.fx.init(words, gaz, m.vocab)
 	for i := range words {
 		t.feats = t.fx.appendFeatures(t.feats[:0], i)
-		e := t.em[i*NumLabels : (i+1)*NumLabels : (i+1)*NumLabels]
+		var acc [numLabels]int32
 		for _, f := range t.feats {
 			if row := m.tab.get(f); row != nil {
-				for l := range e {
-					e[l] += row[l]
+				for l := range acc {
+					acc[l] += int32(row[l])
 				}
 			}
+		}
+		e := t.em[i*NumLabels : (i+1)*NumLabels : (i+1)*NumLabels]
+		for l := range e {
+			e[l] = float32(acc[l]) * m.step
 		}
 	}
 }

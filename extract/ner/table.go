@@ -11,9 +11,10 @@ type table struct {
 	n     int // features stored
 }
 
+// slot holds a feature's weights in quantisation steps (Model.step).
 type slot struct {
 	key uint64
-	w   [numLabels]float32
+	w   [numLabels]int16
 }
 
 // newTable returns an empty table for n features.
@@ -26,7 +27,7 @@ func newTable(n int) table {
 }
 
 // set stores the weights of feature f, which must not be stored yet.
-func (t *table) set(f uint64, w []float32) {
+func (t *table) set(f uint64, w []int16) {
 	if f == 0 {
 		return
 	}
@@ -40,7 +41,7 @@ func (t *table) set(f uint64, w []float32) {
 }
 
 // get returns the weights of feature f, or nil.
-func (t *table) get(f uint64) *[numLabels]float32 {
+func (t *table) get(f uint64) *[numLabels]int16 {
 	if len(t.slots) == 0 {
 		return nil
 	}

@@ -129,25 +129,19 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	var tr32 [numLabels][numLabels]float32
 
 	averaged := func() *Model {
-		m := &Model{tab: newTable(len(keys)), vocab: vocab}
-		row := make([]float32, NumLabels)
-		for _, f := range keys {
-			r := int(index[f])
-			for l := range row {
-				k := r*NumLabels + l
-				row[l] = float32(float64(w[k]) - u[k]/clock)
-			}
-			m.tab.set(f, row)
+		avg := make([]float32, len(w))
+		for k := range w {
+			avg[k] = float32(float64(w[k]) - u[k]/clock)
 		}
+		var st [numLabels]float32
+		var tr [numLabels][numLabels]float32
 		for c := range numLabels {
-			m.start[c] = float32(start[c] - ustart[c]/clock)
+			st[c] = float32(start[c] - ustart[c]/clock)
 			for p := range numLabels {
-				m.trans[p][c] = float32(trans[p][c] - utrans[p][c]/clock)
+				tr[p][c] = float32(trans[p][c] - utrans[p][c]/clock)
 			}
 		}
-		m.temp = 1
-		m.prepare()
-		return m
+		return quantize(keys, index, avg, st, tr, vocab)
 	}
 
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
@@ -229,6 +223,43 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 	return m, nil
 }
 
+// quantize builds a model whose weights are multiples of one step, the
+// largest magnitude / 32767, so that each fits in 16 bits.
+func quantize(keys []uint64, index map[uint64]int32, w []float32, start [numLabels]float32, trans [numLabels][numLabels]float32, vocab map[uint64]uint8) *Model {
+	maxAbs := float32(0)
+	for _, v := range w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	for c := range numLabels {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(start[c]))))
+		for p := range numLabels {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(trans[p][c]))))
+		}
+	}
+	step := maxAbs / 32767
+	if step == 0 {
+		step = 1
+	}
+	q := func(v float32) int16 { return int16(math.Round(float64(v / step))) }
+	m := &Model{tab: newTable(len(keys)), step: step, vocab: vocab, temp: 1}
+	row := make([]int16, NumLabels)
+	for _, f := range keys {
+		r := int(index[f])
+		for l := range row {
+			row[l] = q(w[r*NumLabels+l])
+		}
+		m.tab.set(f, row)
+	}
+	for c := range numLabels {
+		m.start[c] = float32(q(start[c])) * step
+		for p := range numLabels {
+			m.trans[p][c] = float32(q(trans[p][c])) * step
+		}
+	}
+	m.prepare()
+	return m
+}
+
 // countCasing classifies the words of the training text by how they are
 // written away from sentence starts: nearly always in lower case, nearly
 // always capitalised, or both.
@@ -275,12 +306,13 @@ func countCasing(sents []Sentence) map[uint64]uint8 {
 // pruneBelow zeroes weights smaller than min in magnitude and drops rows
 // left empty, compacting the weight table.
 func (m *Model) pruneBelow(min float32) {
+	minQ := min / m.step
 	n := 0
 	for i := range m.tab.slots {
 		sl := &m.tab.slots[i]
 		keep := false
 		for l, v := range sl.w {
-			if v > -min && v < min {
+			if float32(v) > -minQ && float32(v) < minQ {
 				sl.w[l] = 0
 			} else {
 				keep = true
@@ -293,7 +325,7 @@ func (m *Model) pruneBelow(min float32) {
 	t := newTable(n)
 	for i := range m.tab.slots {
 		sl := &m.tab.slots[i]
-		if sl.key != 0 && slices.ContainsFunc(sl.w[:], func(v float32) bool { return v != 0 }) {
+		if sl.key != 0 && slices.ContainsFunc(sl.w[:], func(v int16) bool { return v != 0 }) {
 			t.set(sl.key, sl.w[:])
 		}
 	}
