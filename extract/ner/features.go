@@ -66,6 +66,7 @@ type token struct {
 }
 
 type featurizer struct {
+	off, n int // toks[0] is word off of n
 	toks   []token
 	gaz    []uint64 // every token's gazetteer hashes, in order
 	gazEnd []int32  // where each token's hashes end in gaz
@@ -183,7 +184,15 @@ func shapeRune(r rune) rune {
 // init computes the tokens of words. vocab maps word hashes to their
 // casing class; it is nil while the vocabulary is being counted.
 func (fx *featurizer) init(words []string, gaz func(int) []string, vocab map[uint64]uint8) {
-	n := len(words)
+	fx.initRange(words, gaz, vocab, 0, len(words))
+}
+
+// initRange computes the tokens of words[lo:hi] only: enough for the
+// features of the positions at least two words inside the range, or at
+// the ends of words.
+func (fx *featurizer) initRange(words []string, gaz func(int) []string, vocab map[uint64]uint8, lo, hi int) {
+	n := hi - lo
+	fx.off, fx.n = lo, len(words)
 	fx.toks = grow(fx.toks, n)
 	fx.start = grow(fx.start, n)
 	if fx.bos.word == 0 {
@@ -194,7 +203,7 @@ func (fx *featurizer) init(words []string, gaz func(int) []string, vocab map[uin
 	fx.gazEnd = grow(fx.gazEnd, n)
 	gazEnd := fx.gazEnd
 	fx.gaz = fx.gaz[:0]
-	for i, w0 := range words {
+	for i, w0 := range words[lo:hi] {
 		w := normalizeToken(w0)
 		low, shape, runeEnds = low[:0], shape[:0], runeEnds[:0]
 		var lastShape rune = -2
@@ -239,14 +248,9 @@ func (fx *featurizer) init(words []string, gaz func(int) []string, vocab map[uin
 		default:
 			t.length = 4
 		}
-		switch w {
-		case ".", "!", "?", ":", ";", "...":
-			t.sentEnd = true
-		case "\"", "'", "(":
-			t.opener = true
-		}
+		t.sentEnd, t.opener = isSentEnd(w), isOpener(w)
 		if gaz != nil {
-			for _, c := range gaz(i) {
+			for _, c := range gaz(lo + i) {
 				fx.gaz = append(fx.gaz, fnvString(fnvOffset, c))
 			}
 		}
@@ -263,13 +267,39 @@ func (fx *featurizer) init(words []string, gaz func(int) []string, vocab map[uin
 	for i := range fx.toks {
 		switch {
 		case i == 0:
-			fx.start[i] = true
+			fx.start[i] = startsSentence(words, lo)
 		case fx.toks[i-1].sentEnd:
 			fx.start[i] = true
 		case fx.toks[i-1].opener:
 			fx.start[i] = fx.start[i-1]
 		}
 	}
+}
+
+func isSentEnd(w string) bool {
+	switch w {
+	case ".", "!", "?", ":", ";", "...":
+		return true
+	}
+	return false
+}
+
+func isOpener(w string) bool { return w == "\"" || w == "'" || w == "(" }
+
+// startsSentence reports whether words[i] opens a sentence: it is the
+// first word, or follows a sentence's end, perhaps with opening marks
+// between.
+func startsSentence(words []string, i int) bool {
+	for ; i > 0; i-- {
+		w := normalizeToken(words[i-1])
+		if isSentEnd(w) {
+			return true
+		}
+		if !isOpener(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func boundary(s string) token {
@@ -281,15 +311,15 @@ func (fx *featurizer) at(i int) *token {
 	switch {
 	case i < 0:
 		return &fx.bos
-	case i >= len(fx.toks):
+	case i >= fx.n:
 		return &fx.eos
 	}
-	return &fx.toks[i]
+	return &fx.toks[i-fx.off]
 }
 
 // appendFeatures appends the hashed features of position i.
 func (fx *featurizer) appendFeatures(dst []uint64, i int) []uint64 {
-	t := &fx.toks[i]
+	t := fx.at(i)
 	m1, p1, m2, p2 := fx.at(i-1), fx.at(i+1), fx.at(i-2), fx.at(i+2)
 	dst = append(dst,
 		feat(tBias, 0),
@@ -317,7 +347,7 @@ func (fx *featurizer) appendFeatures(dst []uint64, i int) []uint64 {
 			dst = append(dst, feat(tPre+uint64(k), t.pre[k]), feat(tSuf+uint64(k), t.suf[k]))
 		}
 	}
-	if fx.start[i] {
+	if fx.start[i-fx.off] {
 		dst = append(dst, feat(tStart, 1), feat(tStartShape, t.shape))
 	}
 	for _, g := range t.gaz {
