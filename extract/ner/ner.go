@@ -235,19 +235,41 @@ func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
 
 // Tag is Model.Tag; the tags it returns are overwritten by the next call.
 func (t *Tagger) Tag(words []string, gaz func(int) []string) []Tag {
-	n := len(words)
-	if n == 0 {
+	return t.TagRange(words, gaz, 0, len(words))
+}
+
+// TagRange tags words[lo:hi] only, reading two words on either side for
+// context and calling gaz only for those. The labels outside the range
+// are not weighed, so that the tags of its first and last words may
+// differ from Tag's over all the words; those two or three words inside
+// a range's ends are tagged as Tag would. It returns hi-lo tags,
+// overwritten by the next call.
+func (t *Tagger) TagRange(words []string, gaz func(int) []string, lo, hi int) []Tag {
+	lo, hi = max(lo, 0), min(hi, len(words))
+	n := hi - lo
+	if n <= 0 {
 		return nil
 	}
 	m := t.m
 	t.em = grow(t.em, n*NumLabels)
-	t.emissions(words, gaz)
+	t.emissions(words, gaz, lo, hi)
 	t.labels = grow(t.labels, n)
 	t.back = grow(t.back, n*NumLabels)
-	viterbi(t.em, &m.start, &m.trans, t.labels, t.back)
 	t.tags = grow(t.tags, n)
 	t.fb = grow(t.fb, 3*n*NumLabels)
-	m.marginals(t.em, t.labels, t.tags, t.fb)
+	if lo == 0 {
+		viterbi(t.em, &m.start, &m.trans, t.labels, t.back, false)
+		m.marginals(t.em, t.labels, t.tags, t.fb, &m.expStart)
+	} else {
+		// Mid-sequence: no start weights, and an I- label may open the range.
+		var zero [numLabels]float32
+		var one [numLabels]float64
+		for l := range one {
+			one[l] = 1
+		}
+		viterbi(t.em, &zero, &m.trans, t.labels, t.back, true)
+		m.marginals(t.em, t.labels, t.tags, t.fb, &one)
+	}
 	return t.tags
 }
 
@@ -299,11 +321,11 @@ func grow[T any](s []T, n int) []T {
 	return s
 }
 
-// emissions fills t.em with the score of every label at every position.
-func (t *Tagger) emissions(words []string, gaz func(int) []string) {
+// emissions fills t.em with the score of every label at positions [lo, hi).
+func (t *Tagger) emissions(words []string, gaz func(int) []string, lo, hi int) {
 	m := t.m
-	t.fx.init(words, gaz, m.vocab)
-	for i := range words {
+	t.fx.initRange(words, gaz, m.vocab, max(lo-2, 0), min(hi+2, len(words)))
+	for i := lo; i < hi; i++ {
 		t.feats = t.fx.appendFeatures(t.feats[:0], i)
 		var acc [numLabels]int32
 		for _, f := range t.feats {
@@ -313,7 +335,7 @@ func (t *Tagger) emissions(words []string, gaz func(int) []string) {
 				}
 			}
 		}
-		e := t.em[i*NumLabels : (i+1)*NumLabels : (i+1)*NumLabels]
+		e := t.em[(i-lo)*NumLabels : (i-lo+1)*NumLabels : (i-lo+1)*NumLabels]
 		for l := range e {
 			e[l] = float32(acc[l]) * m.step
 		}
@@ -321,14 +343,15 @@ func (t *Tagger) emissions(words []string, gaz func(int) []string) {
 }
 
 // viterbi writes the best label sequence under the BIO constraints to
-// out, using back (NumLabels per word) for the back-pointers.
-func viterbi(em []float32, start *[numLabels]float32, trans *[numLabels][numLabels]float32, out, back []Label) {
+// out, using back (NumLabels per word) for the back-pointers; open lets
+// the sequence start inside an entity.
+func viterbi(em []float32, start *[numLabels]float32, trans *[numLabels][numLabels]float32, out, back []Label, open bool) {
 	n := len(em) / NumLabels
 	const neg = float32(-1e30)
 	var cur, next [numLabels]float32
 	for c := O; c < numLabels; c++ {
 		cur[c] = neg
-		if allowed(numLabels, c) {
+		if open || allowed(numLabels, c) {
 			cur[c] = start[c] + em[c]
 		}
 	}
@@ -364,9 +387,9 @@ func viterbi(em []float32, start *[numLabels]float32, trans *[numLabels][numLabe
 }
 
 // marginals fills tags with the labels and their marginal probabilities,
-// by forward-backward over exp(score / temperature); fb holds 3 * NumLabels
-// numbers per word.
-func (m *Model) marginals(em []float32, labels []Label, tags []Tag, fb []float64) {
+// by forward-backward over exp(score / temperature) from the start
+// potentials expStart; fb holds 3 * NumLabels numbers per word.
+func (m *Model) marginals(em []float32, labels []Label, tags []Tag, fb []float64, expStart *[numLabels]float64) {
 	n := len(labels)
 	t := float64(m.temp)
 	psi := fb[:n*NumLabels]
@@ -394,7 +417,7 @@ func (m *Model) marginals(em []float32, labels []Label, tags []Tag, fb []float64
 		}
 	}
 	for c := 0; c < NumLabels; c++ {
-		alpha[c] = m.expStart[c] * psi[c]
+		alpha[c] = expStart[c] * psi[c]
 	}
 	norm(alpha[:NumLabels])
 	for i := 1; i < n; i++ {

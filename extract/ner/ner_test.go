@@ -357,3 +357,50 @@ func TestLocalBound(t *testing.T) {
 		t.Errorf("Local misses %d of %d sure one-word names", missed, sure)
 	}
 }
+
+// TestTagRange checks that a range with three words of margin tags the
+// words inside as Tag over the whole sentence does, and reads no further
+// than two words beyond its ends.
+func TestTagRange(t *testing.T) {
+	m, g := committed(t)
+	var docs []nercorpus.Doc
+	for _, s := range readHandWritten(t) {
+		docs = append(docs, nercorpus.Doc{Sents: []nercorpus.Sent{s}})
+	}
+	if _, err := os.Stat(sharedNER); err == nil {
+		_, _, test, err := nercorpus.Shared(sharedNER, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, set := range test {
+			docs = append(docs, set.Docs...)
+		}
+	}
+	whole, part := m.NewTagger(), m.NewTagger()
+	words, same := 0, 0
+	for _, s := range sentences(docs, g) {
+		tags := whole.Tag(s.Words, func(i int) []string { return s.Gaz[i] })
+		for _, sp := range ner.Spans(tags) {
+			lo, hi := sp.Start-3, sp.End+3
+			read := [2]int{len(s.Words), -1}
+			got := part.TagRange(s.Words, func(i int) []string {
+				read[0], read[1] = min(read[0], i), max(read[1], i)
+				return s.Gaz[i]
+			}, lo, hi)
+			if read[0] < lo-2 || read[1] > hi+1 {
+				t.Fatalf("TagRange(%d, %d) read words %d to %d", lo, hi, read[0], read[1])
+			}
+			for i := sp.Start; i < sp.End; i++ {
+				words++
+				g := got[i-max(lo, 0)]
+				if g.Label == tags[i].Label && g.P[sp.Type]-tags[i].P[sp.Type] < 0.05 && tags[i].P[sp.Type]-g.P[sp.Type] < 0.05 {
+					same++
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d words inside entities tagged alike by TagRange with a margin of 3", same, words)
+	if same*100 < words*98 {
+		t.Errorf("TagRange agrees with Tag on %d of %d words", same, words)
+	}
+}

@@ -171,7 +171,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			}
 			pred = grow(pred, n)
 			back = grow(back, n*NumLabels)
-			viterbi(em, &st32, &tr32, pred, back)
+			viterbi(em, &st32, &tr32, pred, back, false)
 			toks += n
 			for i := range n {
 				g, p := s.Labels[i], pred[i]
