@@ -273,44 +273,6 @@ func (t *Tagger) TagRange(words []string, gaz func(int) []string, lo, hi int) []
 	return t.tags
 }
 
-// Local returns the label distribution at words[i] from that word's own
-// features alone, ignoring the labels around it; it reads only the words
-// i-2 to i+2. It costs a fraction of Tag over a sentence, and serves to
-// decide whether that is worth doing: a word that Local does not see as
-// part of a name is rarely one after Tag.
-func (t *Tagger) Local(words []string, gaz func(int) []string, i int) Tag {
-	m := t.m
-	t.fx.initRange(words, gaz, m.vocab, max(i-2, 0), min(i+3, len(words)))
-	t.feats = t.fx.appendFeatures(t.feats[:0], i)
-	var acc [numLabels]int32
-	for _, f := range t.feats {
-		if row := m.tab.get(f); row != nil {
-			for l := range acc {
-				acc[l] += int32(row[l])
-			}
-		}
-	}
-	var p [numLabels]float64
-	mx := int32(math.MinInt32)
-	for _, v := range acc {
-		mx = max(mx, v)
-	}
-	sum := 0.0
-	for l, v := range acc {
-		p[l] = math.Exp(float64(v-mx) * float64(m.step) / float64(m.temp))
-		sum += p[l]
-	}
-	var tg Tag
-	for l := O; l < numLabels; l++ {
-		pl := float32(p[l] / sum)
-		tg.P[l.Type()] += pl
-		if pl > tg.Conf {
-			tg.Label, tg.Conf = l, pl
-		}
-	}
-	return tg
-}
-
 // grow returns s resized to n zeroed elements, reusing its storage.
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {

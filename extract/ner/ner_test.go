@@ -305,59 +305,6 @@ func BenchmarkTagger(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "words/s")
 }
 
-// localBound is the Local probability of PER under which a caller may
-// skip tagging the sentence (extract does, for one-word names).
-const localBound = 0.3
-
-// TestLocalBound checks that Local rarely rules out a one-word name that
-// Tag would call a person with high confidence. (The first word of a
-// longer name is another matter: its label owes much to the next word's.)
-func TestLocalBound(t *testing.T) {
-	m, g := committed(t)
-	var docs []nercorpus.Doc
-	for _, s := range readHandWritten(t) {
-		docs = append(docs, nercorpus.Doc{Sents: []nercorpus.Sent{s}})
-	}
-	if _, err := os.Stat(sharedNER); err == nil {
-		_, _, test, err := nercorpus.Shared(sharedNER, g)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, set := range test {
-			docs = append(docs, set.Docs...)
-		}
-	}
-	tg, local := m.NewTagger(), m.NewTagger()
-	sure, missed := 0, 0
-	for _, s := range sentences(docs, g) {
-		window := [2]int{-1, -1}
-		gaz := func(i int) []string {
-			window[0], window[1] = min(window[0], i), max(window[1], i)
-			return s.Gaz[i]
-		}
-		tags := tg.Tag(s.Words, func(i int) []string { return s.Gaz[i] })
-		for _, sp := range ner.Spans(tags) {
-			if sp.Type != ner.PER || sp.End-sp.Start != 1 || sp.Conf < 0.9 {
-				continue
-			}
-			i, tag := sp.Start, tags[sp.Start]
-			sure++
-			window = [2]int{i, i}
-			if l := local.Local(s.Words, gaz, i); l.P[ner.PER] < localBound {
-				missed++
-				t.Logf("%q in %v: Tag %.2f Local %.2f", s.Words[i], s.Words[max(i-3, 0):min(i+4, len(s.Words))], tag.P[ner.PER], l.P[ner.PER])
-			}
-			if window[0] < i-2 || window[1] > i+2 {
-				t.Fatalf("Local read words %d to %d for word %d", window[0], window[1], i)
-			}
-		}
-	}
-	t.Logf("%d of %d one-word names tagged PER with at least 0.9 have a Local PER below %.2f", missed, sure, localBound)
-	if missed*50 > sure {
-		t.Errorf("Local misses %d of %d sure one-word names", missed, sure)
-	}
-}
-
 // TestTagRange checks that a range with three words of margin tags the
 // words inside as Tag over the whole sentence does, and reads no further
 // than two words beyond its ends.
