@@ -8,7 +8,8 @@ import (
 
 // Extractor holds the immutable models and gazetteers; safe for concurrent use.
 type Extractor struct {
-	g *gazetteer
+	g   *gazetteer
+	ner *nerTagger
 }
 
 // New builds an Extractor from the embedded data.
@@ -17,7 +18,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g}, nil
+	n, err := loadNER()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{g: g, ner: n}, nil
 }
 
 // minQuoteWords is the length under which a quote with no identified
@@ -32,7 +37,7 @@ func (e *Extractor) Analyze(text string) Analysis {
 	d.paras = splitParagraphs(text)
 	d.quotes = findQuotes(text, d.paras)
 	d.build()
-	d.findPeople()
+	d.findPeopleWith(e.ner)
 	d.assignRoles()
 	speakers, how := d.attributeQuotes()
 

@@ -218,11 +218,19 @@ func isAcronym(w string) bool {
 	return letters >= 2
 }
 
-// findPeople tags person mentions. A capitalised run counts as a person when
-// its name part is backed by a cue: a title or honorific before it, a known
-// given name, a known office holder, a role in apposition, or a speech verb
-// after it. A bare surname counts only once the full name has been seen.
-func (d *doc) findPeople() {
+// findPeople tags person mentions without the name tagger (see findPeopleWith).
+func (d *doc) findPeople() { d.findPeopleWith(nil) }
+
+// findPeopleWith tags person mentions. A capitalised run counts as a person
+// when its name part is backed by a cue: a title or honorific before it, a
+// known given name, a known office holder, a role in apposition, or a
+// speech verb after it. The name tagger, when given, settles the runs
+// without a cue it is sure of ("Einav Zangauker told reporters"), and
+// overrules a weak cue when it is sure the run names an organisation or a
+// place ("Whole Foods said"). A bare surname counts only once the full
+// name has been seen.
+func (d *doc) findPeopleWith(nt *nerTagger) {
+	tagger := nt.forDoc(d)
 	runs := d.findRuns()
 	type cand struct{ nameStart, nameEnd int }
 	var rest []cand
@@ -249,7 +257,14 @@ func (d *doc) findPeople() {
 			// "the representative of Guyana": a country or body, not a name.
 			titled = false
 		}
-		if d.isPersonName(ns, ne, titled) {
+		person := d.isPersonName(ns, ne, titled)
+		switch {
+		case person && !titled && !d.isLeader(ns, ne) && tagger.isOther(ns, ne):
+			person = false
+		case !person && tagger.isPerson(ns, ne):
+			person = true
+		}
+		if person {
 			d.mentions = append(d.mentions, mention{titleStart: ts, nameStart: ns, nameEnd: ne, hasTitle: titled})
 		} else {
 			rest = append(rest, cand{ns, ne})
@@ -353,6 +368,15 @@ func (d *doc) plausibleName(i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// isLeader reports whether tokens [i, j) are a known office holder's name.
+func (d *doc) isLeader(i, j int) bool {
+	_, ok := d.g.leaders[d.phraseKey(i, j)]
+	if !ok && j-i == 1 {
+		_, ok = d.g.leaderLast[d.phraseKey(i, j)]
+	}
+	return ok
 }
 
 func (d *doc) isPersonName(i, j int, titled bool) bool {
