@@ -147,7 +147,7 @@ func fileExists(name string) bool {
 func TestEvalErrors(t *testing.T) {
 	dir := t.TempDir()
 	gold := filepath.Join(dir, "gold.jsonl")
-	os.WriteFile(gold, []byte(`{"id": "a", "text": "“We will,” said Ayrault.", "quotes": [{"speaker": "Ayrault", "kind": "person", "text": "We will,"}], "people": null}`+"\n"), 0o644)
+	os.WriteFile(gold, []byte(`{"id": "a", "text": "“We will not give up,” Jean-Marc Ayrault said.", "quotes": [{"speaker": "Jean-Marc Ayrault", "kind": "person", "text": "We will not give up,"}], "people": null}`+"\n"), 0o644)
 	bad := filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(bad, []byte(`{"id": "a", "text": "t", "quotes": []}`+"\n"+`{"id": "b", "text": `+"\n"), 0o644)
 	empty := filepath.Join(dir, "empty.jsonl")
