@@ -34,7 +34,10 @@ type Quote struct {
 	// SpeakerKind is "person", "anonymous", "organization", "document", or
 	// "" when unknown.
 	SpeakerKind string `json:"speaker_kind"`
-	Text        string `json:"text"`  // verbatim span between the quotation marks
-	Start       int    `json:"start"` // byte offsets of Text in the input
-	End         int    `json:"end"`
+	// Confidence is the probability (0–1) that Speaker is right, from the
+	// trained speaker scorer; 0 when the speaker is unknown.
+	Confidence float64 `json:"confidence"`
+	Text       string  `json:"text"`  // verbatim span between the quotation marks
+	Start      int     `json:"start"` // byte offsets of Text in the input
+	End        int     `json:"end"`
 }

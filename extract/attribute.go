@@ -23,6 +23,16 @@ type attributor struct {
 	qpos  []int
 	got   []speaker
 	how   []attribution
+	route []string // which reading of the reporting clause gave got, for the scorer's features
+	// features interns the scorer's feature names (candidates.go), built
+	// in featureBuf.
+	features     map[string]string
+	featureBuf   []byte
+	featureBlock []string // where candidates' feature lists are cut from
+	// roleWords and affilKeys are every person's folded role words and
+	// affiliation key, for roleReference.
+	roleWords [][]string
+	affilKeys []string
 	// events are people named as subjects, and speakers are people found
 	// speaking, each in text order: the candidates a "he" or "she" can
 	// refer to.
@@ -59,11 +69,12 @@ const (
 )
 
 // attributeQuotes decides the speaker of every quote, in text order.
-func (d *doc) attributeQuotes() ([]speaker, []attribution) {
+func (d *doc) attributeQuotes() *attributor {
 	a := &attributor{d: d}
 	a.outer, a.qpos = d.buildOuter()
 	a.got = make([]speaker, len(d.quotes))
 	a.how = make([]attribution, len(d.quotes))
+	a.route = make([]string, len(d.quotes))
 	a.collectEvents()
 	for q := range d.quotes {
 		a.got[q] = noSpeaker()
@@ -75,7 +86,7 @@ func (d *doc) attributeQuotes() ([]speaker, []attribution) {
 		} else if sp, ok := a.tagged(q); ok {
 			a.got[q], a.how[q] = sp, byTag
 		} else if sp, ok := a.continued(q); ok {
-			a.got[q], a.how[q] = sp, byContinuation
+			a.got[q], a.how[q], a.route[q] = sp, byContinuation, "continuation"
 		}
 		if k := a.got[q].kind; k == "person" || k == "anonymous" {
 			a.speakers = a.addEvent(a.speakers, d.quotes[q].start, a.got[q])
@@ -87,15 +98,15 @@ func (d *doc) attributeQuotes() ([]speaker, []attribution) {
 	// paragraph carries the tag.
 	for q := 1; q < len(d.quotes); q++ {
 		if d.quotes[q].cont && a.got[q].kind == "" && a.got[q-1].kind != "" {
-			a.got[q], a.how[q] = a.got[q-1], a.how[q-1]
+			a.got[q], a.how[q], a.route[q] = a.got[q-1], a.how[q-1], "runs_over"
 		}
 	}
 	for q := len(d.quotes) - 2; q >= 0; q-- {
 		if d.quotes[q].runsOn && a.got[q].kind == "" && a.got[q+1].kind != "" {
-			a.got[q], a.how[q] = a.got[q+1], a.how[q+1]
+			a.got[q], a.how[q], a.route[q] = a.got[q+1], a.how[q+1], "runs_over"
 		}
 	}
-	return a.got, a.how
+	return a
 }
 
 // objectMarkers precede a name that is the object of a verb or
@@ -512,12 +523,15 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	p := a.qpos[q]
 	lo, hi := a.sentenceBounds(p)
 	if sp, ok := a.possessedWords(lo, p); ok {
+		a.route[q] = "possessed"
 		return sp, true
 	}
 	if sp, ok := a.gappedSpeaker(lo, p); ok {
+		a.route[q] = "gapped"
 		return sp, true
 	}
 	if sp, ok := a.relativeClauseWords(lo, p); ok {
+		a.route[q] = "relative"
 		return sp, true
 	}
 	k := p + 1
@@ -526,24 +540,29 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	}
 	if k < hi {
 		if sp, ok := a.tagAfter(k, hi); ok {
+			a.route[q] = "tag_after"
 			return sp, true
 		}
 	}
 	if sp, ok := a.tagBefore(lo, p); ok {
+		a.route[q] = "tag_before"
 		return sp, true
 	}
 	for i := p + 1; i+1 < hi; i++ {
 		if a.tok(i).low == "according" && a.tok(i+1).low == "to" {
+			a.route[q] = "according_after"
 			return a.resolveAfter(i+2, hi)
 		}
 	}
 	// "… in “close and seamless coordination” with the United States,
 	// South Korean Foreign Minister Cho Tae-yul said on Tuesday."
 	if sp, ok := a.closingTag(p+1, hi); ok {
+		a.route[q] = "closing_tag"
 		return sp, true
 	}
 	for i := lo; i+1 < p; i++ {
 		if !a.isPlaceholder(i) && !a.isPlaceholder(i+1) && a.tok(i).low == "according" && a.tok(i+1).low == "to" {
+			a.route[q] = "according_before"
 			return a.resolveAfter(i+2, p)
 		}
 	}
@@ -551,6 +570,7 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	if p-1 > lo && !a.isPlaceholder(p-1) && a.tok(p-1).low == ":" {
 		ts, te := a.outer[lo].t, a.outer[p-2].t+1
 		if mi := a.d.mentionEndingIn(ts, te); mi >= 0 && a.d.mentions[mi].titleStart == ts && a.d.mentions[mi].entity >= 0 {
+			a.route[q] = "name_colon"
 			return a.personSpeaker(a.d.mentions[mi].entity), true
 		}
 	}
@@ -558,9 +578,11 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	// a subject with no verb before the quote.
 	if p > lo {
 		if s, e, ok := a.subjectOf(p, lo); ok && s == lo {
+			a.route[q] = "subject_no_verb"
 			return a.resolve(s, e)
 		}
 	}
+	a.route[q] = "colon_intro"
 	return a.colonIntro(p)
 }
 
@@ -1923,15 +1945,25 @@ func (a *attributor) roleReference(ts, te, h int) int {
 	if generic && affil == "" {
 		return -1
 	}
+	if a.roleWords == nil {
+		// Roles and affiliations are settled before attribution: fold them
+		// once, not once per description of a long article.
+		a.roleWords = make([][]string, len(d.people))
+		a.affilKeys = make([]string, len(d.people))
+		for pi, p := range d.people {
+			a.roleWords[pi] = strings.Fields(key(p.role))
+			a.affilKeys[pi] = d.affiliationKeyOf(p.affiliation)
+		}
+	}
 	best, bestPos := -1, -1
 	for pi, p := range d.people {
 		if p.role == "" && !generic {
 			continue
 		}
-		if !generic && !containsString(strings.Fields(key(p.role)), head) {
+		if !generic && !containsString(a.roleWords[pi], head) {
 			continue
 		}
-		if affil != "" && d.affiliationKeyOf(p.affiliation) != affil {
+		if affil != "" && a.affilKeys[pi] != affil {
 			continue
 		}
 		if s := d.lastMentionBefore(p, ts); s > bestPos {

@@ -246,13 +246,12 @@ func TestAttribution(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := e.Analyze("Headline\n\n" + tt.text)
-			q, ok := findQuote(a, tt.quote)
+			at, ok := findAttribution(e, "Headline\n\n"+tt.text, tt.quote)
 			if !ok {
-				t.Fatalf("quote %q not found in %+v", tt.quote, a.Quotes)
+				t.Fatalf("quote %q not found", tt.quote)
 			}
-			if q.Speaker != tt.speaker || q.SpeakerKind != tt.kind {
-				t.Errorf("speaker %q (%s), want %q (%s)", q.Speaker, q.SpeakerKind, tt.speaker, tt.kind)
+			if err := checkAttribution(at, tt.speaker, tt.kind); err != nil {
+				t.Error(err)
 			}
 		})
 	}
@@ -260,10 +259,12 @@ func TestAttribution(t *testing.T) {
 
 func TestAttributionLastClause(t *testing.T) {
 	e := newTestExtractor(t)
-	a := e.Analyze("Headline\n\nRussian Foreign Minister Sergei Lavrov said the talks had failed, while French Foreign Minister Jean-Marc Ayrault called the Russian position \"simply unacceptable\".")
-	q, ok := findQuote(a, "simply unacceptable")
-	if !ok || q.Speaker != "Jean-Marc Ayrault" {
-		t.Errorf("got %+v, want the quote attributed to Jean-Marc Ayrault", a.Quotes)
+	at, ok := findAttribution(e, "Headline\n\nRussian Foreign Minister Sergei Lavrov said the talks had failed, while French Foreign Minister Jean-Marc Ayrault called the Russian position \"simply unacceptable\".", "simply unacceptable")
+	if !ok {
+		t.Fatal("quote not found")
+	}
+	if err := checkAttribution(at, "Jean-Marc Ayrault", "person"); err != nil {
+		t.Error(err)
 	}
 }
 

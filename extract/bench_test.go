@@ -76,7 +76,9 @@ func BenchmarkAnalyze1MB(b *testing.B) {
 }
 
 // TestLargeArticleHeap keeps the memory needed for a 1 MB article under
-// 50 MB: everything allocated during the analysis counts.
+// 64 MB: everything allocated during the analysis counts. (The name tagger
+// and the speaker candidates with their features take about half; the
+// product target is 100 MB.)
 func TestLargeArticleHeap(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input")
@@ -89,7 +91,7 @@ func TestLargeArticleHeap(t *testing.T) {
 	a := e.Analyze(text)
 	runtime.ReadMemStats(&after)
 	checkOffsets(t, text, a)
-	if mb := float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20); mb > 50 {
+	if mb := float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20); mb > 64 {
 		t.Errorf("analysing 1 MB allocated %.1f MB", mb)
 	}
 	if len(a.Quotes) == 0 || len(a.People) == 0 {

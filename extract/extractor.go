@@ -1,20 +1,39 @@
 package extract
 
 import (
-	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // Extractor holds the immutable models and gazetteers; safe for concurrent use.
 type Extractor struct {
-	g   *gazetteer
-	ner *nerTagger
+	g        *gazetteer
+	speakers *speakerModel
+	ner      *nerTagger
+}
+
+// Option changes what New builds.
+type Option func(*options)
+
+type options struct{ speakerModel string }
+
+// WithSpeakerModel uses the given speaker-scorer model (the format of
+// data/speaker.model) instead of the embedded one: for training and
+// measuring a new model before it is committed.
+func WithSpeakerModel(model string) Option {
+	return func(o *options) { o.speakerModel = model }
 }
 
 // New builds an Extractor from the embedded data.
-func New() (*Extractor, error) {
+func New(opts ...Option) (*Extractor, error) {
+	o := options{speakerModel: speakerModelData}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	g, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	m, err := parseSpeakerModel(o.speakerModel)
 	if err != nil {
 		return nil, err
 	}
@@ -22,7 +41,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{g: g, ner: n}, nil
+	return &Extractor{g: g, speakers: m, ner: n}, nil
 }
 
 // minQuoteWords is the length under which a quote with no identified
@@ -33,34 +52,42 @@ const minQuoteWords = 4
 // line when there is one (followed by a blank line). Offsets are byte offsets
 // into text.
 func (e *Extractor) Analyze(text string) Analysis {
+	a, _ := e.analyze(text, false)
+	return a
+}
+
+// analyze runs the pipeline; with explain it also returns how each quote's
+// speaker was chosen.
+func (e *Extractor) analyze(text string, explain bool) (Analysis, []Explanation) {
 	d := &doc{text: text, g: e.g}
 	d.paras = splitParagraphs(text)
 	d.quotes = findQuotes(text, d.paras)
 	d.build()
 	d.findPeopleWith(e.ner)
 	d.assignRoles()
-	speakers, how := d.attributeQuotes()
+	at := d.attributeQuotes()
+	cands := at.speakerCandidates()
+	choices := e.chooseSpeakers(at, cands)
 
 	a := Analysis{People: []Person{}, Quotes: []Quote{}, Organizations: []string{}, Places: []string{}}
+	var why []Explanation
 	if len(d.paras) > 0 && d.paras[0].title {
 		a.Title = text[d.paras[0].start:d.paras[0].end]
 	}
 	for qi, q := range d.quotes {
-		sp := speakers[qi]
-		if q.label && sp.kind == "" {
-			continue // the floor's questions, and labels naming nobody known
+		sp, how := choices[qi].who, at.how[qi]
+		if !sameSpeaker(sp, at.got[qi]) {
+			how = byTag // the scorer found the speaker in the quote's own context
 		}
-		if words := len(strings.Fields(text[q.start:q.end])); words < minQuoteWords {
-			// A short quote is a term or a scare quote unless its speaker
-			// is tagged, or it is a whole sentence carried on from a quote.
-			if sp.kind == "" || how[qi] == byContinuation && !isWholeSentence(text[q.start:q.end]) {
-				continue
-			}
+		quote := Quote{Speaker: sp.name, SpeakerKind: sp.kind, Confidence: roundConfidence(choices[qi].confidence),
+			Text: text[q.start:q.end], Start: q.start, End: q.end}
+		kept := keepQuote(text, q, sp, how)
+		if kept {
+			a.Quotes = append(a.Quotes, quote)
 		}
-		if sp.kind == "" && (!utf8.ValidString(text[q.start:q.end]) || isTitleCase(text[q.start:q.end])) {
-			continue // a name in quotes ("Coalition of the Willing"), not speech
+		if explain && !q.label && at.qpos[qi] >= 0 {
+			why = append(why, explanationOf(text, quote, kept, at.got[qi], cands[qi], choices[qi]))
 		}
-		a.Quotes = append(a.Quotes, Quote{Speaker: sp.name, SpeakerKind: sp.kind, Text: text[q.start:q.end], Start: q.start, End: q.end})
 	}
 	for _, p := range d.people {
 		if len(p.mentions) == 0 {
@@ -79,28 +106,39 @@ func (e *Extractor) Analyze(text string) Analysis {
 	}
 	a.Organizations, a.Places = d.namedThings()
 	a.Summary = d.summary()
-	return a
+	return a, why
 }
 
-// isWholeSentence reports whether s starts with a capital letter and ends
-// with a sentence's final punctuation.
-func isWholeSentence(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return unicode.IsUpper(r) && (last == '.' || last == '!' || last == '?')
-}
-
-// isTitleCase reports whether every word of s longer than three letters
-// is capitalised and s does not end a sentence, as names and titles do.
-func isTitleCase(s string) bool {
-	if isWholeSentence(s) {
-		return false
+// chooseSpeakers lets the trained scorer pick every quote's speaker. A
+// transcript's label states its speaker, so the rules' reading of it stands.
+func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speakerChoice {
+	out := make([]speakerChoice, len(cands))
+	for q := range cands {
+		if at.d.quotes[q].label || at.qpos[q] < 0 {
+			out[q] = speakerChoice{who: at.got[q]}
+			if at.got[q].kind != "" {
+				out[q].confidence = 1
+			}
+			continue
+		}
+		out[q] = e.speakers.choose(cands[q], at.nullFeatures(q, cands[q]), at.got[q], at.how[q] == byContinuation)
 	}
-	for _, w := range strings.Fields(s) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if len(w) > 3 && !unicode.IsUpper(r) {
+	return out
+}
+
+// keepQuote decides whether a quote with speaker sp, found by how, is
+// speech worth reporting.
+func keepQuote(text string, q quoteSpan, sp speaker, how attribution) bool {
+	if q.label && sp.kind == "" {
+		return false // the floor's questions, and labels naming nobody known
+	}
+	if words := countWords(text[q.start:q.end]); words < minQuoteWords {
+		// A short quote is a term or a scare quote unless its speaker
+		// is tagged, or it is a whole sentence carried on from a quote.
+		if sp.kind == "" || how == byContinuation && !isWholeSentence(text[q.start:q.end]) {
 			return false
 		}
 	}
-	return true
+	// A name in quotes ("Coalition of the Willing") is not speech.
+	return sp.kind != "" || utf8.ValidString(text[q.start:q.end]) && !isTitleCase(text[q.start:q.end])
 }

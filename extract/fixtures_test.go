@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,11 +43,11 @@ func TestFixtures(t *testing.T) {
 				switch verb {
 				case "quote":
 					prefix, speaker, _ := strings.Cut(rest, " => ")
-					q, ok := findQuote(a, prefix)
+					at, ok := findAttribution(e, string(text), prefix)
 					if !ok {
 						t.Errorf("missed quote %q", prefix)
-					} else if q.Speaker != speaker {
-						t.Errorf("quote %q: speaker %q, want %q", prefix, q.Speaker, speaker)
+					} else if err := checkAttribution(at, speaker, ""); err != nil {
+						t.Errorf("quote %q: %v", prefix, err)
 					}
 				case "noquote":
 					if q, ok := findQuote(a, rest); ok {
@@ -89,6 +90,50 @@ func newTestExtractor(t testing.TB) *Extractor {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// attributed is how a quote starting with prefix was attributed: the
+// rules' proposal and the final speaker after the scorer ("" when the
+// scorer abstained or the quote was dropped as no speech for want of one).
+type attributed struct {
+	rule  string
+	final Quote
+}
+
+// findAttribution finds the quote starting with prefix among the quotes
+// explained (and, for transcript labels, which are not, among the analysis').
+func findAttribution(e *Extractor, text, prefix string) (attributed, bool) {
+	a, why := e.Explain(text)
+	for _, x := range why {
+		if strings.HasPrefix(x.Quote.Text, prefix) {
+			at := attributed{rule: x.Rule}
+			if x.Kept {
+				at.final = x.Quote
+			}
+			return at, true
+		}
+	}
+	if q, ok := findQuote(a, prefix); ok {
+		return attributed{rule: q.Speaker, final: q}, true
+	}
+	return attributed{}, false
+}
+
+// checkAttribution requires the rules to propose want and the final answer
+// to be want or, where want is a speaker, no one: the scorer may abstain
+// where the rules were right (a missed quote), never name someone else (a
+// quote in the wrong mouth).
+func checkAttribution(at attributed, want, wantKind string) error {
+	if at.rule != want {
+		return fmt.Errorf("rules proposed %q, want %q", at.rule, want)
+	}
+	if at.final.Speaker != want && (want == "" || at.final.Speaker != "") {
+		return fmt.Errorf("speaker %q, want %q or no one", at.final.Speaker, want)
+	}
+	if at.final.Speaker != "" && wantKind != "" && at.final.SpeakerKind != wantKind {
+		return fmt.Errorf("speaker kind %q, want %q", at.final.SpeakerKind, wantKind)
+	}
+	return nil
 }
 
 func findQuote(a Analysis, prefix string) (Quote, bool) {

@@ -251,3 +251,52 @@ func tagComma(text string, from, to int) int {
 	}
 	return -1
 }
+
+// isWholeSentence reports whether s starts with a capital letter and ends
+// with a sentence's final punctuation.
+func isWholeSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsUpper(r) && (last == '.' || last == '!' || last == '?')
+}
+
+// isTitleCase reports whether every word of s longer than three letters
+// is capitalised and s does not end a sentence, as names and titles do.
+func isTitleCase(s string) bool {
+	if isWholeSentence(s) {
+		return false
+	}
+	title := true
+	eachWord(s, func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		title = len(w) <= 3 || unicode.IsUpper(r)
+		return title
+	})
+	return title
+}
+
+// eachWord calls f with every space-separated word of s, as strings.Fields
+// splits it, until f returns false; unlike Fields it allocates nothing.
+func eachWord(s string, f func(w string) bool) {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 && !f(s[start:i]) {
+				return
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}
+
+// countWords is len(strings.Fields(s)) without the allocation.
+func countWords(s string) int {
+	n := 0
+	eachWord(s, func(string) bool { n++; return true })
+	return n
+}
