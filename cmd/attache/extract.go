@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -21,13 +22,17 @@ func init() {
 const maxStdinBytes = 5 << 20
 
 func runExtract(ctx context.Context, sio stdio, args []string) error {
-	fs := newFlags(sio, "extract [--json] FILE|-",
+	fs := newFlags(sio, "extract [--json|--explain] FILE|-",
 		`Analyses one article and prints its title, summary, people (name, role,
 affiliation), quotes with their speakers, organisations and places. "-"
 reads plain text from standard input, the headline on the first line; a
 file is read like a local source (.txt, .md, .html, or a feed, whose items
-are each analysed). --json prints the analysis object, one per line.`)
+are each analysed). --json prints the analysis object, one per line.
+--explain prints, for each quote, how its speaker was chosen: the rules'
+proposal, every candidate with its probability and features, and the
+probability of naming no one (with --json, one explanation object per line).`)
 	asJSON := fs.Bool("json", false, "print JSON (one analysis object per line)")
+	explain := fs.Bool("explain", false, "print how each quote's speaker was chosen")
 	rest, err := parseArgs(fs, sio, args)
 	if err != nil {
 		return err
@@ -42,6 +47,9 @@ are each analysed). --json prints the analysis object, one per line.`)
 	texts, err := articleTexts(ctx, sio.in, rest[0])
 	if err != nil {
 		return err
+	}
+	if *explain {
+		return writeExplanations(sio.out, ex, texts, *asJSON)
 	}
 	for i, text := range texts {
 		an := ex.Analyze(text)
@@ -130,4 +138,37 @@ func writeAnalysis(w io.Writer, an extract.Analysis) {
 	}
 	fmt.Fprintf(w, "\nOrganizations: %s\n", p(strings.Join(an.Organizations, ", ")))
 	fmt.Fprintf(w, "Places:        %s\n", p(strings.Join(an.Places, ", ")))
+}
+
+// writeExplanations prints how the speaker of every quote of texts was
+// chosen, as text or, with asJSON, one explanation object per line.
+func writeExplanations(w io.Writer, ex *extract.Extractor, texts []string, asJSON bool) error {
+	bw := bufio.NewWriter(w)
+	for _, text := range texts {
+		_, why := ex.Explain(text)
+		for _, x := range why {
+			if asJSON {
+				data, err := json.Marshal(x)
+				if err != nil {
+					return fmt.Errorf("encode explanation: %w", err)
+				}
+				bw.Write(append(data, '\n'))
+				continue
+			}
+			speaker := x.Quote.Speaker
+			if speaker == "" {
+				speaker = "(no one)"
+			}
+			fmt.Fprintf(bw, "“%s”\n  speaker %s, confidence %.3f; rules proposed %q", x.Quote.Text, speaker, x.Quote.Confidence, x.Rule)
+			if !x.Kept {
+				fmt.Fprint(bw, "; dropped as no speech")
+			}
+			fmt.Fprintln(bw)
+			for _, c := range x.Candidates {
+				fmt.Fprintf(bw, "  %.3f %-11s %q -> %q (%s)  %s\n", c.Probability, c.Kind, c.Text, c.Speaker, c.SpeakerKind, strings.Join(c.Features, " "))
+			}
+			fmt.Fprintf(bw, "  %.3f no one  %s\n", x.Nobody.Probability, strings.Join(x.Nobody.Features, " "))
+		}
+	}
+	return bw.Flush()
 }
