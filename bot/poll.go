@@ -9,6 +9,7 @@ import (
 
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/ingest"
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 const (
@@ -30,6 +31,11 @@ type source struct {
 	interval   time.Duration
 	subscribed bool // added by chat command: fetched with the private-address guard
 }
+
+// label names the source in metrics: its configured name, or its host and a
+// hash of its URL, never the URL itself, which may carry credentials and
+// /metrics may be scraped without a token.
+func (src source) label() string { return urlsafe.Label(src.name, src.key) }
 
 // pollState is the poller's in-process memory: which sources are being
 // polled right now, and which items each source already had stored (so a
@@ -188,7 +194,7 @@ func (s *Service) pollDue(ctx context.Context) {
 			// cost one poll, not the process.
 			defer func() {
 				if r := recover(); r != nil {
-					s.log.Error("source poll panicked", "source", src.key, "panic", r, "stack", string(debug.Stack()))
+					s.log.Error("source poll panicked", "source", urlsafe.Redact(src.key), "panic", r, "stack", string(debug.Stack()))
 				}
 			}()
 			s.pollSource(ctx, src)
@@ -200,7 +206,7 @@ func (s *Service) pollDue(ctx context.Context) {
 // its SourceState. Failures are logged and recorded, never returned: one
 // failing source must not stop the others.
 func (s *Service) pollSource(ctx context.Context, src source) {
-	log := s.log.With("source", src.key)
+	log := s.log.With("source", urlsafe.Redact(src.key))
 	lease := "source:" + src.key
 	ok, err := s.store.AcquireLease(ctx, lease, s.holder, sourceLease)
 	if err != nil {
@@ -240,7 +246,7 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 	reason := ingest.Reason(err)
 	var created int
 	if err == nil && !res.NotModified {
-		if created, err = s.storeArticles(ctx, src.key, res.Articles); err != nil {
+		if created, err = s.storeArticles(ctx, src, res.Articles); err != nil {
 			reason = "store"
 		}
 	}
@@ -253,7 +259,7 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 		state.Failures++
 		state.LastError = err.Error()
 		state.NextPoll = now.Add(jitter(pollBackoff(src.interval, state.Failures)))
-		s.obs.SourceFailed(src.key, reason)
+		s.obs.SourceFailed(src.label(), reason)
 		log.Warn("source poll failed", "reason", reason, "failures", state.Failures, "next_poll", state.NextPoll, "err", err)
 	} else {
 		// Validators change only once every article is stored: keeping the
@@ -283,7 +289,7 @@ func pollBackoff(interval time.Duration, failures int) time.Duration {
 // storeArticles extracts and stores new articles, returning how many were
 // new to the store (the store itself counts them per source, for feeds). It stops at the first store error so the poll is
 // retried as a whole.
-func (s *Service) storeArticles(ctx context.Context, src string, articles []ingest.Article) (created int, err error) {
+func (s *Service) storeArticles(ctx context.Context, src source, articles []ingest.Article) (created int, err error) {
 	for _, a := range articles {
 		if s.poll.isKnown(a) {
 			continue
@@ -293,12 +299,12 @@ func (s *Service) storeArticles(ctx context.Context, src string, articles []inge
 		s.obs.Extracted(time.Since(start))
 		_, isNew, err := s.store.SaveArticle(ctx, a, analysis)
 		if err != nil {
-			return created, fmt.Errorf("bot: store article %q from %s: %w", a.Title, src, err)
+			return created, fmt.Errorf("bot: store article %q from %s: %w", a.Title, urlsafe.Redact(src.key), err)
 		}
 		s.poll.remember(a)
 		if isNew {
 			created++
-			s.obs.ArticleIngested(src)
+			s.obs.ArticleIngested(src.label())
 		}
 	}
 	return created, nil

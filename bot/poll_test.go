@@ -318,6 +318,7 @@ type countingObserver struct {
 	mu                  sync.Mutex
 	nExtracted, nStored int
 	failed              []string
+	labels              []string // source labels given to ArticleIngested and SourceFailed
 	commands            []string
 }
 
@@ -327,16 +328,18 @@ func (o *countingObserver) Extracted(time.Duration) {
 	o.nExtracted++
 }
 
-func (o *countingObserver) ArticleIngested(string) {
+func (o *countingObserver) ArticleIngested(source string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.nStored++
+	o.labels = append(o.labels, source)
 }
 
-func (o *countingObserver) SourceFailed(_, reason string) {
+func (o *countingObserver) SourceFailed(source, reason string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.failed = append(o.failed, reason)
+	o.labels = append(o.labels, source)
 }
 
 func (o *countingObserver) CommandHandled(platform, verb string, _ time.Duration) {
