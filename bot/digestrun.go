@@ -127,9 +127,11 @@ func (s *Service) deliverRun(ctx context.Context, ch *channel, run store.DigestR
 		return fmt.Errorf("no deliverer for platform %q", ch.cfg.Platform)
 	}
 	posted := 0
-	err := deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent, func(i int) error {
-		posted++
-		return s.store.MarkDigestMessageSent(ctx, run.ID, s.holder, i, digestLease)
+	err := s.retryRateLimited(ctx, ch.cfg.Platform, log, func() error {
+		return deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent+posted, func(i int) error {
+			posted++
+			return s.store.MarkDigestMessageSent(ctx, run.ID, s.holder, i, digestLease)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("deliver to %s %s (posted %d more after %d): %w", ch.cfg.Platform, ch.cfg.Target, posted, run.Sent, err)

@@ -100,6 +100,10 @@ type Bot struct {
 	CatchUp        bool          `yaml:"catch_up"`        // deliver a missed schedule once at start
 	DefaultBacklog time.Duration `yaml:"default_backlog"` // first digest covers at most this
 	Admins         []string      `yaml:"admins"`
+	// MaxRateLimitWait is the longest a digest delivery waits out a
+	// platform's rate limit (Retry-After); asked for longer, the run fails
+	// visibly and is retried later.
+	MaxRateLimitWait time.Duration `yaml:"max_rate_limit_wait"`
 }
 
 // Log configures logging.
