@@ -20,8 +20,10 @@ const (
 	// whose summary-only items each need a page fetch, short enough that a
 	// crashed replica's sources are picked up again soon.
 	sourceLease = 10 * time.Minute
-	// maxKnownPerSource bounds the memory of already-stored item keys.
-	maxKnownPerSource = 5000
+	// maxKnownPerSource bounds the memory of already-stored item keys of
+	// one source: more than a feed at the fetch limit (5 MiB) can list in
+	// practice, so a whole feed is always remembered.
+	maxKnownPerSource = 100_000
 )
 
 // source is one thing to poll: a configured source or a subscription.
@@ -44,14 +46,14 @@ func (src source) label() string { return urlsafe.Label(src.name, src.key) }
 type pollState struct {
 	mu       sync.Mutex
 	inFlight map[string]bool
-	known    map[string]map[string]bool
+	known    map[string]*seenItems
 	wg       sync.WaitGroup
 	slots    chan struct{}
 }
 
 func (p *pollState) init(concurrency int) {
 	p.inFlight = map[string]bool{}
-	p.known = map[string]map[string]bool{}
+	p.known = map[string]*seenItems{}
 	p.slots = make(chan struct{}, concurrency)
 }
 
@@ -63,30 +65,75 @@ func itemKey(a ingest.Article) string {
 	return "u:" + a.URL
 }
 
-// isKnown is the fetchers' Known hook.
+// seenItems is one source's memory of stored items. It keeps what the
+// source listed at its last complete poll, not the most recent N keys: a
+// count cap once made the two halves of a 10,000-item feed evict each
+// other, re-extracting 5,000 items per poll. Items the feed stops listing
+// are forgotten at the next complete poll, so memory follows the feed.
+type seenItems struct {
+	stored map[string]bool // stored items the source listed at its last complete poll
+	listed map[string]bool // stored items the current poll has listed so far
+}
+
+func (p *pollState) seen(source string) *seenItems {
+	s := p.known[source]
+	if s == nil {
+		s = &seenItems{stored: map[string]bool{}, listed: map[string]bool{}}
+		p.known[source] = s
+	}
+	return s
+}
+
+// note adds key to set unless that would pass maxKnownPerSource; an item
+// not remembered costs one re-extraction per poll, never an article.
+func note(set map[string]bool, key string) {
+	if len(set) < maxKnownPerSource {
+		set[key] = true
+	}
+}
+
+// isKnown is the fetchers' Known hook: whether the item was stored at an
+// earlier poll. A known item is noted as still listed.
 func (p *pollState) isKnown(a ingest.Article) bool {
 	if a.GUID == "" && a.URL == "" {
 		return false
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.known[a.Source][itemKey(a)]
+	s := p.seen(a.Source)
+	key := itemKey(a)
+	if !s.stored[key] {
+		return false
+	}
+	note(s.listed, key)
+	return true
 }
 
-// remember records that an item is in the store.
+// remember records that an item the current poll listed is in the store.
 func (p *pollState) remember(a ingest.Article) {
 	if a.GUID == "" && a.URL == "" {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	set := p.known[a.Source]
-	if set == nil || len(set) >= maxKnownPerSource {
-		// Starting over costs one re-extraction per item, never an article.
-		set = map[string]bool{}
-		p.known[a.Source] = set
+	note(p.seen(a.Source).listed, itemKey(a))
+}
+
+// settle ends a poll of source. After a complete poll (every item listed
+// was read and stored) the memory becomes exactly the items listed; after
+// an incomplete one what was listed is added, nothing forgotten.
+func (p *pollState) settle(source string, complete bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := p.seen(source)
+	if complete {
+		s.stored = s.listed
+	} else {
+		for key := range s.listed {
+			note(s.stored, key)
+		}
 	}
-	set[itemKey(a)] = true
+	s.listed = map[string]bool{}
 }
 
 // sources lists what to poll: configured sources first, then subscriptions
@@ -250,6 +297,8 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 			reason = "store"
 		}
 	}
+	// A 304 listed nothing: the memory stays as it was.
+	s.poll.settle(src.key, err == nil && !res.NotModified && ctx.Err() == nil)
 	if ctx.Err() != nil {
 		// Shutting down: this poll neither failed nor succeeded.
 		return

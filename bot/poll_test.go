@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -387,5 +389,43 @@ func TestSubscriptionsRefusePrivateAddressesAtDialTime(t *testing.T) {
 	pollNow(t, newService(t, cfg, st, nil, WithClock(clk.Now)))
 	if got := articleCount(t, st); got != 2 {
 		t.Fatalf("%d articles with private URLs allowed, want 2", got)
+	}
+}
+
+// TestLargeFeedIsNotReExtracted: an unchanged feed costs no extraction,
+// however many items it lists. The known-item memory once emptied itself
+// at 5,000 keys, so the two halves of a 10,000-item feed evicted each other
+// and every poll re-extracted 5,000 items; now it keeps what the feed lists.
+func TestLargeFeedIsNotReExtracted(t *testing.T) {
+	const items = 10_000
+	var feed strings.Builder
+	feed.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>`)
+	for i := range items {
+		fmt.Fprintf(&feed, `<item><title>Note %d</title><guid>n%d</guid><link>https://wire.example/%d</link><description>Envoys met in Oslo.</description></item>`, i, i, i)
+	}
+	feed.WriteString(`</channel></rss>`)
+	body := feed.String()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml") // no validators: every poll gets the whole feed
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	cfg := testConfig()
+	cfg.Sources = []config.Source{{URL: srv.URL, Interval: time.Minute}}
+	obs := &countingObserver{}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithObserver(obs))
+	pollNow(t, s)
+	if got := obs.extracted(); got != items {
+		t.Fatalf("first poll extracted %d items, want %d", got, items)
+	}
+	for poll := 2; poll <= 3; poll++ {
+		clk.Advance(2 * time.Minute)
+		pollNow(t, s)
+		if got := obs.extracted(); got != items {
+			t.Fatalf("poll %d of the unchanged feed extracted %d items again", poll, got-items)
+		}
 	}
 }
