@@ -72,6 +72,12 @@ func (s *Service) channelTick(ctx context.Context, ch *channel, now time.Time) e
 // already delivered is nothing to do; one held by another live replica is
 // errRunHeld.
 func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, firstAfter int64) error {
+	// A database deleted, replaced or unwritable under us would lose the
+	// record of what is posted: posting then risks posting it all again
+	// after a restart, so nothing is delivered until it is back.
+	if err := s.store.Check(ctx); err != nil {
+		return err
+	}
 	run, claimed, err := s.store.ClaimDigestRun(ctx, ch.cfg.Name, slot, s.holder, digestLease, firstAfter)
 	if err != nil {
 		return fmt.Errorf("claim: %w", err)

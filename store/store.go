@@ -29,6 +29,12 @@ var ErrNotHolder = errors.New("store: digest run not held by this holder")
 type Store interface {
 	// Ping reports whether the database is reachable.
 	Ping(ctx context.Context) error
+	// Check reports whether the store can keep what is written to it right
+	// now: the database is reachable, a SQLite file is still the one opened
+	// (not deleted or replaced, when writes would go to a lost inode), and a
+	// small write commits (a full disk or read-only file fails here, not in
+	// a ping). It is for readiness and before delivering.
+	Check(ctx context.Context) error
 	Close() error
 
 	// SaveArticle stores an article with its analysis, in one transaction.
