@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sync"
@@ -289,7 +290,12 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 	if src.subscribed {
 		fetcher = s.subReader
 	}
-	res, err := fetcher.Read(ctx, src.key, ingest.Validators{ETag: state.ETag, LastModified: state.LastModified})
+	readCtx, cancelRead := context.WithTimeout(ctx, s.pollDeadline)
+	res, err := fetcher.Read(readCtx, src.key, ingest.Validators{ETag: state.ETag, LastModified: state.LastModified})
+	cancelRead()
+	if err != nil && ctx.Err() == nil && errors.Is(readCtx.Err(), context.DeadlineExceeded) {
+		err = fmt.Errorf("poll exceeded its %s deadline: %w", s.pollDeadline, err)
+	}
 	reason := ingest.Reason(err)
 	var created int
 	if err == nil && !res.NotModified {

@@ -429,3 +429,59 @@ func TestLargeFeedIsNotReExtracted(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowPagesDoNotHoldAPollSlot: a feed of summary-only items linking to
+// pages that never answer held its poll slot for every page's fetch
+// timeout in turn, starving healthy sources. The poll deadline ends the
+// fetching: the items are stored with their summaries and the slot is
+// free, while the healthy feed in the same pass is polled as usual.
+func TestSlowPagesDoNotHoldAPollSlot(t *testing.T) {
+	release := make(chan struct{})
+	var slow *httptest.Server
+	slow = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			var b strings.Builder
+			b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>`)
+			for i := range 30 {
+				fmt.Fprintf(&b, `<item><title>Story %d</title><guid>s%d</guid><link>%s/page/%d</link><description>Envoys met in Oslo on day %d.</description></item>`, i, i, slow.URL, i, i)
+			}
+			b.WriteString(`</channel></rss>`)
+			io.WriteString(w, b.String())
+			return
+		}
+		select { // a page that hangs until the test ends
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(slow.Close)
+	t.Cleanup(func() { close(release) })
+	healthy := newFeedServer(t, "feed-v1.xml")
+
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	cfg := testConfig()
+	cfg.Fetch.Timeout = time.Hour // the page fetch timeout alone would hold the slot for hours
+	cfg.Sources = []config.Source{{URL: slow.URL + "/feed", Interval: time.Minute}, {URL: healthy.URL, Interval: time.Minute}}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithPollDeadline(100*time.Millisecond))
+	done := make(chan struct{})
+	go func() {
+		pollNow(t, s)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("a poll held its slot far past its deadline")
+	}
+	if state := sourceState(t, st, healthy.URL); state.Failures != 0 || state.LastSuccess.IsZero() {
+		t.Errorf("healthy feed state %+v", state)
+	}
+	if state := sourceState(t, st, slow.URL+"/feed"); state.LastPolled.IsZero() {
+		t.Errorf("slow feed state %+v: its poll was not recorded", state)
+	}
+	if got := articleCount(t, st); got != 30+2 {
+		t.Errorf("%d articles stored, want the 30 slow items with their summaries and the healthy feed's 2", got)
+	}
+}
