@@ -215,6 +215,9 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 		s.channels = append(s.channels, ch)
 	}
 	s.cron = s.newCron()
+	if cfg.Bot.DigestRunRetention > 0 {
+		s.GoLeader("retention", s.retentionLoop)
+	}
 	return s, nil
 }
 

@@ -104,6 +104,9 @@ type Bot struct {
 	// platform's rate limit (Retry-After); asked for longer, the run fails
 	// visibly and is retried later.
 	MaxRateLimitWait time.Duration `yaml:"max_rate_limit_wait"`
+	// DigestRunRetention is how long delivered digest runs, with their
+	// record of posted messages, are kept; 0 keeps them forever.
+	DigestRunRetention time.Duration `yaml:"digest_run_retention"`
 }
 
 // Log configures logging.

@@ -90,6 +90,10 @@ type Store interface {
 	FinishDigestRun(ctx context.Context, runID int64, holder string, errMsg string) error
 	// LastDigestRun is the newest run of a channel, ErrNotFound when none.
 	LastDigestRun(ctx context.Context, channel string) (DigestRun, error)
+	// PruneDigestRuns deletes delivered runs (with their record of posted
+	// messages) whose slot is before before, except each channel's newest
+	// run, where the next run starts; it returns how many it deleted.
+	PruneDigestRuns(ctx context.Context, before time.Time) (int64, error)
 
 	// GetState and SetState keep small named values (for example the Matrix
 	// sync token); GetState returns "", false when unset.
