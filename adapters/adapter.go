@@ -7,6 +7,8 @@ package adapters
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/attache-bot/attache/digest"
 )
@@ -18,10 +20,27 @@ type Deliverer interface {
 	// Deliver renders d for target as one or more messages, in a fixed order,
 	// and posts them, skipping the first `skip` messages (posted by an earlier
 	// attempt). It calls sent(i) after message i is posted; if sent returns an
-	// error, Deliver stops and returns it. Rate limits are waited out, never
-	// treated as success.
+	// error, Deliver stops and returns it. A rate limit ends Deliver with a
+	// *RetryAfterError: waiting is the bot's choice, never the adapter's.
 	Deliver(ctx context.Context, target string, d digest.Digest, skip int, sent func(i int) error) error
 }
+
+// RetryAfterError reports that the platform refused a request for now and
+// asked to be retried after a delay (Slack's 429 Retry-After, Matrix's
+// M_LIMIT_EXCEEDED retry_after_ms). Deliverers return it instead of
+// sleeping, so one retry stage in the bot bounds every wait by one
+// configured ceiling; a platform asking for a day cannot silently put a
+// channel to sleep for a day.
+type RetryAfterError struct {
+	After time.Duration // how long the platform asked to wait
+	Err   error         // the platform's answer
+}
+
+func (e *RetryAfterError) Error() string {
+	return fmt.Sprintf("rate limited, retry after %s: %v", e.After, e.Err)
+}
+
+func (e *RetryAfterError) Unwrap() error { return e.Err }
 
 // CommandHandler answers chat commands; the bot implements it.
 type CommandHandler interface {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/ingest"
+	"github.com/attache-bot/attache/internal/urlsafe"
 	"github.com/attache-bot/attache/store"
 )
 
@@ -47,9 +48,11 @@ func (s *Service) cmdFeeds(ctx context.Context, _ adapters.Request) adapters.Rep
 		if st.Failures > 0 {
 			failing++
 		}
-		line := adapters.Line{Text: hidePassword(describeSource(src, st, now), src.key)}
+		line := adapters.Line{Text: urlsafe.RedactText(describeSource(src, st, now))}
 		if strings.HasPrefix(src.key, "http://") || strings.HasPrefix(src.key, "https://") {
-			line.Label, line.URL = hidePassword(sourceLabel(src), src.key), hidePassword(src.key, src.key)
+			// A URL with user info keeps no link: the renderers' link
+			// policy refuses user info, and the label still names it.
+			line.Label, line.URL = sourceLabel(src), urlsafe.Redact(src.key)
 		} else {
 			line.Text = sourceLabel(src) + " — " + line.Text
 		}
@@ -61,26 +64,14 @@ func (s *Service) cmdFeeds(ctx context.Context, _ adapters.Request) adapters.Rep
 	return reply
 }
 
-// hidePassword replaces the password of sourceURL's user info wherever
-// text carries it ("user:secret@" becomes "user:xxxxx@"): `feeds` answers
-// any chat user, and a configured source may carry credentials.
-func hidePassword(text, sourceURL string) string {
-	u, err := url.Parse(sourceURL)
-	if err != nil || u.User == nil {
-		return text
-	}
-	if _, ok := u.User.Password(); !ok {
-		return text
-	}
-	hidden := url.UserPassword(u.User.Username(), "xxxxx")
-	return strings.ReplaceAll(text, u.User.String()+"@", hidden.String()+"@")
-}
-
+// sourceLabel names a source in chat: `feeds` answers any chat user, and a
+// configured source URL may carry credentials (user info, ?token=), so an
+// unnamed source shows its URL redacted.
 func sourceLabel(src source) string {
 	if src.name != "" {
 		return src.name
 	}
-	return src.key
+	return urlsafe.Redact(src.key)
 }
 
 // describeSource is one status line: "OK, 12 articles, last success 5m ago"

@@ -67,6 +67,7 @@ func TestCommands(t *testing.T) {
 		absent    []string
 		lines     int // -1: any
 		wantError bool
+		ephemeral bool // the reply must be shown to the asker only
 	}{
 		{name: "who by full name", req: adapters.Request{Verb: "who", Args: []string{"Jean-Marc", "Ayrault"}},
 			wantTitle: "Jean-Marc Ayrault", contains: []string{"Titles: Foreign Minister", "Affiliation: France", "In 2 articles", "The ceasefire must hold", "We cannot wait any longer"}, lines: -1},
@@ -75,7 +76,9 @@ func TestCommands(t *testing.T) {
 		{name: "who ambiguous", req: adapters.Request{Verb: "who", Args: []string{"kerry"}},
 			wantTitle: `"kerry" could be several people. Did you mean:`, contains: []string{"John Kerry — Secretary of State (1 article)", "Mary Kerry — spokesperson (1 article)"}, lines: 2},
 		{name: "who unknown", req: adapters.Request{Verb: "who", Args: []string{"Lavrov"}},
-			contains: []string{`No one called "Lavrov"`}, lines: 0},
+			contains: []string{`No one called "Lavrov"`}, lines: 0, ephemeral: true},
+		{name: "quotes of someone unknown", req: adapters.Request{Verb: "quotes", Args: []string{"Lavrov"}},
+			contains: []string{`No one called "Lavrov"`}, lines: 0, ephemeral: true},
 		{name: "who without a name", req: adapters.Request{Verb: "who"},
 			contains: []string{"Whom should I look up?", "quotes NAME [N]"}, lines: 0, wantError: true},
 		{name: "quotes default", req: adapters.Request{Verb: "quotes", Args: []string{"ayrault"}},
@@ -119,6 +122,9 @@ func TestCommands(t *testing.T) {
 			}
 			if tt.lines >= 0 && len(r.Lines) != tt.lines {
 				t.Errorf("%d lines, want %d:\n%s", len(r.Lines), tt.lines, all)
+			}
+			if tt.ephemeral && !r.Ephemeral {
+				t.Errorf("reply is shown to the whole channel, want the asker only:\n%s", all)
 			}
 			if r.Error != tt.wantError {
 				t.Errorf("Error = %v, want %v:\n%s", r.Error, tt.wantError, all)

@@ -93,7 +93,9 @@ func resolvePerson(ctx context.Context, st store.Store, query string) (int64, *a
 	case len(exact) == 0 && len(matches) == 1:
 		return matches[0].ID, nil
 	case len(matches) == 0:
-		return 0, &adapters.Reply{Text: noOneCalled(ctx, st, query)}
+		// Only the asker needs to know a lookup found nobody; the channel
+		// does not (and a typo is not worth showing everyone).
+		return 0, &adapters.Reply{Text: noOneCalled(ctx, st, query), Ephemeral: true}
 	}
 	candidates := matches
 	if len(exact) > 1 {

@@ -224,6 +224,12 @@ func (c *Config) validateServer(v *validator) {
 	if c.Bot.DefaultBacklog < 0 {
 		v.add("bot.default_backlog", "must not be negative")
 	}
+	if c.Bot.DigestRunRetention < 0 {
+		v.add("bot.digest_run_retention", "must not be negative (0 keeps runs forever)")
+	}
+	if c.Bot.MaxRateLimitWait <= 0 || c.Bot.MaxRateLimitWait > MaxRateLimitWaitLimit {
+		v.add("bot.max_rate_limit_wait", "must be positive and at most %s, inside a digest run's lease (got %s)", MaxRateLimitWaitLimit, c.Bot.MaxRateLimitWait)
+	}
 	switch c.Log.Level {
 	case "", "debug", "info", "warn", "error":
 	default:

@@ -58,6 +58,8 @@ func TestValidateReportsEachProblem(t *testing.T) {
 		{"unnamed channel", func(c *Config) { c.Channels[0].Name = "" }, []string{"channels[0].name: required"}},
 		{"missing target", func(c *Config) { c.Channels[0].Target = "" }, []string{"channels[0].target: required for platform slack"}},
 		{"negative max_stories", func(c *Config) { c.Channels[0].MaxStories = -1 }, []string{"channels[0].max_stories: must not be negative"}},
+		{"rate-limit wait over the lease", func(c *Config) { c.Bot.MaxRateLimitWait = 24 * time.Hour }, []string{"bot.max_rate_limit_wait: must be positive and at most 4m0s"}},
+		{"zero rate-limit wait", func(c *Config) { c.Bot.MaxRateLimitWait = 0 }, []string{"bot.max_rate_limit_wait: must be positive"}},
 		{"unknown driver", func(c *Config) { c.Database.Driver = "mysql" }, []string{`database.driver: must be sqlite or postgres (got "mysql")`}},
 		{"postgres dsn", func(c *Config) { c.Database = Database{Driver: "postgres", DSN: "hunter2"} }, []string{"database.dsn: must be a postgres:// URL"}},
 		{"bad listen", func(c *Config) { c.HTTP.Listen = "8080" }, []string{`http.listen: must be host:port or :port (got "8080")`}},

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 // Result is what one read of a source produced.
@@ -58,11 +59,11 @@ func (f *Fetcher) Read(ctx context.Context, source string, v Validators) (Result
 	return res, nil
 }
 
-// redact hides the password of a URL with user info, so errors can be
-// logged.
+// redact hides the credentials of a source URL (user info, ?apikey= and
+// the like), so errors can be logged and shown in chat.
 func redact(source string) string {
-	if u, err := url.Parse(source); err == nil && isHTTPURL(source) {
-		return u.Redacted()
+	if isHTTPURL(source) {
+		return urlsafe.Redact(source)
 	}
 	return source
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -110,6 +111,11 @@ func openSQLite(dsn string) (*sqlStore, error) {
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
 	s.r = newPool(r, true)
+	s.file = sqliteFile(dsn)
+	if s.fileID, err = os.Stat(s.file); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
+	}
 	return s, nil
 }
 
@@ -128,6 +134,13 @@ func pingSQLite(db *sql.DB) error {
 		}
 		time.Sleep(wait)
 	}
+}
+
+// sqliteFile is the path of the database file a SQLite DSN names
+// ("attache.db", "file:attache.db?mode=rwc").
+func sqliteFile(dsn string) string {
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	return path
 }
 
 func withParams(dsn, params string) string {

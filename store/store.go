@@ -29,6 +29,12 @@ var ErrNotHolder = errors.New("store: digest run not held by this holder")
 type Store interface {
 	// Ping reports whether the database is reachable.
 	Ping(ctx context.Context) error
+	// Check reports whether the store can keep what is written to it right
+	// now: the database is reachable, a SQLite file is still the one opened
+	// (not deleted or replaced, when writes would go to a lost inode), and a
+	// small write commits (a full disk or read-only file fails here, not in
+	// a ping). It is for readiness and before delivering.
+	Check(ctx context.Context) error
 	Close() error
 
 	// SaveArticle stores an article with its analysis, in one transaction.
@@ -84,6 +90,10 @@ type Store interface {
 	FinishDigestRun(ctx context.Context, runID int64, holder string, errMsg string) error
 	// LastDigestRun is the newest run of a channel, ErrNotFound when none.
 	LastDigestRun(ctx context.Context, channel string) (DigestRun, error)
+	// PruneDigestRuns deletes delivered runs (with their record of posted
+	// messages) whose slot is before before, except each channel's newest
+	// run, where the next run starts; it returns how many it deleted.
+	PruneDigestRuns(ctx context.Context, before time.Time) (int64, error)
 
 	// GetState and SetState keep small named values (for example the Matrix
 	// sync token); GetState returns "", false when unset.

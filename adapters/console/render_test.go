@@ -175,6 +175,9 @@ func TestSafeURL(t *testing.T) {
 		{"data:text/html,x", ""},
 		{"/relative", ""},
 		{"", ""},
+		// The user info names one site while the link opens another.
+		{"https://www.reuters.com@evil.example/x", ""},
+		{`https://"0`, ""},
 	}
 	for _, tt := range tests {
 		if got := safeURL(tt.in); got != tt.want {

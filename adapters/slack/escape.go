@@ -1,14 +1,16 @@
 package slack
 
 import (
-	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
-// maxURLLength bounds links; a longer URL is shown as its label only.
+// maxURLLength bounds links within a section; a longer URL is shown as its
+// label only.
 const maxURLLength = 2000
 
 // textEscaper makes untrusted text inert in Slack mrkdwn. &, < and > become
@@ -77,30 +79,9 @@ func slackLen(s string) int {
 	return n
 }
 
-// safeURL returns u in a form that can sit inside <u|label>, or "" when u is
-// not an absolute http(s) URL. Characters that would end the link or start
-// a label (<, >, |) are percent-encoded, never passed through, and & is
-// written as an entity like everywhere else in a message.
+// safeURL returns u in a form that can sit inside <u|label>, or "" when the
+// project's URL policy (urlsafe.Link) refuses it. Link leaves no <, >, | or
+// space in it; & is written as an entity like everywhere else in a message.
 func safeURL(u string) string {
-	u = strings.TrimSpace(u)
-	if u == "" || len(u) > maxURLLength {
-		return ""
-	}
-	parsed, err := url.Parse(u)
-	if err != nil || parsed.Host == "" || parsed.User != nil {
-		return ""
-	}
-	switch strings.ToLower(parsed.Scheme) {
-	case "http", "https":
-	default:
-		return ""
-	}
-	for _, r := range u {
-		if r <= ' ' || r == 0x7f || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-			return ""
-		}
-	}
-	return urlEscaper.Replace(parsed.String())
+	return strings.ReplaceAll(urlsafe.Link(u), "&", "&amp;")
 }
-
-var urlEscaper = strings.NewReplacer("&", "&amp;", "<", "%3C", ">", "%3E", "|", "%7C", "\"", "%22", "'", "%27")
