@@ -56,3 +56,17 @@ type Line struct {
 	Label string // link text
 	URL   string // link target, "" for none
 }
+
+// DateUnknown is what renderers show for a story none of whose articles
+// states a publication date: the time a page was read is not its date, and
+// an undated story must not pass for today's news.
+const DateUnknown = "date unknown"
+
+// StoryDate is a story's date as renderers show it: "5 Oct 2026 11:30 UTC",
+// or DateUnknown.
+func StoryDate(s digest.Story) string {
+	if s.Published.IsZero() {
+		return DateUnknown
+	}
+	return s.Published.Format("2 Jan 2006 15:04 MST")
+}

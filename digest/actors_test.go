@@ -56,12 +56,12 @@ func TestActorRoleAndAffiliationAcrossArticles(t *testing.T) {
 			wantRole: "Ambassador", wantAffilia: "United Nations",
 		},
 		{
-			name: "no statement either way keeps the lead article's",
+			name: "no statement either way keeps the lead (newest) article's",
 			articles: []said{
 				{"Foreign Minister", "Syria", "Foreign Minister Jean-Marc Ayrault said talks would resume.", 1},
 				{"Foreign Minister", "France", "Foreign Minister Jean-Marc Ayrault said talks would resume.", 1},
 			},
-			wantRole: "Foreign Minister", wantAffilia: "Syria",
+			wantRole: "Foreign Minister", wantAffilia: "France",
 		},
 	}
 	for _, tt := range tests {

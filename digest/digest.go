@@ -22,20 +22,24 @@ func (d Digest) Empty() bool { return len(d.Stories) == 0 }
 
 // Story is one news story, possibly told by several articles.
 type Story struct {
-	Headline   string      `json:"headline"`
-	Summary    string      `json:"summary"`
-	Sources    []Link      `json:"sources"` // one per article, the first is the lead article
-	Actors     []Actor     `json:"actors"`
-	Quotes     []QuoteLine `json:"quotes"`
-	Published  time.Time   `json:"published,omitzero"` // the newest article's publication (or fetch) time
-	ArticleIDs []int64     `json:"article_ids,omitempty"`
+	Headline string      `json:"headline"`
+	Summary  string      `json:"summary"`
+	Sources  []Link      `json:"sources"` // one per article, the first is the lead article
+	Actors   []Actor     `json:"actors"`
+	Quotes   []QuoteLine `json:"quotes"`
+	// Published is the newest publication date its articles state; zero
+	// when none states one (renderers say "date unknown": the time a page
+	// was read is not its date).
+	Published  time.Time `json:"published,omitzero"`
+	ArticleIDs []int64   `json:"article_ids,omitempty"`
 }
 
 // Link points at one article.
 type Link struct {
-	Name  string `json:"name"` // feed or site name, or the file name for local files
-	Title string `json:"title"`
-	URL   string `json:"url,omitempty"` // "" for local files
+	Name      string    `json:"name"` // outlet: feed or site name; a local file's name when it names none
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`      // "" for local files
+	Published time.Time `json:"published,omitzero"` // zero when the article states no date
 }
 
 // Actor is a key-actor bullet: "Jean-Marc Ayrault — Foreign Minister, France".

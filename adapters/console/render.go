@@ -106,7 +106,7 @@ func storyMessage(st style, s digest.Story) string {
 		for i, l := range s.Sources {
 			links[i] = st.link(l.Name, l.URL)
 		}
-		b.WriteString("Sources: " + strings.Join(links, " · ") + "\n\n")
+		b.WriteString("Sources: " + strings.Join(links, " · ") + " (" + st.text(adapters.StoryDate(s)) + ")\n\n")
 	}
 	if summary := st.text(s.Summary); summary != "" {
 		b.WriteString(summary + "\n\n")

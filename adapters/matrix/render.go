@@ -109,8 +109,9 @@ func renderStory(n int, s digest.Story) block {
 			ps = append(ps, linkPlain(name, src.URL))
 			hs = append(hs, linkHTML(name, src.URL))
 		}
-		p.WriteString("\nSources: " + strings.Join(ps, ", "))
-		h.WriteString("<p>Sources: " + strings.Join(hs, ", ") + "</p>")
+		date := adapters.StoryDate(s)
+		p.WriteString("\nSources: " + strings.Join(ps, ", ") + " (" + date + ")")
+		h.WriteString("<p>Sources: " + strings.Join(hs, ", ") + " (" + esc(date) + ")</p>")
 	}
 	return block{plain: p.String(), html: h.String()}
 }

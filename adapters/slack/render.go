@@ -244,9 +244,7 @@ func replyLine(l adapters.Line) string {
 // maxContextElements links to its articles.
 func sourceElements(s digest.Story) []string {
 	var elems []string
-	if !s.Published.IsZero() {
-		elems = append(elems, s.Published.Format("2 Jan 2006 15:04 MST"))
-	}
+	elems = append(elems, adapters.StoryDate(s))
 	for i, src := range s.Sources {
 		if len(elems) == maxContextElements-1 && len(s.Sources)-i > 1 {
 			n := len(s.Sources) - i

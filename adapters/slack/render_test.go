@@ -443,3 +443,16 @@ func BenchmarkRenderDigest40Stories(b *testing.B) {
 		RenderDigest(d)
 	}
 }
+
+// An undated story says so instead of showing no time (or the time it was
+// read, which would pass for today's news).
+func TestUndatedStoryShowsDateUnknown(t *testing.T) {
+	elems := sourceElements(digest.Story{Headline: "H", Sources: []digest.Link{{Name: "Wire"}}})
+	if len(elems) == 0 || elems[0] != adapters.DateUnknown {
+		t.Errorf("context elements %q, want %q first", elems, adapters.DateUnknown)
+	}
+	dated := sourceElements(digest.Story{Published: time.Date(2026, 10, 5, 11, 30, 0, 0, time.UTC)})
+	if len(dated) == 0 || dated[0] != "5 Oct 2026 11:30 UTC" {
+		t.Errorf("dated story context %q", dated)
+	}
+}
