@@ -88,3 +88,21 @@ func TestActorRoleAndAffiliationAcrossArticles(t *testing.T) {
 		})
 	}
 }
+
+// An affiliation the role already names is not repeated after it.
+func TestActorAffiliationNotRepeated(t *testing.T) {
+	tests := []struct{ role, affiliation, wantAffiliation string }{
+		{"International Atomic Energy Agency Director General", "International Atomic Energy Agency", ""},
+		{"Director General", "International Atomic Energy Agency", "International Atomic Energy Agency"},
+		{"Russian Foreign Minister", "Russia", "Russia"},
+	}
+	for _, tt := range tests {
+		a := store.StoredArticle{ID: 1, Stored: testNow}
+		a.Article.Title = "Inspectors return"
+		a.Analysis = extract.Analysis{People: []extract.Person{{Name: "Rafael Grossi", Role: tt.role, Affiliation: tt.affiliation, Mentions: 2}}}
+		got := Build([]store.StoredArticle{a}, Options{Now: testNow}).Stories[0].Actors[0]
+		if got.Role != tt.role || got.Affiliation != tt.wantAffiliation {
+			t.Errorf("role %q affiliation %q; want %q, %q", got.Role, got.Affiliation, tt.role, tt.wantAffiliation)
+		}
+	}
+}

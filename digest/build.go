@@ -131,6 +131,17 @@ func buildStory(members []store.StoredArticle) storyDraft {
 	}
 	s.Quotes = pickQuotes(collectQuotes(s.cast, quotes))
 	s.Actors = s.cast.keyActors()
+	// A quote is shown once: under Quotes when it is there, else beside
+	// its speaker.
+	shown := map[string]bool{}
+	for _, q := range s.Quotes {
+		shown[q.Text] = true
+	}
+	for i := range s.Actors {
+		if shown[s.Actors[i].Said] {
+			s.Actors[i].Said = ""
+		}
+	}
 	s.texts = append(s.texts, s.Summary)
 	for _, q := range s.Quotes {
 		s.texts = append(s.texts, q.Text)

@@ -68,8 +68,8 @@ func TestBuildGroupsSameStoryFromTwoOutlets(t *testing.T) {
 func TestBuildMergesActorsAcrossArticles(t *testing.T) {
 	s := Build(loadArticles(t), Options{Now: testNow}).Stories[0]
 	want := []Actor{
-		{Name: "Jean-Marc Ayrault", Role: "Foreign Minister", Affiliation: "France", Mentions: 8,
-			Said: "If you're complicit in war crimes then one day you will be held accountable, including legally."},
+		// No Said: his best quote is under Quotes, and a quote is shown once.
+		{Name: "Jean-Marc Ayrault", Role: "Foreign Minister", Affiliation: "France", Mentions: 8},
 		{Name: "Sergei Lavrov", Role: "Russian Foreign Minister", Affiliation: "Russia", Mentions: 3},
 		{Name: "Vitaly Churkin", Role: "U.N. Ambassador", Affiliation: "Russia", Mentions: 1},
 	}
