@@ -204,13 +204,13 @@ func (s storyDraft) matches(f Filter) bool {
 	for _, country := range f.Countries {
 		for _, p := range s.cast.people {
 			for _, aff := range p.affiliations.order {
-				if containsPhrase(aff, country) {
+				if mentionsCountry(aff, country) {
 					return true
 				}
 			}
 		}
 		for _, place := range s.places {
-			if containsPhrase(place, country) {
+			if mentionsCountry(place, country) {
 				return true
 			}
 		}

@@ -309,3 +309,28 @@ func TestSourceNames(t *testing.T) {
 		})
 	}
 }
+
+// A country filter finds a country under its other common names.
+func TestCountryFilterAlternativeNames(t *testing.T) {
+	tests := []struct{ filter, place string }{
+		{"Turkey", "Türkiye"}, {"Türkiye", "Turkey"}, {"turkiye", "Turkey"},
+		{"Czech Republic", "Czechia"}, {"Czechia", "Czech Republic"},
+		{"Ivory Coast", "Côte d'Ivoire"}, {"Cote d'Ivoire", "Ivory Coast"},
+		{"Burma", "Myanmar"}, {"Myanmar", "Burma"},
+	}
+	for _, tt := range tests {
+		a := store.StoredArticle{ID: 1, Stored: testNow}
+		a.Article.Title = "Talks on the border"
+		a.Analysis.Places = []string{tt.place}
+		d := Build([]store.StoredArticle{a}, Options{Now: testNow, Filter: Filter{Countries: []string{tt.filter}}})
+		if len(d.Stories) != 1 {
+			t.Errorf("filter %q does not find a story placed in %q", tt.filter, tt.place)
+		}
+	}
+	a := store.StoredArticle{ID: 1, Stored: testNow}
+	a.Article.Title = "Talks on the border"
+	a.Analysis.Places = []string{"Myanmar"}
+	if d := Build([]store.StoredArticle{a}, Options{Now: testNow, Filter: Filter{Countries: []string{"Turkey"}}}); len(d.Stories) != 0 {
+		t.Error("a Turkey filter kept a story about Myanmar")
+	}
+}
