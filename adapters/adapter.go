@@ -7,6 +7,9 @@ package adapters
 
 import (
 	"context"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/attache-bot/attache/digest"
 )
@@ -69,4 +72,43 @@ func StoryDate(s digest.Story) string {
 		return DateUnknown
 	}
 	return s.Published.Format("2 Jan 2006 15:04 MST")
+}
+
+// HealthNote is the footer a digest gets when sources are failing: "2 of 5
+// sources unreachable since 5 Oct 09:00 UTC: Wire, Ledger". "" when every
+// source is fine or their health is unknown. since is the oldest last
+// success among the failing sources; it is left out when none was ever
+// read.
+func HealthNote(d digest.Digest) string {
+	h := d.Health
+	if h == nil || len(h.Down) == 0 {
+		return ""
+	}
+	var names []string
+	var since time.Time
+	for _, s := range h.Down {
+		names = append(names, s.Name)
+		if !s.Since.IsZero() && (since.IsZero() || s.Since.Before(since)) {
+			since = s.Since
+		}
+	}
+	total := max(h.Total, len(h.Down))
+	note := fmt.Sprintf("%d of %d %s unreachable", len(h.Down), total, plural(total, "source", "sources"))
+	if len(h.Down) == total {
+		note = fmt.Sprintf("All %d %s unreachable", total, plural(total, "source", "sources"))
+		if total == 1 {
+			note = "The only source is unreachable"
+		}
+	}
+	if !since.IsZero() {
+		note += " since " + since.UTC().Format("2 Jan 15:04 MST")
+	}
+	return note + ": " + strings.Join(names, ", ") + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

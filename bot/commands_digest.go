@@ -50,8 +50,13 @@ func (s *Service) cmdDigest(ctx context.Context, req adapters.Request) adapters.
 		Now:        now,
 		MaxStories: commandStories,
 	})
+	d.Health = s.sourceHealth(ctx)
 	if d.Empty() {
-		return adapters.Reply{Text: "Nothing new in the last " + formatSince(since) + ".", Ephemeral: !public}
+		text := "Nothing new in the last " + formatSince(since) + "."
+		if note := adapters.HealthNote(d); note != "" {
+			text += " " + note
+		}
+		return adapters.Reply{Text: text, Ephemeral: !public}
 	}
 	return adapters.Reply{Digest: &d, Ephemeral: !public}
 }

@@ -15,6 +15,23 @@ type Digest struct {
 	Stories []Story   `json:"stories"`
 	// Omitted counts stories left out by MaxStories.
 	Omitted int `json:"omitted,omitempty"`
+	// Health says which sources could not be read, for a footer; nil when
+	// the caller does not know (a one-shot digest of files).
+	Health *SourceHealth `json:"health,omitempty"`
+}
+
+// SourceHealth is how the sources a digest draws on fare: few stories with
+// every source down is an outage, not a quiet day, and the digest says so.
+type SourceHealth struct {
+	Total int          `json:"total"`
+	Down  []DownSource `json:"down,omitempty"` // failing at their last poll
+}
+
+// DownSource is one source that failed at its last poll.
+type DownSource struct {
+	Name string `json:"name"`
+	// Since is its last successful read; zero when it was never read.
+	Since time.Time `json:"since,omitzero"`
 }
 
 // Empty reports whether the digest has no story to tell.

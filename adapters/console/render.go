@@ -95,6 +95,9 @@ func Messages(d digest.Digest, format string) ([]string, error) {
 	if d.Omitted > 0 {
 		msgs = append(msgs, fmt.Sprintf("%d more %s not shown.\n", d.Omitted, plural(d.Omitted, "story", "stories")))
 	}
+	if note := adapters.HealthNote(d); note != "" {
+		msgs = append(msgs, st.text(note)+"\n")
+	}
 	return msgs, nil
 }
 

@@ -36,6 +36,9 @@ func renderDigest(d digest.Digest) []block {
 		more := strconv.Itoa(d.Omitted) + " more " + plural(d.Omitted, "story", "stories") + " not shown."
 		blocks = append(blocks, block{plain: more, html: "<p><em>" + esc(more) + "</em></p>"})
 	}
+	if note := oneLine(adapters.HealthNote(d), 2000); note != "" {
+		blocks = append(blocks, block{plain: note, html: "<p><em>" + esc(note) + "</em></p>"})
+	}
 	return blocks
 }
 

@@ -63,6 +63,9 @@ func RenderDigest(d digest.Digest) []Message {
 		more := fmt.Sprintf("%d more %s not shown.", d.Omitted, plural(d.Omitted, "story", "stories"))
 		p.add(contextBlock(more), slackLen(more))
 	}
+	if note := clip(adapters.HealthNote(d), 1000, 3000); note != "" {
+		p.add(contextBlock(note), slackLen(note))
+	}
 	return p.messages(clip(title, 200, 600))
 }
 
