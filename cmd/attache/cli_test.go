@@ -109,3 +109,35 @@ func TestSQLiteFile(t *testing.T) {
 		}
 	}
 }
+
+// `config check` prints every problem in one pass, YAML and semantic ones,
+// each with its field path (and line), and an unknown ATTACHE_ variable is
+// one of them; other commands only warn about the variable.
+func TestConfigCheckReportsEverything(t *testing.T) {
+	path := t.TempDir() + "/attache.yaml"
+	if err := os.WriteFile(path, []byte("sources:\n  - url: https://wire.example/rss\n    intervall: 1h\nchannels:\n  - name: a\n    platform: console\n    schedule: nonsense\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("ATTACHE_HTTP_LISTN", ":9000")
+	code, _, stderr := run(t, "", "config", "check", "--config", path)
+	for _, want := range []string{
+		"sources[0].intervall (line 3): unknown field; did you mean interval?",
+		"channels[0].schedule",
+		"ATTACHE_HTTP_LISTN: unknown environment variable",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("config check lacks %q:\n%s", want, stderr)
+		}
+	}
+	if code != exitFailure {
+		t.Errorf("exit %d", code)
+	}
+	good := t.TempDir() + "/good.yaml"
+	if err := os.WriteFile(good, []byte("sources:\n  - path: .\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = run(t, "", "digest", "--config", good, "--since", "0")
+	if !strings.Contains(stderr, "warning: ATTACHE_HTTP_LISTN is not a configuration variable") {
+		t.Errorf("digest: exit %d, no warning about the variable:\n%s", code, stderr)
+	}
+}

@@ -23,14 +23,17 @@ import (
 
 // loadConfig loads the file at path (or $ATTACHE_CONFIG, or none) and
 // validates it, printing each problem with its field path.
+// An unknown ATTACHE_* environment variable is only warned about here
+// (`config check` makes it an error): a service should not refuse to start
+// over a variable meant for another tool.
 func loadConfig(path string, stderr io.Writer) (*config.Config, error) {
-	cfg, err := config.Load(path)
+	cfg, err := config.Check(path)
 	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Validate(); err != nil {
 		reportConfigErrors(stderr, err)
 		return nil, reportedError{summary: "invalid configuration"}
+	}
+	for _, name := range config.UnknownEnv(os.Environ()) {
+		fmt.Fprintf(stderr, "config: warning: %s is not a configuration variable; it is ignored\n", name)
 	}
 	return cfg, nil
 }
