@@ -95,7 +95,7 @@ func TestReadOnlyCommandsNeedAnExistingDatabase(t *testing.T) {
 func TestSQLiteFile(t *testing.T) {
 	tests := []struct {
 		driver, dsn, want string
-		ok               bool
+		ok                bool
 	}{
 		{"sqlite", "attache.db", "attache.db", true},
 		{"", "file:data/a.db?_pragma=busy_timeout(5000)", "data/a.db", true},
