@@ -200,7 +200,13 @@ func (s *Service) pollDue(ctx context.Context) {
 // its SourceState. Failures are logged and recorded, never returned: one
 // failing source must not stop the others.
 func (s *Service) pollSource(ctx context.Context, src source) {
-	log := s.log.With("source", src.key)
+	// Logs and metrics name a source as people do, by its configured
+	// name when it has one; logs keep the URL or path beside it.
+	label := hidePassword(sourceLabel(src), src.key)
+	log := s.log.With("source", label)
+	if label != src.key {
+		log = log.With("location", hidePassword(src.key, src.key))
+	}
 	lease := "source:" + src.key
 	ok, err := s.store.AcquireLease(ctx, lease, s.holder, sourceLease)
 	if err != nil {
@@ -240,7 +246,7 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 	reason := ingest.Reason(err)
 	var created int
 	if err == nil && !res.NotModified {
-		if created, err = s.storeArticles(ctx, src.key, res.Articles); err != nil {
+		if created, err = s.storeArticles(ctx, label, res.Articles); err != nil {
 			reason = "store"
 		}
 	}
@@ -253,7 +259,7 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 		state.Failures++
 		state.LastError = err.Error()
 		state.NextPoll = now.Add(jitter(pollBackoff(src.interval, state.Failures)))
-		s.obs.SourceFailed(src.key, reason)
+		s.obs.SourceFailed(label, reason)
 		log.Warn("source poll failed", "reason", reason, "failures", state.Failures, "next_poll", state.NextPoll, "err", err)
 	} else {
 		// Validators change only once every article is stored: keeping the
@@ -280,7 +286,8 @@ func pollBackoff(interval time.Duration, failures int) time.Duration {
 	return backoff(interval, failures, max(maxPollBackoff, interval))
 }
 
-// storeArticles extracts and stores new articles, returning how many were
+// storeArticles extracts and stores new articles of the source labelled
+// src (for errors and metrics), returning how many were
 // new to the store (the store itself counts them per source, for feeds). It stops at the first store error so the poll is
 // retried as a whole.
 func (s *Service) storeArticles(ctx context.Context, src string, articles []ingest.Article) (created int, err error) {

@@ -318,6 +318,7 @@ type countingObserver struct {
 	mu                  sync.Mutex
 	nExtracted, nStored int
 	failed              []string
+	failedSources       []string
 	commands            []string
 }
 
@@ -333,10 +334,11 @@ func (o *countingObserver) ArticleIngested(string) {
 	o.nStored++
 }
 
-func (o *countingObserver) SourceFailed(_, reason string) {
+func (o *countingObserver) SourceFailed(source, reason string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.failed = append(o.failed, reason)
+	o.failedSources = append(o.failedSources, source)
 }
 
 func (o *countingObserver) CommandHandled(platform, verb string, _ time.Duration) {
@@ -384,5 +386,25 @@ func TestSubscriptionsRefusePrivateAddressesAtDialTime(t *testing.T) {
 	pollNow(t, newService(t, cfg, st, nil, WithClock(clk.Now)))
 	if got := articleCount(t, st); got != 2 {
 		t.Fatalf("%d articles with private URLs allowed, want 2", got)
+	}
+}
+
+// Metrics (and logs) label a source by its configured name when it has one.
+func TestFailingSourceLabelledByName(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	cfg := testConfig()
+	cfg.Sources = []config.Source{
+		{Name: "Local archive", Path: filepath.Join(t.TempDir(), "missing"), Interval: time.Hour},
+		{Path: filepath.Join(t.TempDir(), "also-missing"), Interval: time.Hour},
+	}
+	obs := &countingObserver{}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithObserver(obs))
+	pollNow(t, s)
+	obs.mu.Lock()
+	defer obs.mu.Unlock()
+	got := strings.Join(obs.failedSources, ",")
+	if !strings.Contains(got, "Local archive") || !strings.Contains(got, cfg.Sources[1].Path) || strings.Contains(got, cfg.Sources[0].Path) {
+		t.Errorf("failed sources labelled %q; want the name for the named one, the path for the other", got)
 	}
 }
