@@ -235,6 +235,11 @@ func replyLine(l adapters.Line) string {
 		label = "link"
 	}
 	if lk := boundedLink(l.URL, clip(label, 80, 240)); lk != "" {
+		if len(parts) > 0 {
+			// "“quote” — Article title": the dash keeps the title from
+			// reading as the quote's continuation.
+			lk = "— " + lk
+		}
 		parts = append(parts, lk)
 	}
 	if len(parts) == 0 {

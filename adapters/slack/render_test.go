@@ -203,6 +203,11 @@ func TestEscapeText(t *testing.T) {
 		{"<@U123|bob>", "&lt;@U123|bob&gt;"},
 		{"&amp;", "&amp;amp;"},
 		{"*bold* _it_ ~st~ `c`", "∗bold∗ ˍitˍ ∼st∼ ˋcˋ"},
+		// Inside a word Slack formats nothing: file names keep their "_".
+		{"000_dca0585e2d2c906d.txt", "000_dca0585e2d2c906d.txt"},
+		{"snake_case_name and 5*3", "snake_case_name and 5*3"},
+		{"x_ _y a__b", "xˍ ˍy aˍˍb"},
+		{"in`word", "inˋword"},
 		{"line one\n> two\r\n\tthree", "line one &gt; two three"},
 		{"  padded  ", "padded"},
 		{"bidi\u202eevil\u0000", "bidievil"},
