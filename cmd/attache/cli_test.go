@@ -141,3 +141,11 @@ func TestConfigCheckReportsEverything(t *testing.T) {
 		t.Errorf("digest: exit %d, no warning about the variable:\n%s", code, stderr)
 	}
 }
+
+// A headline alone keeps its title.
+func TestExtractHeadlineOnly(t *testing.T) {
+	code, out, stderr := run(t, "Ayrault presses Moscow on Aleppo truce\n", "extract", "--json", "-")
+	if code != 0 || !strings.Contains(out, `"title":"Ayrault presses Moscow on Aleppo truce"`) {
+		t.Errorf("exit %d, out %s, stderr %s", code, out, stderr)
+	}
+}

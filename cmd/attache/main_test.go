@@ -205,6 +205,9 @@ func TestIngestThenWho(t *testing.T) {
 func TestIngestFailures(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "attache.db")
 	code, out, stderr := run(t, "", "ingest", "--db", db, "--source", "testdata/nope", "--source", "testdata/articles")
+	if !strings.Contains(out, "sources: 1 read, 1 failed\n") || !strings.Contains(out, "articles: ") {
+		t.Errorf("ingest counts do not say which are sources and which articles:\n%s", out)
+	}
 	if code != 0 || !strings.Contains(stderr, "testdata/nope") || !strings.Contains(out, "new: 1") {
 		t.Errorf("one bad source of two: exit %d\n%s\n%s", code, out, stderr)
 	}
