@@ -96,7 +96,15 @@ func stripBoilerplate(body string) string {
 // classOrID is an element's class and id, lower-cased, for rules that
 // recognise page furniture by name.
 func classOrID(n *html.Node) string {
-	return strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-component"))
+	var b strings.Builder
+	for _, a := range n.Attr {
+		switch a.Key { // the parser lower-cases attribute names
+		case "class", "id", "data-component":
+			b.WriteString(strings.ToLower(a.Val))
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // isCaptionElement: <figcaption>, and elements whose class names them a
