@@ -8,6 +8,7 @@ package adapters
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/attache-bot/attache/digest"
@@ -74,4 +75,57 @@ type Line struct {
 	Quote string // a verbatim quote, rendered in quotation marks after Text
 	Label string // link text
 	URL   string // link target, "" for none
+}
+
+// DateUnknown is what renderers show for a story none of whose articles
+// states a publication date: the time a page was read is not its date, and
+// an undated story must not pass for today's news.
+const DateUnknown = "date unknown"
+
+// StoryDate is a story's date as renderers show it: "5 Oct 2026 11:30 UTC",
+// or DateUnknown.
+func StoryDate(s digest.Story) string {
+	if s.Published.IsZero() {
+		return DateUnknown
+	}
+	return s.Published.Format("2 Jan 2006 15:04 MST")
+}
+
+// HealthNote is the footer a digest gets when sources are failing: "2 of 5
+// sources unreachable since 5 Oct 09:00 UTC: Wire, Ledger". "" when every
+// source is fine or their health is unknown. since is the oldest last
+// success among the failing sources; it is left out when none was ever
+// read.
+func HealthNote(d digest.Digest) string {
+	h := d.Health
+	if h == nil || len(h.Down) == 0 {
+		return ""
+	}
+	var names []string
+	var since time.Time
+	for _, s := range h.Down {
+		names = append(names, s.Name)
+		if !s.Since.IsZero() && (since.IsZero() || s.Since.Before(since)) {
+			since = s.Since
+		}
+	}
+	total := max(h.Total, len(h.Down))
+	note := fmt.Sprintf("%d of %d %s unreachable", len(h.Down), total, plural(total, "source", "sources"))
+	if len(h.Down) == total {
+		note = fmt.Sprintf("All %d %s unreachable", total, plural(total, "source", "sources"))
+		if total == 1 {
+			note = "The only source is unreachable"
+		}
+	}
+	if !since.IsZero() {
+		note += " since " + since.UTC().Format("2 Jan 15:04 MST")
+	}
+	return note + ": " + strings.Join(names, ", ") + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/attache-bot/attache/adapters"
+	"github.com/attache-bot/attache/digest"
 	"github.com/attache-bot/attache/ingest"
 	"github.com/attache-bot/attache/internal/urlsafe"
 	"github.com/attache-bot/attache/store"
@@ -62,6 +63,33 @@ func (s *Service) cmdFeeds(ctx context.Context, _ adapters.Request) adapters.Rep
 		reply.Text = fmt.Sprintf("%d of %d sources are failing.", failing, len(list))
 	}
 	return reply
+}
+
+// sourceHealth is the digest footer's account of the sources: each one
+// whose last poll failed, by name, with its last success. nil when the
+// state cannot be read (the digest then says nothing rather than guess).
+func (s *Service) sourceHealth(ctx context.Context) *digest.SourceHealth {
+	list, err := s.sources(ctx)
+	if err != nil {
+		s.log.Warn("source health for the digest", "err", err)
+		return nil
+	}
+	states, err := s.store.SourceStates(ctx)
+	if err != nil {
+		s.log.Warn("source health for the digest", "err", err)
+		return nil
+	}
+	byKey := make(map[string]store.SourceState, len(states))
+	for _, st := range states {
+		byKey[st.Source] = st
+	}
+	h := &digest.SourceHealth{Total: len(list)}
+	for _, src := range list {
+		if st := byKey[src.key]; st.Failures > 0 {
+			h.Down = append(h.Down, digest.DownSource{Name: sourceLabel(src), Since: st.LastSuccess})
+		}
+	}
+	return h
 }
 
 // sourceLabel names a source in chat: `feeds` answers any chat user, and a

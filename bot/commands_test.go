@@ -311,3 +311,23 @@ func TestParseSince(t *testing.T) {
 		}
 	}
 }
+
+// With its source failing, a digest says so: an empty one is an outage,
+// not a quiet day.
+func TestDigestReportsFailingSources(t *testing.T) {
+	s, st, _ := commandFixture(t)
+	ctx := context.Background()
+	lastOK := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	if err := st.SaveSourceState(ctx, store.SourceState{Source: "https://news.example/feed", LastSuccess: lastOK, Failures: 3, LastError: "timeout"}); err != nil {
+		t.Fatal(err)
+	}
+	r := s.HandleCommand(ctx, adapters.Request{Platform: "matrix", Verb: "digest", Args: []string{"30m"}})
+	want := "Nothing new in the last 30m. The only source is unreachable since 25 Nov 09:00 UTC: Example."
+	if r.Text != want {
+		t.Errorf("empty digest reply %q, want %q", r.Text, want)
+	}
+	r = s.HandleCommand(ctx, adapters.Request{Platform: "matrix", Verb: "digest", Args: []string{"6h"}})
+	if r.Digest == nil || r.Digest.Health == nil || len(r.Digest.Health.Down) != 1 || r.Digest.Health.Down[0].Name != "Example" {
+		t.Errorf("digest health = %+v", r.Digest)
+	}
+}

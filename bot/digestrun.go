@@ -122,6 +122,9 @@ func (s *Service) deliverRun(ctx context.Context, ch *channel, run store.DigestR
 		}
 	}
 	d := s.buildDigest(ch, run.Slot, articles)
+	// The health footer is the one part read at delivery time: a retry may
+	// differ from the first attempt in that last message only.
+	d.Health = s.sourceHealth(ctx)
 	log := s.log.With("channel", ch.cfg.Name, "slot", run.Slot, "run", run.ID)
 	if d.Empty() && !ch.cfg.PostEmpty {
 		// Finishing the empty run still advances the channel's watermark.

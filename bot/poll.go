@@ -254,7 +254,14 @@ func (s *Service) pollDue(ctx context.Context) {
 // its SourceState. Failures are logged and recorded, never returned: one
 // failing source must not stop the others.
 func (s *Service) pollSource(ctx context.Context, src source) {
-	log := s.log.With("source", urlsafe.Redact(src.key))
+	// Logs name a source as people do, by its configured name when it has
+	// one (else its redacted URL or path), and keep the redacted location
+	// beside a name; metrics use src.label(), which never carries the URL.
+	label := sourceLabel(src)
+	log := s.log.With("source", label)
+	if src.name != "" {
+		log = log.With("location", urlsafe.Redact(src.key))
+	}
 	lease := "source:" + src.key
 	ok, err := s.store.AcquireLease(ctx, lease, s.holder, sourceLease)
 	if err != nil {

@@ -321,6 +321,7 @@ type countingObserver struct {
 	nExtracted, nStored int
 	failed              []string
 	labels              []string // source labels given to ArticleIngested and SourceFailed
+	failedSources       []string
 	commands            []string
 }
 
@@ -342,6 +343,7 @@ func (o *countingObserver) SourceFailed(source, reason string) {
 	defer o.mu.Unlock()
 	o.failed = append(o.failed, reason)
 	o.labels = append(o.labels, source)
+	o.failedSources = append(o.failedSources, source)
 }
 
 func (o *countingObserver) CommandHandled(platform, verb string, _ time.Duration) {
@@ -483,5 +485,25 @@ func TestSlowPagesDoNotHoldAPollSlot(t *testing.T) {
 	}
 	if got := articleCount(t, st); got != 30+2 {
 		t.Errorf("%d articles stored, want the 30 slow items with their summaries and the healthy feed's 2", got)
+	}
+}
+
+// Metrics (and logs) label a source by its configured name when it has one.
+func TestFailingSourceLabelledByName(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	cfg := testConfig()
+	cfg.Sources = []config.Source{
+		{Name: "Local archive", Path: filepath.Join(t.TempDir(), "missing"), Interval: time.Hour},
+		{Path: filepath.Join(t.TempDir(), "also-missing"), Interval: time.Hour},
+	}
+	obs := &countingObserver{}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithObserver(obs))
+	pollNow(t, s)
+	obs.mu.Lock()
+	defer obs.mu.Unlock()
+	got := strings.Join(obs.failedSources, ",")
+	if !strings.Contains(got, "Local archive") || !strings.Contains(got, cfg.Sources[1].Path) || strings.Contains(got, cfg.Sources[0].Path) {
+		t.Errorf("failed sources labelled %q; want the name for the named one, the path for the other", got)
 	}
 }

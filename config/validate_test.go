@@ -117,3 +117,14 @@ func TestCronScheduleHonoursTimezone(t *testing.T) {
 		t.Fatalf("next = %v, want %v (08:00 Tokyo)", next.UTC(), want)
 	}
 }
+
+// README: an unknown log level or format is a configuration error (the
+// service does not start on a guess).
+func TestLogLevelIsValidated(t *testing.T) {
+	c := Default()
+	c.Log.Level, c.Log.Format = "verbose", "xml"
+	err := c.Validate()
+	if err == nil || !strings.Contains(err.Error(), "log.level") || !strings.Contains(err.Error(), "log.format") {
+		t.Errorf("Validate = %v", err)
+	}
+}

@@ -191,6 +191,12 @@ func (c *cast) keyActors() []Actor {
 	actors := make([]Actor, 0, min(len(ranked), maxActors))
 	for _, p := range ranked[:min(len(ranked), maxActors)] {
 		a := Actor{Name: p.name, Role: p.roles.top(), Affiliation: p.affiliations.top(), Mentions: p.mentions}
+		if containsPhrase(a.Role, a.Affiliation) {
+			// "International Atomic Energy Agency Director General" says
+			// whose it is; ", International Atomic Energy Agency" after it
+			// would repeat it.
+			a.Affiliation = ""
+		}
 		if p.best != nil {
 			a.Said = p.best.Text
 		}

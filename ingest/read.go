@@ -56,6 +56,9 @@ func (f *Fetcher) Read(ctx context.Context, source string, v Validators) (Result
 	if err != nil {
 		return Result{}, fmt.Errorf("ingest: %s: %w", redact(source), err)
 	}
+	for i := range res.Articles {
+		res.Articles[i].Body = stripBoilerplate(res.Articles[i].Body)
+	}
 	return res, nil
 }
 

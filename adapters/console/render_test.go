@@ -185,3 +185,23 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+// With every source down, an empty digest says why instead of passing for
+// a quiet day.
+func TestHealthFooter(t *testing.T) {
+	d := digest.Digest{Title: "attache digest", Stories: []digest.Story{}, Health: &digest.SourceHealth{Total: 2, Down: []digest.DownSource{
+		{Name: "Wire_One", Since: time.Date(2026, 10, 5, 9, 0, 0, 0, time.UTC)}, {Name: "Ledger"},
+	}}}
+	for format, want := range map[string]string{
+		"text":     "All 2 sources unreachable since 5 Oct 09:00 UTC: Wire_One, Ledger.\n",
+		"markdown": `All 2 sources unreachable since 5 Oct 09:00 UTC: Wire\_One, Ledger.` + "\n",
+	} {
+		var buf bytes.Buffer
+		if err := Render(&buf, d, format); err != nil {
+			t.Fatal(err)
+		}
+		if out := buf.String(); !strings.Contains(out, "No new stories.") || !strings.HasSuffix(out, want) {
+			t.Errorf("%s:\n%s\nwant it to end with %q", format, out, want)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func TestRenderEscapesArticleText(t *testing.T) {
 		{
 			name:      "javascript link dropped",
 			story:     digest.Story{Headline: "H", Sources: []digest.Link{{Name: "S", URL: "javascript:alert(1)"}}},
-			wantHTML:  []string{"<h4>1. H</h4>", "Sources: S</p>"},
+			wantHTML:  []string{"<h4>1. H</h4>", "Sources: S (date unknown)</p>"},
 			wantPlain: []string{"Sources: S"},
 			never:     []string{"javascript"},
 		},

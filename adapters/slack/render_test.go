@@ -204,6 +204,11 @@ func TestEscapeText(t *testing.T) {
 		{"<@U123|bob>", "&lt;@U123|bob&gt;"},
 		{"&amp;", "&amp;amp;"},
 		{"*bold* _it_ ~st~ `c`", "∗bold∗ ˍitˍ ∼st∼ ˋcˋ"},
+		// Inside a word Slack formats nothing: file names keep their "_".
+		{"000_dca0585e2d2c906d.txt", "000_dca0585e2d2c906d.txt"},
+		{"snake_case_name and 5*3", "snake_case_name and 5*3"},
+		{"x_ _y a__b", "xˍ ˍy aˍˍb"},
+		{"in`word", "inˋword"},
 		{"line one\n> two\r\n\tthree", "line one &gt; two three"},
 		{"  padded  ", "padded"},
 		{"bidi\u202eevil\u0000", "bidievil"},
@@ -445,5 +450,18 @@ func BenchmarkRenderDigest40Stories(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		RenderDigest(d)
+	}
+}
+
+// An undated story says so instead of showing no time (or the time it was
+// read, which would pass for today's news).
+func TestUndatedStoryShowsDateUnknown(t *testing.T) {
+	elems := sourceElements(digest.Story{Headline: "H", Sources: []digest.Link{{Name: "Wire"}}})
+	if len(elems) == 0 || elems[0] != adapters.DateUnknown {
+		t.Errorf("context elements %q, want %q first", elems, adapters.DateUnknown)
+	}
+	dated := sourceElements(digest.Story{Published: time.Date(2026, 10, 5, 11, 30, 0, 0, time.UTC)})
+	if len(dated) == 0 || dated[0] != "5 Oct 2026 11:30 UTC" {
+		t.Errorf("dated story context %q", dated)
 	}
 }

@@ -45,6 +45,11 @@ are each analysed). --json prints the analysis object, one per line.`)
 	}
 	for i, text := range texts {
 		an := ex.Analyze(text)
+		if an.Title == "" {
+			// A headline alone has no body for the extractor to tell it
+			// from: it is still the article's title.
+			an.Title = firstLine(text)
+		}
 		if *asJSON {
 			data, err := json.Marshal(an)
 			if err != nil {
@@ -130,4 +135,14 @@ func writeAnalysis(w io.Writer, an extract.Analysis) {
 	}
 	fmt.Fprintf(w, "\nOrganizations: %s\n", p(strings.Join(an.Organizations, ", ")))
 	fmt.Fprintf(w, "Places:        %s\n", p(strings.Join(an.Places, ", ")))
+}
+
+// firstLine is the first non-blank line of text, spaces collapsed.
+func firstLine(text string) string {
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			return line
+		}
+	}
+	return ""
 }

@@ -46,8 +46,10 @@ func TestDigestOfBundledSamples(t *testing.T) {
 		"- **Jean-Marc Ayrault** — Foreign Minister, France",
 		`- "If you're complicit in war crimes then one day you will be held accountable, including legally.`,
 		"— Jean-Marc Ayrault\n",
-		// Two outlets' articles on the grain talks make one story.
-		"Sources: 001\\_black\\_sea\\_grain\\_talks.txt · 002\\_grain\\_corridor\\_outline.md",
+		// Two outlets' articles on the grain talks make one story; the
+		// Markdown one names its outlet in its front matter, and none of
+		// the bundled samples states a date.
+		"Sources: 001\\_black\\_sea\\_grain\\_talks.txt · The Bosphorus Ledger (date unknown)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("digest lacks %q:\n%s", want, out)
@@ -203,6 +205,9 @@ func TestIngestThenWho(t *testing.T) {
 func TestIngestFailures(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "attache.db")
 	code, out, stderr := run(t, "", "ingest", "--db", db, "--source", "testdata/nope", "--source", "testdata/articles")
+	if !strings.Contains(out, "sources: 1 read, 1 failed\n") || !strings.Contains(out, "articles: ") {
+		t.Errorf("ingest counts do not say which are sources and which articles:\n%s", out)
+	}
 	if code != 0 || !strings.Contains(stderr, "testdata/nope") || !strings.Contains(out, "new: 1") {
 		t.Errorf("one bad source of two: exit %d\n%s\n%s", code, out, stderr)
 	}

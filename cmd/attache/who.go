@@ -38,7 +38,7 @@ chat command "who".`)
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, cfg, *db)
+	st, err := openExistingStore(ctx, cfg, *db)
 	if err != nil {
 		return err
 	}
