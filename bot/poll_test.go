@@ -15,6 +15,7 @@ import (
 
 	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/config"
+	"github.com/attache-bot/attache/internal/urlsafe"
 	"github.com/attache-bot/attache/store"
 )
 
@@ -488,7 +489,8 @@ func TestSlowPagesDoNotHoldAPollSlot(t *testing.T) {
 	}
 }
 
-// Metrics (and logs) label a source by its configured name when it has one.
+// Metrics label a source by its configured name when it has one, and an
+// unnamed one by urlsafe.Label (host and hash), never by its URL or path.
 func TestFailingSourceLabelledByName(t *testing.T) {
 	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
 	st := openStore(t, t.TempDir(), clk)
@@ -503,7 +505,8 @@ func TestFailingSourceLabelledByName(t *testing.T) {
 	obs.mu.Lock()
 	defer obs.mu.Unlock()
 	got := strings.Join(obs.failedSources, ",")
-	if !strings.Contains(got, "Local archive") || !strings.Contains(got, cfg.Sources[1].Path) || strings.Contains(got, cfg.Sources[0].Path) {
-		t.Errorf("failed sources labelled %q; want the name for the named one, the path for the other", got)
+	unnamed := urlsafe.Label("", cfg.Sources[1].Path)
+	if !strings.Contains(got, "Local archive") || !strings.Contains(got, unnamed) || strings.Contains(got, cfg.Sources[0].Path) || strings.Contains(got, cfg.Sources[1].Path) {
+		t.Errorf("failed sources labelled %q; want the name for the named one, %q for the other", got, unnamed)
 	}
 }
