@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -173,3 +174,48 @@ var (
 		"ae", "eo", "eu", "oe", "oa", "oi", "iao", "uai", "oo", "ee", "ya", "ye", "yo", "yu", "yeo", "wa", "wo", "we", "wi", "uy", "uye"}
 	syllableFinals = []string{"", "n", "ng", "m", "k", "p", "l", "t", "nh"}
 )
+
+// WordKey is the key of one folded word of a name, whatever its class:
+// its given-name group, else its surname group, else its respelling.
+// Lookups compare words by key, so "sergey", "sergei" and "serguei" find
+// each other.
+func WordKey(w string) string {
+	if k, ok := givenVariants[w]; ok {
+		return k
+	}
+	if k, ok := surnameVariants[w]; ok {
+		return k
+	}
+	r := respell(w)
+	if k, ok := givenVariants[r]; ok {
+		return k
+	}
+	return surnameVariants.key(w)
+}
+
+// SearchWords are the keys under which a name is found word by word:
+// each folded word without the punctuation around it, and the parts of a
+// hyphenated word ("Jean-Noël" is found by "jean-noel", "jean" and
+// "noel"), each as its WordKey. The store indexes a person's name under
+// them and looks a query up by them.
+func SearchWords(name string) []string {
+	var out []string
+	add := func(w string) {
+		if k := WordKey(w); k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	for _, f := range strings.Fields(extract.Fold(strings.ToValidUTF8(name, "\uFFFD"))) {
+		f = strings.TrimFunc(f, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		if f == "" {
+			continue
+		}
+		add(f)
+		if parts := strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '.' }); len(parts) > 1 {
+			for _, p := range parts {
+				add(p)
+			}
+		}
+	}
+	return out
+}
