@@ -132,13 +132,22 @@ func LookupPerson(ctx context.Context, st store.Store, query string, q store.Quo
 		out.Candidates = candidates(matches)
 		return out, nil
 	}
-	p, err := st.Profile(ctx, id, 0)
+	// The profile brings the latest quotes; words or a date bound need
+	// the filtered read instead (the profile then reads just one quote).
+	filtered := len(q.Words) > 0 || !q.Since.IsZero()
+	profileQuotes := q.Limit
+	if filtered {
+		profileQuotes = 1
+	}
+	p, err := st.Profile(ctx, id, profileQuotes)
 	if err != nil {
 		return out, err
 	}
-	quotes, err := st.PersonQuotes(ctx, id, q)
-	if err != nil {
-		return out, err
+	quotes := p.Quotes
+	if filtered {
+		if quotes, err = st.PersonQuotes(ctx, id, q); err != nil {
+			return out, err
+		}
 	}
 	out.Status = Found
 	out.Person = personInfo(p, quotes)
