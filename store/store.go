@@ -47,8 +47,12 @@ type Store interface {
 	LatestArticleID(ctx context.Context) (int64, error)
 
 	// FindPeople matches a query against people's names, surnames and
-	// aliases, case- and accent-insensitively (extract.Fold). An exact full
-	// name or alias match ranks first; it returns every candidate.
+	// aliases, case- and accent-insensitively (extract.Fold), and word by
+	// word across spelling variants (identity.WordKey: "sergey" finds
+	// Sergei). An exact full name or alias match ranks first; it returns
+	// every candidate. People are identities: SaveArticle resolves each
+	// name to the stored person it is (package identity), so one person
+	// has one row whatever the spellings, kept as aliases.
 	FindPeople(ctx context.Context, query string) ([]PersonMatch, error)
 	// Profile returns what is known about one person, with the latest
 	// quoteLimit quotes (newest first; 0: all).
