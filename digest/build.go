@@ -86,6 +86,7 @@ func Build(articles []store.StoredArticle, opts Options) Digest {
 		}
 		d.Stories = append(d.Stories, s.Story)
 	}
+	oneSpelling(d.Stories)
 	return d
 }
 

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/attache-bot/attache/digest"
 	"github.com/attache-bot/attache/extract"
@@ -181,12 +182,22 @@ func TestIngestThenWho(t *testing.T) {
 		{[]string{"who", "ayrault", "--db", db}, []string{"Jean-Marc Ayrault", "Foreign Minister", `"`}},
 		{[]string{"who", "--db", db, "WIŚNIEWSKI"}, []string{"Tomasz Wiśniewski"}},
 		{[]string{"who", "--db", db, "Jean-Marc", "Ayrault", "--quotes", "1"}, []string{"Jean-Marc Ayrault"}},
+		{[]string{"who", "--db", db, "ayralt"}, []string{`No one called "ayralt"`, "Did you mean Jean-Marc Ayrault"}},
 		{[]string{"who", "--db", db, "Nobody", "Atall"}, []string{"No one called"}},
+		{[]string{"who", "--db", db, "ayrault", "--format", "json"}, []string{`"status": "found"`, `"name": "Jean-Marc Ayrault"`, `"roles": [`, `"first_seen": "`, `"confidence": `}},
+		{[]string{"who", "--db", db, "nobody", "--format", "json"}, []string{`"status": "not_found"`}},
+		{[]string{"quotes", "--db", db, "ayrault", "--since", "100000d"}, []string{"Latest quotes of Jean-Marc Ayrault", `"`}},
+		{[]string{"quotes", "--db", db, "ayrault", "zzzqqq"}, []string{"No quotes of Jean-Marc Ayrault on zzzqqq"}},
+		{[]string{"quotes", "--db", db, "jean-marc", "ayrault", "--format", "json", "--limit", "1"}, []string{`"status": "found"`, `"quotes": [`}},
 	}
 	for _, tt := range tests {
 		code, out, stderr := run(t, "", tt.args...)
-		if code != 0 {
-			t.Errorf("%v: exit %d: %s", tt.args, code, stderr)
+		wantCode := 0
+		if strings.Contains(strings.Join(tt.args, " "), "ayralt") || slices.Contains(tt.args, "Nobody") || slices.Contains(tt.args, "nobody") {
+			wantCode = 1 // no one matches: scripts can tell
+		}
+		if code != wantCode {
+			t.Errorf("%v: exit %d, want %d: %s", tt.args, code, wantCode, stderr)
 			continue
 		}
 		for _, want := range tt.want {
@@ -297,3 +308,25 @@ func TestParseArgs(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestParseLookBack(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"30d", 30 * 24 * time.Hour, true},
+		{"2w", 14 * 24 * time.Hour, true},
+		{"36h", 36 * time.Hour, true},
+		{"0d", 0, false},
+		{"-3d", 0, false},
+		{"soon", 0, false},
+		{"d", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := parseLookBack(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseLookBack(%q) = %v, %v; want %v (ok %v)", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
