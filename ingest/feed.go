@@ -49,7 +49,7 @@ func checkXMLDepth(text string, limit int) error {
 		return nil
 	}
 	d := xml.NewDecoder(strings.NewReader(text))
-	d.Strict = false // as gofeed reads feeds: HTML entities and loose markup
+	d.Strict = false                                                                   // as gofeed reads feeds: HTML entities and loose markup
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil } // already UTF-8
 	depth := 0
 	for {
