@@ -81,6 +81,7 @@ func TestReadOnlyCommandsNeedAnExistingDatabase(t *testing.T) {
 	for _, args := range [][]string{
 		{"digest", "--db", missing},
 		{"who", "ayrault", "--db", missing},
+		{"quotes", "ayrault", "--db", missing},
 	} {
 		code, _, stderr := run(t, "", args...)
 		if code != exitFailure || !strings.Contains(stderr, "does not exist") {

@@ -94,7 +94,7 @@ the lookup as data (schema in docs/json.md).`)
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, cfg, *db)
+	st, err := openExistingStore(ctx, cfg, *db)
 	if err != nil {
 		return err
 	}
