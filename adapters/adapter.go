@@ -7,6 +7,9 @@ package adapters
 
 import (
 	"context"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/attache-bot/attache/digest"
 )
@@ -18,10 +21,27 @@ type Deliverer interface {
 	// Deliver renders d for target as one or more messages, in a fixed order,
 	// and posts them, skipping the first `skip` messages (posted by an earlier
 	// attempt). It calls sent(i) after message i is posted; if sent returns an
-	// error, Deliver stops and returns it. Rate limits are waited out, never
-	// treated as success.
+	// error, Deliver stops and returns it. A rate limit ends Deliver with a
+	// *RetryAfterError: waiting is the bot's choice, never the adapter's.
 	Deliver(ctx context.Context, target string, d digest.Digest, skip int, sent func(i int) error) error
 }
+
+// RetryAfterError reports that the platform refused a request for now and
+// asked to be retried after a delay (Slack's 429 Retry-After, Matrix's
+// M_LIMIT_EXCEEDED retry_after_ms). Deliverers return it instead of
+// sleeping, so one retry stage in the bot bounds every wait by one
+// configured ceiling; a platform asking for a day cannot silently put a
+// channel to sleep for a day.
+type RetryAfterError struct {
+	After time.Duration // how long the platform asked to wait
+	Err   error         // the platform's answer
+}
+
+func (e *RetryAfterError) Error() string {
+	return fmt.Sprintf("rate limited, retry after %s: %v", e.After, e.Err)
+}
+
+func (e *RetryAfterError) Unwrap() error { return e.Err }
 
 // CommandHandler answers chat commands; the bot implements it.
 type CommandHandler interface {
@@ -55,4 +75,57 @@ type Line struct {
 	Quote string // a verbatim quote, rendered in quotation marks after Text
 	Label string // link text
 	URL   string // link target, "" for none
+}
+
+// DateUnknown is what renderers show for a story none of whose articles
+// states a publication date: the time a page was read is not its date, and
+// an undated story must not pass for today's news.
+const DateUnknown = "date unknown"
+
+// StoryDate is a story's date as renderers show it: "5 Oct 2026 11:30 UTC",
+// or DateUnknown.
+func StoryDate(s digest.Story) string {
+	if s.Published.IsZero() {
+		return DateUnknown
+	}
+	return s.Published.Format("2 Jan 2006 15:04 MST")
+}
+
+// HealthNote is the footer a digest gets when sources are failing: "2 of 5
+// sources unreachable since 5 Oct 09:00 UTC: Wire, Ledger". "" when every
+// source is fine or their health is unknown. since is the oldest last
+// success among the failing sources; it is left out when none was ever
+// read.
+func HealthNote(d digest.Digest) string {
+	h := d.Health
+	if h == nil || len(h.Down) == 0 {
+		return ""
+	}
+	var names []string
+	var since time.Time
+	for _, s := range h.Down {
+		names = append(names, s.Name)
+		if !s.Since.IsZero() && (since.IsZero() || s.Since.Before(since)) {
+			since = s.Since
+		}
+	}
+	total := max(h.Total, len(h.Down))
+	note := fmt.Sprintf("%d of %d %s unreachable", len(h.Down), total, plural(total, "source", "sources"))
+	if len(h.Down) == total {
+		note = fmt.Sprintf("All %d %s unreachable", total, plural(total, "source", "sources"))
+		if total == 1 {
+			note = "The only source is unreachable"
+		}
+	}
+	if !since.IsZero() {
+		note += " since " + since.UTC().Format("2 Jan 15:04 MST")
+	}
+	return note + ": " + strings.Join(names, ", ") + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/attache-bot/attache/adapters"
+	"github.com/attache-bot/attache/store"
 )
 
 // commandTimeout bounds one command: chat platforms expect an answer within
@@ -17,7 +18,7 @@ const commandTimeout = 20 * time.Second
 
 // Usage is the help text, also the answer to anything not understood.
 const Usage = `who NAME — who this person is: titles, affiliation, latest quotes
-quotes NAME [N] — the latest N quotes of a person (default 5, at most 20)
+quotes NAME [WORDS…] [N] — the latest N quotes of a person (default 5, at most 20), on WORDS if given (quotes lavrov aleppo)
 digest [SINCE] [public] — a digest of what arrived in the last SINCE (default 24h; e.g. 6h, 3d); only you see it unless "public"
 feeds — the sources and subscriptions, with their last success and errors
 subscribe URL — poll a feed or page (admins only)
@@ -110,11 +111,34 @@ func (s *Service) cmdQuotes(ctx context.Context, req adapters.Request) adapters.
 			args = args[:len(args)-1]
 		}
 	}
-	name := strings.TrimSpace(strings.Join(args, " "))
-	if name == "" {
+	if strings.TrimSpace(strings.Join(args, " ")) == "" {
 		return usageReply("Whose quotes? For example: quotes Ayrault 3", true)
 	}
-	return Quotes(ctx, s.store, name, n)
+	name, words, err := SplitNameWords(ctx, s.store, args)
+	if err != nil {
+		return lookupFailed(err)
+	}
+	return Quotes(ctx, s.store, name, store.QuoteQuery{Words: words, Limit: n})
+}
+
+// maxNameWords is the most words a name has (the store refuses longer).
+const maxNameWords = 12
+
+// SplitNameWords splits "lavrov aleppo" or "sergei lavrov aleppo syria"
+// into the name and the words to find in the quotes: the name is the
+// longest run of leading arguments that names someone; when none does,
+// all of them are the name (and the lookup says no one is called that).
+func SplitNameWords(ctx context.Context, st store.Store, args []string) (string, []string, error) {
+	for k := min(len(args), maxNameWords); k >= 1; k-- {
+		ms, err := st.FindPeople(ctx, strings.Join(args[:k], " "))
+		if err != nil {
+			return "", nil, err
+		}
+		if len(ms) > 0 {
+			return strings.Join(args[:k], " "), args[k:], nil
+		}
+	}
+	return strings.Join(args, " "), nil, nil
 }
 
 // isAdmin reports whether req may manage sources: the platform said so

@@ -50,14 +50,37 @@ func (s *Service) cmdDigest(ctx context.Context, req adapters.Request) adapters.
 		Now:        now,
 		MaxStories: commandStories,
 	})
+	d.Health = s.sourceHealth(ctx)
 	if d.Empty() {
-		return adapters.Reply{Text: "Nothing new in the last " + formatSince(since) + ".", Ephemeral: !public}
+		text := "Nothing new in the last " + formatSince(since) + "."
+		if note := adapters.HealthNote(d); note != "" {
+			text += " " + note
+		}
+		return adapters.Reply{Text: text, Ephemeral: !public}
 	}
 	return adapters.Reply{Digest: &d, Ephemeral: !public}
 }
 
-// parseSince reads a look-back such as "6h", "90m", "3d" or "2w".
+// parseSince reads a look-back such as "6h", "90m", "3d" or "2w", bounded
+// to (0, maxDigestSince].
 func parseSince(s string) (time.Duration, error) {
+	d, err := ParseLookback(s)
+	switch {
+	case err != nil:
+		return 0, err
+	case d <= 0:
+		return 0, fmt.Errorf("%q: the duration must be positive", s)
+	case d > maxDigestSince:
+		return 0, fmt.Errorf("%q: at most %s", s, formatSince(maxDigestSince))
+	}
+	return d, nil
+}
+
+// ParseLookback reads a duration as chat commands take it: a Go duration
+// ("6h", "90m") or a whole number of days or weeks ("3d", "2w"). The
+// command line's --since flags read the same forms.
+func ParseLookback(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
 	var d time.Duration
 	var err error
 	switch {
@@ -68,17 +91,15 @@ func parseSince(s string) (time.Duration, error) {
 		}
 		var n int
 		n, err = strconv.Atoi(s[:len(s)-1])
+		if err == nil && (n < 0 || n > 100_000) {
+			err = fmt.Errorf("out of range")
+		}
 		d = time.Duration(n) * unit
 	default:
 		d, err = time.ParseDuration(s)
 	}
-	switch {
-	case err != nil:
+	if err != nil {
 		return 0, fmt.Errorf("%q is not a duration; try 6h, 3d or 1w", s)
-	case d <= 0:
-		return 0, fmt.Errorf("%q: the duration must be positive", s)
-	case d > maxDigestSince:
-		return 0, fmt.Errorf("%q: at most %s", s, formatSince(maxDigestSince))
 	}
 	return d, nil
 }

@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"github.com/attache-bot/attache/adapters"
+	"github.com/attache-bot/attache/digest"
 	"github.com/attache-bot/attache/ingest"
+	"github.com/attache-bot/attache/internal/urlsafe"
 	"github.com/attache-bot/attache/store"
 )
 
@@ -47,9 +49,11 @@ func (s *Service) cmdFeeds(ctx context.Context, _ adapters.Request) adapters.Rep
 		if st.Failures > 0 {
 			failing++
 		}
-		line := adapters.Line{Text: hidePassword(describeSource(src, st, now), src.key)}
+		line := adapters.Line{Text: urlsafe.RedactText(describeSource(src, st, now))}
 		if strings.HasPrefix(src.key, "http://") || strings.HasPrefix(src.key, "https://") {
-			line.Label, line.URL = hidePassword(sourceLabel(src), src.key), hidePassword(src.key, src.key)
+			// A URL with user info keeps no link: the renderers' link
+			// policy refuses user info, and the label still names it.
+			line.Label, line.URL = sourceLabel(src), urlsafe.Redact(src.key)
 		} else {
 			line.Text = sourceLabel(src) + " — " + line.Text
 		}
@@ -61,26 +65,41 @@ func (s *Service) cmdFeeds(ctx context.Context, _ adapters.Request) adapters.Rep
 	return reply
 }
 
-// hidePassword replaces the password of sourceURL's user info wherever
-// text carries it ("user:secret@" becomes "user:xxxxx@"): `feeds` answers
-// any chat user, and a configured source may carry credentials.
-func hidePassword(text, sourceURL string) string {
-	u, err := url.Parse(sourceURL)
-	if err != nil || u.User == nil {
-		return text
+// sourceHealth is the digest footer's account of the sources: each one
+// whose last poll failed, by name, with its last success. nil when the
+// state cannot be read (the digest then says nothing rather than guess).
+func (s *Service) sourceHealth(ctx context.Context) *digest.SourceHealth {
+	list, err := s.sources(ctx)
+	if err != nil {
+		s.log.Warn("source health for the digest", "err", err)
+		return nil
 	}
-	if _, ok := u.User.Password(); !ok {
-		return text
+	states, err := s.store.SourceStates(ctx)
+	if err != nil {
+		s.log.Warn("source health for the digest", "err", err)
+		return nil
 	}
-	hidden := url.UserPassword(u.User.Username(), "xxxxx")
-	return strings.ReplaceAll(text, u.User.String()+"@", hidden.String()+"@")
+	byKey := make(map[string]store.SourceState, len(states))
+	for _, st := range states {
+		byKey[st.Source] = st
+	}
+	h := &digest.SourceHealth{Total: len(list)}
+	for _, src := range list {
+		if st := byKey[src.key]; st.Failures > 0 {
+			h.Down = append(h.Down, digest.DownSource{Name: sourceLabel(src), Since: st.LastSuccess})
+		}
+	}
+	return h
 }
 
+// sourceLabel names a source in chat: `feeds` answers any chat user, and a
+// configured source URL may carry credentials (user info, ?token=), so an
+// unnamed source shows its URL redacted.
 func sourceLabel(src source) string {
 	if src.name != "" {
 		return src.name
 	}
-	return src.key
+	return urlsafe.Redact(src.key)
 }
 
 // describeSource is one status line: "OK, 12 articles, last success 5m ago"

@@ -67,17 +67,30 @@ func TestCommands(t *testing.T) {
 		absent    []string
 		lines     int // -1: any
 		wantError bool
+		ephemeral bool // the reply must be shown to the asker only
 	}{
 		{name: "who by full name", req: adapters.Request{Verb: "who", Args: []string{"Jean-Marc", "Ayrault"}},
 			wantTitle: "Jean-Marc Ayrault", contains: []string{"Titles: Foreign Minister", "Affiliation: France", "In 2 articles", "The ceasefire must hold", "We cannot wait any longer"}, lines: -1},
 		{name: "who by surname, any case and accents", req: adapters.Request{Verb: "WHO", Args: []string{"AYRAULT"}},
 			wantTitle: "Jean-Marc Ayrault", lines: -1},
 		{name: "who ambiguous", req: adapters.Request{Verb: "who", Args: []string{"kerry"}},
-			wantTitle: `"kerry" could be several people. Did you mean:`, contains: []string{"John Kerry — Secretary of State (1 article)", "Mary Kerry — spokesperson (1 article)"}, lines: 2},
+			wantTitle: `"kerry" could be several people. Did you mean:`, contains: []string{"John Kerry — Secretary of State, United States (1 article)", "Mary Kerry — spokesperson, UNICEF (1 article)"}, lines: 2},
 		{name: "who unknown", req: adapters.Request{Verb: "who", Args: []string{"Lavrov"}},
-			contains: []string{`No one called "Lavrov"`}, lines: 0},
+			contains: []string{`No one called "Lavrov"`}, lines: 0, ephemeral: true},
+		{name: "quotes of someone unknown", req: adapters.Request{Verb: "quotes", Args: []string{"Lavrov"}},
+			contains: []string{`No one called "Lavrov"`}, lines: 0, ephemeral: true},
 		{name: "who without a name", req: adapters.Request{Verb: "who"},
-			contains: []string{"Whom should I look up?", "quotes NAME [N]"}, lines: 0, wantError: true},
+			contains: []string{"Whom should I look up?", "quotes NAME [WORDS…] [N]"}, lines: 0, wantError: true},
+		{name: "who misspelt", req: adapters.Request{Verb: "who", Args: []string{"ayralt"}},
+			wantTitle: `No one called "ayralt" in 2 articles read.`, contains: []string{"Did you mean Jean-Marc Ayrault — Foreign Minister, France (2 articles)?"}, lines: 1},
+		{name: "who by a spelling variant", req: adapters.Request{Verb: "who", Args: []string{"jean", "marc", "ayrault"}},
+			wantTitle: "Jean-Marc Ayrault", contains: []string{"Titles: Foreign Minister (France), "}, lines: -1},
+		{name: "quotes on words", req: adapters.Request{Verb: "quotes", Args: []string{"ayrault", "ceasefire"}},
+			wantTitle: "Latest quotes of Jean-Marc Ayrault on ceasefire", contains: []string{"The ceasefire must hold"}, absent: []string{"We cannot wait"}, lines: 1},
+		{name: "quotes on words in the headline, with a count", req: adapters.Request{Verb: "quotes", Args: []string{"jean-marc", "ayrault", "syria", "3"}},
+			wantTitle: "Latest quotes of Jean-Marc Ayrault on syria", contains: []string{"We cannot wait any longer | France pushes for Syria talks"}, lines: 1},
+		{name: "quotes on words never said", req: adapters.Request{Verb: "quotes", Args: []string{"ayrault", "moscow"}},
+			wantTitle: "Jean-Marc Ayrault", contains: []string{"No quotes of Jean-Marc Ayrault on moscow"}, lines: 0},
 		{name: "quotes default", req: adapters.Request{Verb: "quotes", Args: []string{"ayrault"}},
 			wantTitle: "Latest quotes of Jean-Marc Ayrault", contains: []string{"The ceasefire must hold", "We cannot wait any longer"}, lines: 2},
 		{name: "quotes N", req: adapters.Request{Verb: "quotes", Args: []string{"jean-marc", "ayrault", "1"}},
@@ -119,6 +132,9 @@ func TestCommands(t *testing.T) {
 			}
 			if tt.lines >= 0 && len(r.Lines) != tt.lines {
 				t.Errorf("%d lines, want %d:\n%s", len(r.Lines), tt.lines, all)
+			}
+			if tt.ephemeral && !r.Ephemeral {
+				t.Errorf("reply is shown to the whole channel, want the asker only:\n%s", all)
 			}
 			if r.Error != tt.wantError {
 				t.Errorf("Error = %v, want %v:\n%s", r.Error, tt.wantError, all)
@@ -303,5 +319,25 @@ func TestParseSince(t *testing.T) {
 		if got := formatSince(d); got != want {
 			t.Errorf("formatSince(%s) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// With its source failing, a digest says so: an empty one is an outage,
+// not a quiet day.
+func TestDigestReportsFailingSources(t *testing.T) {
+	s, st, _ := commandFixture(t)
+	ctx := context.Background()
+	lastOK := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	if err := st.SaveSourceState(ctx, store.SourceState{Source: "https://news.example/feed", LastSuccess: lastOK, Failures: 3, LastError: "timeout"}); err != nil {
+		t.Fatal(err)
+	}
+	r := s.HandleCommand(ctx, adapters.Request{Platform: "matrix", Verb: "digest", Args: []string{"30m"}})
+	want := "Nothing new in the last 30m. The only source is unreachable since 25 Nov 09:00 UTC: Example."
+	if r.Text != want {
+		t.Errorf("empty digest reply %q, want %q", r.Text, want)
+	}
+	r = s.HandleCommand(ctx, adapters.Request{Platform: "matrix", Verb: "digest", Args: []string{"6h"}})
+	if r.Digest == nil || r.Digest.Health == nil || len(r.Digest.Health.Down) != 1 || r.Digest.Health.Down[0].Name != "Example" {
+		t.Errorf("digest health = %+v", r.Digest)
 	}
 }

@@ -72,6 +72,12 @@ func (s *Service) channelTick(ctx context.Context, ch *channel, now time.Time) e
 // already delivered is nothing to do; one held by another live replica is
 // errRunHeld.
 func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, firstAfter int64) error {
+	// A database deleted, replaced or unwritable under us would lose the
+	// record of what is posted: posting then risks posting it all again
+	// after a restart, so nothing is delivered until it is back.
+	if err := s.store.Check(ctx); err != nil {
+		return err
+	}
 	run, claimed, err := s.store.ClaimDigestRun(ctx, ch.cfg.Name, slot, s.holder, digestLease, firstAfter)
 	if err != nil {
 		return fmt.Errorf("claim: %w", err)
@@ -116,6 +122,9 @@ func (s *Service) deliverRun(ctx context.Context, ch *channel, run store.DigestR
 		}
 	}
 	d := s.buildDigest(ch, run.Slot, articles)
+	// The health footer is the one part read at delivery time: a retry may
+	// differ from the first attempt in that last message only.
+	d.Health = s.sourceHealth(ctx)
 	log := s.log.With("channel", ch.cfg.Name, "slot", run.Slot, "run", run.ID)
 	if d.Empty() && !ch.cfg.PostEmpty {
 		// Finishing the empty run still advances the channel's watermark.
@@ -127,9 +136,11 @@ func (s *Service) deliverRun(ctx context.Context, ch *channel, run store.DigestR
 		return fmt.Errorf("no deliverer for platform %q", ch.cfg.Platform)
 	}
 	posted := 0
-	err := deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent, func(i int) error {
-		posted++
-		return s.store.MarkDigestMessageSent(ctx, run.ID, s.holder, i, digestLease)
+	err := s.retryRateLimited(ctx, ch.cfg.Platform, log, func() error {
+		return deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent+posted, func(i int) error {
+			posted++
+			return s.store.MarkDigestMessageSent(ctx, run.ID, s.holder, i, digestLease)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("deliver to %s %s (posted %d more after %d): %w", ch.cfg.Platform, ch.cfg.Target, posted, run.Sent, err)

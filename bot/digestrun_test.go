@@ -534,3 +534,27 @@ func TestArticleStoredDuringAnEmptyRunIsPostedOnceByTheNextRun(t *testing.T) {
 		t.Fatalf("next run posted %q, want the article once", got)
 	}
 }
+
+// A scheduled digest carries the sources' health for its footer.
+func TestScheduledDigestCarriesSourceHealth(t *testing.T) {
+	f := newDigestFixture(t, morning)
+	f.cfg.Sources = []config.Source{
+		{Name: "Wire", URL: "https://wire.example/rss", Interval: time.Hour},
+		{Name: "Ledger", URL: "https://ledger.example/rss", Interval: time.Hour},
+	}
+	lastOK := day1At8.Add(-5 * time.Hour)
+	if err := f.st.SaveSourceState(context.Background(), store.SourceState{Source: "https://ledger.example/rss", LastSuccess: lastOK, Failures: 2, LastError: "timeout"}); err != nil {
+		t.Fatal(err)
+	}
+	f.add(t, "Ceasefire talks in Geneva")
+	f.clk.Set(day1At8)
+	if err := tick(t, f.service(t), f.clk.Now()); err != nil {
+		t.Fatal(err)
+	}
+	f.rec.mu.Lock()
+	h := f.rec.last.Health
+	f.rec.mu.Unlock()
+	if h == nil || h.Total != 2 || len(h.Down) != 1 || h.Down[0].Name != "Ledger" || !h.Down[0].Since.Equal(lastOK) {
+		t.Fatalf("health = %+v, want Ledger down since %v of 2 sources", h, lastOK)
+	}
+}

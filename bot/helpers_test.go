@@ -129,6 +129,7 @@ type recorder struct {
 	failAt int
 	// block, when set, holds each Deliver until it is closed.
 	block chan struct{}
+	last  digest.Digest // the digest of the latest Deliver
 }
 
 func newRecorder(platform string) *recorder { return &recorder{platform: platform, failAt: -1} }
@@ -149,6 +150,7 @@ func (r *recorder) Deliver(ctx context.Context, target string, d digest.Digest, 
 	}
 	r.mu.Lock()
 	r.digests++
+	r.last = d
 	r.mu.Unlock()
 	for i := skip; i < len(msgs); i++ {
 		r.mu.Lock()

@@ -83,7 +83,7 @@ func (s *Service) ready(ctx context.Context) error {
 		return errors.New("stopping")
 	}
 	var errs []error
-	if err := s.store.Ping(ctx); err != nil {
+	if err := s.store.Check(ctx); err != nil {
 		errs = append(errs, fmt.Errorf("store: %w", err))
 	}
 	for platform, d := range s.deliverers {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -161,5 +163,32 @@ func TestLeaderTaskRunsOnOneReplicaAtATime(t *testing.T) {
 	stopB()
 	if maxRunning.Load() != 1 {
 		t.Fatalf("max concurrent %d", maxRunning.Load())
+	}
+}
+
+// TestLostDatabaseStopsReadinessAndDelivery: deleting the SQLite file
+// while running once left /readyz at 200 and digests posted, their record
+// written to the deleted file; after a restart they were posted again.
+// Now the service is not ready and delivers nothing until it is back.
+func TestLostDatabaseStopsReadinessAndDelivery(t *testing.T) {
+	f := newDigestFixture(t, morning)
+	f.add(t, "Ceasefire talks in Geneva")
+	s := f.service(t)
+	if err := s.ready(context.Background()); err != nil {
+		t.Fatalf("ready before the loss: %v", err)
+	}
+	db := filepath.Join(f.dir, "attache.db")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(db + suffix)
+	}
+	if err := s.ready(context.Background()); err == nil || !strings.Contains(err.Error(), "is gone") {
+		t.Fatalf("ready after the database file was deleted = %v, want an error", err)
+	}
+	f.clk.Set(day1At8.Add(3 * time.Second))
+	if err := tick(t, s, f.clk.Now()); err == nil {
+		t.Fatal("a digest was delivered with the database file deleted")
+	}
+	if posted := f.rec.posted(); len(posted) != 0 {
+		t.Fatalf("posted %q with the database file deleted", posted)
 	}
 }

@@ -16,6 +16,9 @@ type Observer interface {
 	// delivered (or failed to deliver) at least one message.
 	DigestPosted(platform string)
 	DigestFailed(platform string)
+	// RateLimitWaited is called once per platform rate limit a delivery
+	// waits out, with the wait.
+	RateLimitWaited(platform string, d time.Duration)
 	// CommandHandled is called once per chat command.
 	CommandHandled(platform, verb string, d time.Duration)
 }
@@ -28,4 +31,5 @@ func (nopObserver) Extracted(time.Duration)                      {}
 func (nopObserver) SourceFailed(string, string)                  {}
 func (nopObserver) DigestPosted(string)                          {}
 func (nopObserver) DigestFailed(string)                          {}
+func (nopObserver) RateLimitWaited(string, time.Duration)        {}
 func (nopObserver) CommandHandled(string, string, time.Duration) {}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sync"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/ingest"
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 const (
@@ -19,8 +21,10 @@ const (
 	// whose summary-only items each need a page fetch, short enough that a
 	// crashed replica's sources are picked up again soon.
 	sourceLease = 10 * time.Minute
-	// maxKnownPerSource bounds the memory of already-stored item keys.
-	maxKnownPerSource = 5000
+	// maxKnownPerSource bounds the memory of already-stored item keys of
+	// one source: more than a feed at the fetch limit (5 MiB) can list in
+	// practice, so a whole feed is always remembered.
+	maxKnownPerSource = 100_000
 )
 
 // source is one thing to poll: a configured source or a subscription.
@@ -31,6 +35,11 @@ type source struct {
 	subscribed bool // added by chat command: fetched with the private-address guard
 }
 
+// label names the source in metrics: its configured name, or its host and a
+// hash of its URL, never the URL itself, which may carry credentials and
+// /metrics may be scraped without a token.
+func (src source) label() string { return urlsafe.Label(src.name, src.key) }
+
 // pollState is the poller's in-process memory: which sources are being
 // polled right now, and which items each source already had stored (so a
 // feed without conditional GET does not cost an extraction, or a page fetch,
@@ -38,14 +47,14 @@ type source struct {
 type pollState struct {
 	mu       sync.Mutex
 	inFlight map[string]bool
-	known    map[string]map[string]bool
+	known    map[string]*seenItems
 	wg       sync.WaitGroup
 	slots    chan struct{}
 }
 
 func (p *pollState) init(concurrency int) {
 	p.inFlight = map[string]bool{}
-	p.known = map[string]map[string]bool{}
+	p.known = map[string]*seenItems{}
 	p.slots = make(chan struct{}, concurrency)
 }
 
@@ -57,30 +66,75 @@ func itemKey(a ingest.Article) string {
 	return "u:" + a.URL
 }
 
-// isKnown is the fetchers' Known hook.
+// seenItems is one source's memory of stored items. It keeps what the
+// source listed at its last complete poll, not the most recent N keys: a
+// count cap once made the two halves of a 10,000-item feed evict each
+// other, re-extracting 5,000 items per poll. Items the feed stops listing
+// are forgotten at the next complete poll, so memory follows the feed.
+type seenItems struct {
+	stored map[string]bool // stored items the source listed at its last complete poll
+	listed map[string]bool // stored items the current poll has listed so far
+}
+
+func (p *pollState) seen(source string) *seenItems {
+	s := p.known[source]
+	if s == nil {
+		s = &seenItems{stored: map[string]bool{}, listed: map[string]bool{}}
+		p.known[source] = s
+	}
+	return s
+}
+
+// note adds key to set unless that would pass maxKnownPerSource; an item
+// not remembered costs one re-extraction per poll, never an article.
+func note(set map[string]bool, key string) {
+	if len(set) < maxKnownPerSource {
+		set[key] = true
+	}
+}
+
+// isKnown is the fetchers' Known hook: whether the item was stored at an
+// earlier poll. A known item is noted as still listed.
 func (p *pollState) isKnown(a ingest.Article) bool {
 	if a.GUID == "" && a.URL == "" {
 		return false
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.known[a.Source][itemKey(a)]
+	s := p.seen(a.Source)
+	key := itemKey(a)
+	if !s.stored[key] {
+		return false
+	}
+	note(s.listed, key)
+	return true
 }
 
-// remember records that an item is in the store.
+// remember records that an item the current poll listed is in the store.
 func (p *pollState) remember(a ingest.Article) {
 	if a.GUID == "" && a.URL == "" {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	set := p.known[a.Source]
-	if set == nil || len(set) >= maxKnownPerSource {
-		// Starting over costs one re-extraction per item, never an article.
-		set = map[string]bool{}
-		p.known[a.Source] = set
+	note(p.seen(a.Source).listed, itemKey(a))
+}
+
+// settle ends a poll of source. After a complete poll (every item listed
+// was read and stored) the memory becomes exactly the items listed; after
+// an incomplete one what was listed is added, nothing forgotten.
+func (p *pollState) settle(source string, complete bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := p.seen(source)
+	if complete {
+		s.stored = s.listed
+	} else {
+		for key := range s.listed {
+			note(s.stored, key)
+		}
 	}
-	set[itemKey(a)] = true
+	s.listed = map[string]bool{}
 }
 
 // sources lists what to poll: configured sources first, then subscriptions
@@ -188,7 +242,7 @@ func (s *Service) pollDue(ctx context.Context) {
 			// cost one poll, not the process.
 			defer func() {
 				if r := recover(); r != nil {
-					s.log.Error("source poll panicked", "source", src.key, "panic", r, "stack", string(debug.Stack()))
+					s.log.Error("source poll panicked", "source", urlsafe.Redact(src.key), "panic", r, "stack", string(debug.Stack()))
 				}
 			}()
 			s.pollSource(ctx, src)
@@ -200,7 +254,14 @@ func (s *Service) pollDue(ctx context.Context) {
 // its SourceState. Failures are logged and recorded, never returned: one
 // failing source must not stop the others.
 func (s *Service) pollSource(ctx context.Context, src source) {
-	log := s.log.With("source", src.key)
+	// Logs name a source as people do, by its configured name when it has
+	// one (else its redacted URL or path), and keep the redacted location
+	// beside a name; metrics use src.label(), which never carries the URL.
+	label := sourceLabel(src)
+	log := s.log.With("source", label)
+	if src.name != "" {
+		log = log.With("location", urlsafe.Redact(src.key))
+	}
 	lease := "source:" + src.key
 	ok, err := s.store.AcquireLease(ctx, lease, s.holder, sourceLease)
 	if err != nil {
@@ -236,14 +297,21 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 	if src.subscribed {
 		fetcher = s.subReader
 	}
-	res, err := fetcher.Read(ctx, src.key, ingest.Validators{ETag: state.ETag, LastModified: state.LastModified})
+	readCtx, cancelRead := context.WithTimeout(ctx, s.pollDeadline)
+	res, err := fetcher.Read(readCtx, src.key, ingest.Validators{ETag: state.ETag, LastModified: state.LastModified})
+	cancelRead()
+	if err != nil && ctx.Err() == nil && errors.Is(readCtx.Err(), context.DeadlineExceeded) {
+		err = fmt.Errorf("poll exceeded its %s deadline: %w", s.pollDeadline, err)
+	}
 	reason := ingest.Reason(err)
 	var created int
 	if err == nil && !res.NotModified {
-		if created, err = s.storeArticles(ctx, src.key, res.Articles); err != nil {
+		if created, err = s.storeArticles(ctx, src, res.Articles); err != nil {
 			reason = "store"
 		}
 	}
+	// A 304 listed nothing: the memory stays as it was.
+	s.poll.settle(src.key, err == nil && !res.NotModified && ctx.Err() == nil)
 	if ctx.Err() != nil {
 		// Shutting down: this poll neither failed nor succeeded.
 		return
@@ -253,7 +321,7 @@ func (s *Service) pollSource(ctx context.Context, src source) {
 		state.Failures++
 		state.LastError = err.Error()
 		state.NextPoll = now.Add(jitter(pollBackoff(src.interval, state.Failures)))
-		s.obs.SourceFailed(src.key, reason)
+		s.obs.SourceFailed(src.label(), reason)
 		log.Warn("source poll failed", "reason", reason, "failures", state.Failures, "next_poll", state.NextPoll, "err", err)
 	} else {
 		// Validators change only once every article is stored: keeping the
@@ -283,7 +351,7 @@ func pollBackoff(interval time.Duration, failures int) time.Duration {
 // storeArticles extracts and stores new articles, returning how many were
 // new to the store (the store itself counts them per source, for feeds). It stops at the first store error so the poll is
 // retried as a whole.
-func (s *Service) storeArticles(ctx context.Context, src string, articles []ingest.Article) (created int, err error) {
+func (s *Service) storeArticles(ctx context.Context, src source, articles []ingest.Article) (created int, err error) {
 	for _, a := range articles {
 		if s.poll.isKnown(a) {
 			continue
@@ -293,12 +361,12 @@ func (s *Service) storeArticles(ctx context.Context, src string, articles []inge
 		s.obs.Extracted(time.Since(start))
 		_, isNew, err := s.store.SaveArticle(ctx, a, analysis)
 		if err != nil {
-			return created, fmt.Errorf("bot: store article %q from %s: %w", a.Title, src, err)
+			return created, fmt.Errorf("bot: store article %q from %s: %w", a.Title, urlsafe.Redact(src.key), err)
 		}
 		s.poll.remember(a)
 		if isNew {
 			created++
-			s.obs.ArticleIngested(src)
+			s.obs.ArticleIngested(src.label())
 		}
 	}
 	return created, nil

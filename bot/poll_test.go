@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/config"
+	"github.com/attache-bot/attache/internal/urlsafe"
 	"github.com/attache-bot/attache/store"
 )
 
@@ -318,6 +321,8 @@ type countingObserver struct {
 	mu                  sync.Mutex
 	nExtracted, nStored int
 	failed              []string
+	labels              []string // source labels given to ArticleIngested and SourceFailed
+	failedSources       []string
 	commands            []string
 }
 
@@ -327,16 +332,19 @@ func (o *countingObserver) Extracted(time.Duration) {
 	o.nExtracted++
 }
 
-func (o *countingObserver) ArticleIngested(string) {
+func (o *countingObserver) ArticleIngested(source string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.nStored++
+	o.labels = append(o.labels, source)
 }
 
-func (o *countingObserver) SourceFailed(_, reason string) {
+func (o *countingObserver) SourceFailed(source, reason string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.failed = append(o.failed, reason)
+	o.labels = append(o.labels, source)
+	o.failedSources = append(o.failedSources, source)
 }
 
 func (o *countingObserver) CommandHandled(platform, verb string, _ time.Duration) {
@@ -384,5 +392,121 @@ func TestSubscriptionsRefusePrivateAddressesAtDialTime(t *testing.T) {
 	pollNow(t, newService(t, cfg, st, nil, WithClock(clk.Now)))
 	if got := articleCount(t, st); got != 2 {
 		t.Fatalf("%d articles with private URLs allowed, want 2", got)
+	}
+}
+
+// TestLargeFeedIsNotReExtracted: an unchanged feed costs no extraction,
+// however many items it lists. The known-item memory once emptied itself
+// at 5,000 keys, so the two halves of a 10,000-item feed evicted each other
+// and every poll re-extracted 5,000 items; now it keeps what the feed lists.
+func TestLargeFeedIsNotReExtracted(t *testing.T) {
+	const items = 10_000
+	var feed strings.Builder
+	feed.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>`)
+	for i := range items {
+		fmt.Fprintf(&feed, `<item><title>Note %d</title><guid>n%d</guid><link>https://wire.example/%d</link><description>Envoys met in Oslo.</description></item>`, i, i, i)
+	}
+	feed.WriteString(`</channel></rss>`)
+	body := feed.String()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml") // no validators: every poll gets the whole feed
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	cfg := testConfig()
+	cfg.Sources = []config.Source{{URL: srv.URL, Interval: time.Minute}}
+	obs := &countingObserver{}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithObserver(obs))
+	pollNow(t, s)
+	if got := obs.extracted(); got != items {
+		t.Fatalf("first poll extracted %d items, want %d", got, items)
+	}
+	for poll := 2; poll <= 3; poll++ {
+		clk.Advance(2 * time.Minute)
+		pollNow(t, s)
+		if got := obs.extracted(); got != items {
+			t.Fatalf("poll %d of the unchanged feed extracted %d items again", poll, got-items)
+		}
+	}
+}
+
+// TestSlowPagesDoNotHoldAPollSlot: a feed of summary-only items linking to
+// pages that never answer held its poll slot for every page's fetch
+// timeout in turn, starving healthy sources. The poll deadline ends the
+// fetching: the items are stored with their summaries and the slot is
+// free, while the healthy feed in the same pass is polled as usual.
+func TestSlowPagesDoNotHoldAPollSlot(t *testing.T) {
+	release := make(chan struct{})
+	var slow *httptest.Server
+	slow = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			var b strings.Builder
+			b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>`)
+			for i := range 30 {
+				fmt.Fprintf(&b, `<item><title>Story %d</title><guid>s%d</guid><link>%s/page/%d</link><description>Envoys met in Oslo on day %d.</description></item>`, i, i, slow.URL, i, i)
+			}
+			b.WriteString(`</channel></rss>`)
+			io.WriteString(w, b.String())
+			return
+		}
+		select { // a page that hangs until the test ends
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(slow.Close)
+	t.Cleanup(func() { close(release) })
+	healthy := newFeedServer(t, "feed-v1.xml")
+
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	cfg := testConfig()
+	cfg.Fetch.Timeout = time.Hour // the page fetch timeout alone would hold the slot for hours
+	cfg.Sources = []config.Source{{URL: slow.URL + "/feed", Interval: time.Minute}, {URL: healthy.URL, Interval: time.Minute}}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithPollDeadline(100*time.Millisecond))
+	done := make(chan struct{})
+	go func() {
+		pollNow(t, s)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("a poll held its slot far past its deadline")
+	}
+	if state := sourceState(t, st, healthy.URL); state.Failures != 0 || state.LastSuccess.IsZero() {
+		t.Errorf("healthy feed state %+v", state)
+	}
+	if state := sourceState(t, st, slow.URL+"/feed"); state.LastPolled.IsZero() {
+		t.Errorf("slow feed state %+v: its poll was not recorded", state)
+	}
+	if got := articleCount(t, st); got != 30+2 {
+		t.Errorf("%d articles stored, want the 30 slow items with their summaries and the healthy feed's 2", got)
+	}
+}
+
+// Metrics label a source by its configured name when it has one, and an
+// unnamed one by urlsafe.Label (host and hash), never by its URL or path.
+func TestFailingSourceLabelledByName(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	cfg := testConfig()
+	cfg.Sources = []config.Source{
+		{Name: "Local archive", Path: filepath.Join(t.TempDir(), "missing"), Interval: time.Hour},
+		{Path: filepath.Join(t.TempDir(), "also-missing"), Interval: time.Hour},
+	}
+	obs := &countingObserver{}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithObserver(obs))
+	pollNow(t, s)
+	obs.mu.Lock()
+	defer obs.mu.Unlock()
+	got := strings.Join(obs.failedSources, ",")
+	unnamed := urlsafe.Label("", cfg.Sources[1].Path)
+	if !strings.Contains(got, "Local archive") || !strings.Contains(got, unnamed) || strings.Contains(got, cfg.Sources[0].Path) || strings.Contains(got, cfg.Sources[1].Path) {
+		t.Errorf("failed sources labelled %q; want the name for the named one, %q for the other", got, unnamed)
 	}
 }

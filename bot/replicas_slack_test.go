@@ -110,7 +110,7 @@ func (f *sharedSlack) deliverers(t testing.TB) map[string]adapters.Deliverer {
 }
 
 func slackDeliverers(apiURL string) (map[string]adapters.Deliverer, error) {
-	d, err := slackadapter.NewDeliverer(slackadapter.Options{BotToken: replicaBotToken, APIURL: apiURL, MaxAttempts: 1})
+	d, err := slackadapter.NewDeliverer(slackadapter.Options{BotToken: replicaBotToken, APIURL: apiURL})
 	if err != nil {
 		return nil, err
 	}

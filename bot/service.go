@@ -31,7 +31,12 @@ const (
 	defaultPollConcurrency = 4
 	defaultShutdownGrace   = 30 * time.Second
 	defaultRetryBase       = 30 * time.Second
-	maxRetryDelay          = 15 * time.Minute
+	// defaultPollDeadline bounds the fetching of one poll (the feed and its
+	// linked pages), so a source whose pages hang cannot hold one of the
+	// shared poll slots for long: what was not fetched by then keeps its
+	// feed summary, as when a page fetch fails.
+	defaultPollDeadline = 2 * time.Minute
+	maxRetryDelay       = 15 * time.Minute
 	// digestLease is how long a claimed digest run stays ours without news;
 	// every posted message extends it, so only a stuck replica loses it.
 	digestLease = 5 * time.Minute
@@ -58,6 +63,7 @@ type Service struct {
 	pollTick        time.Duration
 	pollConcurrency int
 	shutdownGrace   time.Duration
+	pollDeadline    time.Duration
 	retryBase       time.Duration
 	leaderLease     time.Duration
 	listener        net.Listener
@@ -118,6 +124,9 @@ func WithPollTick(d time.Duration) Option { return func(s *Service) { s.pollTick
 // its context is cancelled.
 func WithShutdownGrace(d time.Duration) Option { return func(s *Service) { s.shutdownGrace = d } }
 
+// WithPollDeadline bounds the fetching of one poll of one source.
+func WithPollDeadline(d time.Duration) Option { return func(s *Service) { s.pollDeadline = d } }
+
 // WithRetryBase sets the first delay before a failed digest run is retried;
 // it doubles per consecutive failure up to 15 minutes.
 func WithRetryBase(d time.Duration) Option { return func(s *Service) { s.retryBase = d } }
@@ -173,6 +182,7 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 		pollTick:        defaultPollTick,
 		pollConcurrency: defaultPollConcurrency,
 		shutdownGrace:   defaultShutdownGrace,
+		pollDeadline:    defaultPollDeadline,
 		retryBase:       defaultRetryBase,
 		leaderLease:     defaultLeaderLease,
 		wake:            make(chan struct{}, 1),
@@ -205,6 +215,9 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 		s.channels = append(s.channels, ch)
 	}
 	s.cron = s.newCron()
+	if cfg.Bot.DigestRunRetention > 0 {
+		s.GoLeader("retention", s.retentionLoop)
+	}
 	return s, nil
 }
 

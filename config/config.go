@@ -100,6 +100,13 @@ type Bot struct {
 	CatchUp        bool          `yaml:"catch_up"`        // deliver a missed schedule once at start
 	DefaultBacklog time.Duration `yaml:"default_backlog"` // first digest covers at most this
 	Admins         []string      `yaml:"admins"`
+	// MaxRateLimitWait is the longest a digest delivery waits out a
+	// platform's rate limit (Retry-After); asked for longer, the run fails
+	// visibly and is retried later.
+	MaxRateLimitWait time.Duration `yaml:"max_rate_limit_wait"`
+	// DigestRunRetention is how long delivered digest runs, with their
+	// record of posted messages, are kept; 0 keeps them forever.
+	DigestRunRetention time.Duration `yaml:"digest_run_retention"`
 }
 
 // Log configures logging.

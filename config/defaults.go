@@ -14,7 +14,15 @@ const (
 	DefaultCommandPrefix  = "!"
 	DefaultBacklog        = 24 * time.Hour
 	DefaultSourceInterval = 15 * time.Minute
-	DefaultUserAgent      = "attache (+https://github.com/attache-bot/attache)"
+	// DefaultMaxRateLimitWait caps a delivery's rate-limit waits; a run
+	// waits at most this in all, well inside its 5-minute lease.
+	DefaultMaxRateLimitWait = 2 * time.Minute
+	// MaxRateLimitWaitLimit is the largest bot.max_rate_limit_wait: a run
+	// that waits longer would outlive the lease that makes it exclusive.
+	MaxRateLimitWaitLimit = 4 * time.Minute
+	// DefaultDigestRunRetention keeps a month of delivered digest runs.
+	DefaultDigestRunRetention = 30 * 24 * time.Hour
+	DefaultUserAgent          = "attache (+https://github.com/attache-bot/attache)"
 	// ConsoleStdout is the console target that means standard output.
 	ConsoleStdout = "-"
 )
@@ -32,7 +40,7 @@ func Default() *Config {
 			UserAgent:    DefaultUserAgent,
 		},
 		Matrix: Matrix{CommandPrefix: DefaultCommandPrefix},
-		Bot:    Bot{CatchUp: true, DefaultBacklog: DefaultBacklog},
+		Bot:    Bot{CatchUp: true, DefaultBacklog: DefaultBacklog, MaxRateLimitWait: DefaultMaxRateLimitWait, DigestRunRetention: DefaultDigestRunRetention},
 		Log:    Log{Level: "info", Format: "auto"},
 	}
 }

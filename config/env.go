@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -212,4 +214,61 @@ func setFromString(v reflect.Value, s string) error {
 		return fmt.Errorf("unsupported field type %s", v.Type())
 	}
 	return nil
+}
+
+// toolEnv are ATTACHE_ variables that are not configuration fields: the
+// configuration path, the healthcheck's URL, and the test, CI and build
+// scripts' own settings (by prefix).
+var toolEnv = []string{
+	PathEnv, "ATTACHE_HEALTHCHECK_URL",
+	"ATTACHE_TEST_", "ATTACHE_CI_", "ATTACHE_E2E", "ATTACHE_DENDRITE_", "ATTACHE_BENCH_",
+	"ATTACHE_BOT_REPLICA_", "ATTACHE_CACHE_DIR", "ATTACHE_IMAGE", "ATTACHE_PG_", "ATTACHE_EVAL_",
+}
+
+var envListIndex = regexp.MustCompile(`^(ATTACHE_(?:SOURCES|CHANNELS))_\d+_`)
+
+// UnknownEnv lists, sorted, the ATTACHE_* variables of environ (os.Environ
+// form) that name no configuration field: a misspelt ATTACHE_HTTP_LISTN
+// would otherwise be ignored without a word. `config check` reports them
+// as errors, `run` as warnings.
+func UnknownEnv(environ []string) []string {
+	known := map[string]bool{}
+	for path, names := range EnvNames() {
+		for _, n := range names {
+			known[n] = true
+			if secretPath(path) {
+				known[n+"_FILE"] = true
+			}
+		}
+	}
+	var unknown []string
+	for name := range parseEnviron(environ) {
+		if !strings.HasPrefix(name, EnvPrefix+"_") || known[envListIndex.ReplaceAllString(name, "${1}_0_")] {
+			continue
+		}
+		tool := false
+		for _, t := range toolEnv {
+			tool = tool || name == t || (strings.HasSuffix(t, "_") && strings.HasPrefix(name, t))
+		}
+		if !tool {
+			unknown = append(unknown, name)
+		}
+	}
+	sort.Strings(unknown)
+	return unknown
+}
+
+// secretPath reports whether the field at path is a secret (and so may be
+// read from a *_FILE variable).
+func secretPath(path string) bool {
+	secret := false
+	c := Default()
+	c.Sources, c.Channels = make([]Source, 1), make([]Channel, 1)
+	_ = walkFields(reflect.ValueOf(c).Elem(), "", EnvPrefix, func(f field) error {
+		if f.Path == path && f.Secret != "" {
+			secret = true
+		}
+		return nil
+	})
+	return secret
 }

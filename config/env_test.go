@@ -161,3 +161,15 @@ func TestEnvNamesCoverEveryField(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownEnv(t *testing.T) {
+	environ := []string{
+		"ATTACHE_HTTP_LISTEN=:9000", "ATTACHE_HTTP_LISTN=:9000", "ATTACHE_SOURCES_12_URL=https://x.example",
+		"ATTACHE_SOURCES_1_URLL=https://x.example", "ATTACHE_SLACK_BOT_TOKEN_FILE=/run/s", "ATTACHE_HTTP_LISTEN_FILE=/x",
+		"ATTACHE_CONFIG=a.yaml", "ATTACHE_TEST_POSTGRES_DSN=x", "SLACK_BOT_TOKEN=x", "HOME=/root",
+	}
+	got := strings.Join(UnknownEnv(environ), ",")
+	if want := "ATTACHE_HTTP_LISTEN_FILE,ATTACHE_HTTP_LISTN,ATTACHE_SOURCES_1_URLL"; got != want {
+		t.Errorf("UnknownEnv = %s, want %s", got, want)
+	}
+}

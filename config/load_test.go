@@ -33,7 +33,7 @@ func TestLoadFile(t *testing.T) {
 			}
 		}},
 		{name: "every section", file: "testdata/full.yaml", check: func(t *testing.T, c *Config) {
-			if len(c.Sources) != 2 || c.Sources[0].Interval != 30*time.Minute || c.Sources[1].Path != "./articles" {
+			if len(c.Sources) != 2 || c.Sources[0].Interval != 30*time.Minute || c.Sources[1].Path != filepath.Join("testdata", "articles") {
 				t.Errorf("sources = %+v", c.Sources)
 			}
 			if c.Sources[1].Interval != DefaultSourceInterval {
@@ -68,7 +68,7 @@ func TestLoadFile(t *testing.T) {
 				t.Errorf("minimal.yaml: %v", err)
 			}
 		}},
-		{name: "unknown field is an error", file: "testdata/unknown_field.yaml", wantErr: "field bot_tokn not found"},
+		{name: "unknown field is an error", file: "testdata/unknown_field.yaml", wantErr: "slack.bot_tokn (line 2): unknown field; did you mean bot_token?"},
 		{name: "bad duration", file: "testdata/bad_duration.yaml", wantErr: "soon"},
 		{name: "two documents", file: "testdata/two_documents.yaml", wantErr: "more than one YAML document"},
 		{name: "missing file", file: "testdata/nope.yaml", wantErr: "nope.yaml"},

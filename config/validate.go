@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	// Embedded zone data: the container image has no /usr/share/zoneinfo,
@@ -13,13 +14,25 @@ import (
 	"github.com/robfig/cron/v3"
 )
 
-// FieldError is one configuration problem, located by its field path.
+// FieldError is one configuration problem, located by its field path and,
+// for problems found in the file, its line.
 type FieldError struct {
 	Path    string // "channels[1].schedule"
+	Line    int    // line in the configuration file, 0 when not from the file
 	Problem string
 }
 
-func (e FieldError) Error() string { return e.Path + ": " + e.Problem }
+func (e FieldError) Error() string {
+	switch {
+	case e.Line > 0 && e.Path != "":
+		return e.Path + " (line " + strconv.Itoa(e.Line) + "): " + e.Problem
+	case e.Line > 0:
+		return "line " + strconv.Itoa(e.Line) + ": " + e.Problem
+	case e.Path == "":
+		return e.Problem
+	}
+	return e.Path + ": " + e.Problem
+}
 
 // Errors is every problem Validate found, in field order.
 type Errors []FieldError
@@ -223,6 +236,12 @@ func (c *Config) validateServer(v *validator) {
 	}
 	if c.Bot.DefaultBacklog < 0 {
 		v.add("bot.default_backlog", "must not be negative")
+	}
+	if c.Bot.DigestRunRetention < 0 {
+		v.add("bot.digest_run_retention", "must not be negative (0 keeps runs forever)")
+	}
+	if c.Bot.MaxRateLimitWait <= 0 || c.Bot.MaxRateLimitWait > MaxRateLimitWaitLimit {
+		v.add("bot.max_rate_limit_wait", "must be positive and at most %s, inside a digest run's lease (got %s)", MaxRateLimitWaitLimit, c.Bot.MaxRateLimitWait)
 	}
 	switch c.Log.Level {
 	case "", "debug", "info", "warn", "error":

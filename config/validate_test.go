@@ -58,6 +58,8 @@ func TestValidateReportsEachProblem(t *testing.T) {
 		{"unnamed channel", func(c *Config) { c.Channels[0].Name = "" }, []string{"channels[0].name: required"}},
 		{"missing target", func(c *Config) { c.Channels[0].Target = "" }, []string{"channels[0].target: required for platform slack"}},
 		{"negative max_stories", func(c *Config) { c.Channels[0].MaxStories = -1 }, []string{"channels[0].max_stories: must not be negative"}},
+		{"rate-limit wait over the lease", func(c *Config) { c.Bot.MaxRateLimitWait = 24 * time.Hour }, []string{"bot.max_rate_limit_wait: must be positive and at most 4m0s"}},
+		{"zero rate-limit wait", func(c *Config) { c.Bot.MaxRateLimitWait = 0 }, []string{"bot.max_rate_limit_wait: must be positive"}},
 		{"unknown driver", func(c *Config) { c.Database.Driver = "mysql" }, []string{`database.driver: must be sqlite or postgres (got "mysql")`}},
 		{"postgres dsn", func(c *Config) { c.Database = Database{Driver: "postgres", DSN: "hunter2"} }, []string{"database.dsn: must be a postgres:// URL"}},
 		{"bad listen", func(c *Config) { c.HTTP.Listen = "8080" }, []string{`http.listen: must be host:port or :port (got "8080")`}},
@@ -113,5 +115,16 @@ func TestCronScheduleHonoursTimezone(t *testing.T) {
 	next := s.Next(from)
 	if want := time.Date(2026, 3, 1, 23, 0, 0, 0, time.UTC); !next.Equal(want) {
 		t.Fatalf("next = %v, want %v (08:00 Tokyo)", next.UTC(), want)
+	}
+}
+
+// README: an unknown log level or format is a configuration error (the
+// service does not start on a guess).
+func TestLogLevelIsValidated(t *testing.T) {
+	c := Default()
+	c.Log.Level, c.Log.Format = "verbose", "xml"
+	err := c.Validate()
+	if err == nil || !strings.Contains(err.Error(), "log.level") || !strings.Contains(err.Error(), "log.format") {
+		t.Errorf("Validate = %v", err)
 	}
 }

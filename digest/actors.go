@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/attache-bot/attache/extract"
+	"github.com/attache-bot/attache/identity"
 )
 
 // maxActors is how many key actors a story lists.
@@ -117,7 +118,8 @@ func (c *cast) find(name string) *person {
 	}
 	var match *person
 	for _, p := range c.people {
-		if p.surname == surname && compatibleGiven(p.given, given) {
+		if p.surname == surname && compatibleGiven(p.given, given) ||
+			identity.Compare(identity.Mention{Name: name}, identity.Mention{Name: p.name}).Verdict != identity.Different {
 			if match != nil {
 				return nil
 			}
@@ -125,6 +127,43 @@ func (c *cast) find(name string) *person {
 		}
 	}
 	return match
+}
+
+// oneSpelling names each person once across the digest: actors and quote
+// speakers that identity.Compare finds Same as an earlier story's (Sergei
+// and Sergey Lavrov) take the spelling used first, which is that of the
+// highest-ranked story.
+func oneSpelling(stories []Story) {
+	bySurname := map[string][]string{} // surname key -> spellings kept
+	spelt := map[string]string{}
+	spell := func(name string) string {
+		if name == "" {
+			return name
+		}
+		if n, ok := spelt[name]; ok {
+			return n
+		}
+		key := identity.Parse(name).Surname
+		for _, n := range bySurname[key] {
+			if identity.Compare(identity.Mention{Name: name}, identity.Mention{Name: n}).Verdict == identity.Same {
+				spelt[name] = n
+				return n
+			}
+		}
+		bySurname[key] = append(bySurname[key], name)
+		spelt[name] = name
+		return name
+	}
+	for i := range stories {
+		for j := range stories[i].Actors {
+			stories[i].Actors[j].Name = spell(stories[i].Actors[j].Name)
+		}
+		for j := range stories[i].Quotes {
+			if stories[i].Quotes[j].Kind == "person" {
+				stories[i].Quotes[j].Speaker = spell(stories[i].Quotes[j].Speaker)
+			}
+		}
+	}
 }
 
 // add merges one article's people into the cast. Longer names go first so
@@ -191,6 +230,12 @@ func (c *cast) keyActors() []Actor {
 	actors := make([]Actor, 0, min(len(ranked), maxActors))
 	for _, p := range ranked[:min(len(ranked), maxActors)] {
 		a := Actor{Name: p.name, Role: p.roles.top(), Affiliation: p.affiliations.top(), Mentions: p.mentions}
+		if containsPhrase(a.Role, a.Affiliation) {
+			// "International Atomic Energy Agency Director General" says
+			// whose it is; ", International Atomic Energy Agency" after it
+			// would repeat it.
+			a.Affiliation = ""
+		}
 		if p.best != nil {
 			a.Said = p.best.Text
 		}

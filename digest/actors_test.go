@@ -56,12 +56,12 @@ func TestActorRoleAndAffiliationAcrossArticles(t *testing.T) {
 			wantRole: "Ambassador", wantAffilia: "United Nations",
 		},
 		{
-			name: "no statement either way keeps the lead article's",
+			name: "no statement either way keeps the lead (newest) article's",
 			articles: []said{
 				{"Foreign Minister", "Syria", "Foreign Minister Jean-Marc Ayrault said talks would resume.", 1},
 				{"Foreign Minister", "France", "Foreign Minister Jean-Marc Ayrault said talks would resume.", 1},
 			},
-			wantRole: "Foreign Minister", wantAffilia: "Syria",
+			wantRole: "Foreign Minister", wantAffilia: "France",
 		},
 	}
 	for _, tt := range tests {
@@ -86,5 +86,23 @@ func TestActorRoleAndAffiliationAcrossArticles(t *testing.T) {
 				t.Errorf("actor = %q, %q; want %q, %q", got.Role, got.Affiliation, tt.wantRole, tt.wantAffilia)
 			}
 		})
+	}
+}
+
+// An affiliation the role already names is not repeated after it.
+func TestActorAffiliationNotRepeated(t *testing.T) {
+	tests := []struct{ role, affiliation, wantAffiliation string }{
+		{"International Atomic Energy Agency Director General", "International Atomic Energy Agency", ""},
+		{"Director General", "International Atomic Energy Agency", "International Atomic Energy Agency"},
+		{"Russian Foreign Minister", "Russia", "Russia"},
+	}
+	for _, tt := range tests {
+		a := store.StoredArticle{ID: 1, Stored: testNow}
+		a.Article.Title = "Inspectors return"
+		a.Analysis = extract.Analysis{People: []extract.Person{{Name: "Rafael Grossi", Role: tt.role, Affiliation: tt.affiliation, Mentions: 2}}}
+		got := Build([]store.StoredArticle{a}, Options{Now: testNow}).Stories[0].Actors[0]
+		if got.Role != tt.role || got.Affiliation != tt.wantAffiliation {
+			t.Errorf("role %q affiliation %q; want %q, %q", got.Role, got.Affiliation, tt.role, tt.wantAffiliation)
+		}
 	}
 }

@@ -86,6 +86,7 @@ func Build(articles []store.StoredArticle, opts Options) Digest {
 		}
 		d.Stories = append(d.Stories, s.Story)
 	}
+	oneSpelling(d.Stories)
 	return d
 }
 
@@ -123,12 +124,25 @@ func buildStory(members []store.StoredArticle) storyDraft {
 		quotes = append(quotes, a.Analysis.Quotes...)
 		s.texts = append(s.texts, headlineOf(a))
 		s.places = append(s.places, a.Analysis.Places...)
-		if t := articleTime(a); t.After(s.Published) {
+		// Only a stated date counts: an undated article read today is not
+		// today's news, and the story shows its date as unknown.
+		if t := a.Article.Published; t.After(s.Published) {
 			s.Published = t
 		}
 	}
 	s.Quotes = pickQuotes(collectQuotes(s.cast, quotes))
 	s.Actors = s.cast.keyActors()
+	// A quote is shown once: under Quotes when it is there, else beside
+	// its speaker.
+	shown := map[string]bool{}
+	for _, q := range s.Quotes {
+		shown[q.Text] = true
+	}
+	for i := range s.Actors {
+		if shown[s.Actors[i].Said] {
+			s.Actors[i].Said = ""
+		}
+	}
 	s.texts = append(s.texts, s.Summary)
 	for _, q := range s.Quotes {
 		s.texts = append(s.texts, q.Text)
@@ -136,15 +150,27 @@ func buildStory(members []store.StoredArticle) storyDraft {
 	return s
 }
 
-// leadArticle picks the article that tells the story best: the most quotes
-// and people, then the earliest.
+// leadArticle picks the article a story leads with: its latest
+// development, the newest article by publication date. An article without
+// a date leads only when no article has one (then the newest read), so
+// that an undated page read today does not pass for the latest news.
+// Among articles of the same time, the one with most quotes and people.
 func leadArticle(members []store.StoredArticle) int {
 	richness := func(a store.StoredArticle) int {
 		return 2*len(a.Analysis.Quotes) + len(a.Analysis.People)
 	}
+	dated := func(a store.StoredArticle) bool { return !a.Article.Published.IsZero() }
 	lead := 0
 	for i, a := range members {
-		if richness(a) > richness(members[lead]) {
+		l := members[lead]
+		switch {
+		case dated(a) != dated(l):
+			if dated(a) {
+				lead = i
+			}
+		case articleTime(a).After(articleTime(l)):
+			lead = i
+		case articleTime(a).Equal(articleTime(l)) && richness(a) > richness(l):
 			lead = i
 		}
 	}
@@ -179,13 +205,13 @@ func (s storyDraft) matches(f Filter) bool {
 	for _, country := range f.Countries {
 		for _, p := range s.cast.people {
 			for _, aff := range p.affiliations.order {
-				if containsPhrase(aff, country) {
+				if mentionsCountry(aff, country) {
 					return true
 				}
 			}
 		}
 		for _, place := range s.places {
-			if containsPhrase(place, country) {
+			if mentionsCountry(place, country) {
 				return true
 			}
 		}
@@ -214,19 +240,19 @@ func headlineOf(a store.StoredArticle) string {
 	return "Untitled article"
 }
 
-// linkTo names an article's source: a local file by its file name, else its
-// feed, else its site.
+// linkTo names an article's source by its outlet: the feed's title or the
+// site's name as ingest found it, else the site's host. A local file that
+// names no outlet is named by its file name: the feed name ingest gives it
+// then is only its directory's (the source's base name).
 func linkTo(a store.StoredArticle) Link {
-	l := Link{Name: strings.TrimSpace(a.Article.Feed), Title: headlineOf(a), URL: a.Article.URL}
+	l := Link{Name: strings.TrimSpace(a.Article.Feed), Title: headlineOf(a), URL: a.Article.URL, Published: a.Article.Published}
 	if l.Name == "" && a.Article.URL != "" {
 		if u, err := url.Parse(a.Article.URL); err == nil && u.Host != "" {
 			l.Name = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
-	// A local file is best named by its own file name, which its GUID
-	// ("file:<path under the source>#<content hash>") carries; the feed
-	// name of a local directory is only the directory's.
-	if rel, ok := strings.CutPrefix(a.Article.GUID, "file:"); ok && a.Article.URL == "" {
+	dirName := path.Base(strings.ReplaceAll(strings.TrimRight(a.Article.Source, "/\\"), "\\", "/"))
+	if rel, ok := strings.CutPrefix(a.Article.GUID, "file:"); ok && a.Article.URL == "" && (l.Name == "" || l.Name == dirName) {
 		rel, _, _ = strings.Cut(rel, "#")
 		if base := path.Base(strings.ReplaceAll(rel, "\\", "/")); base != "." && base != "/" {
 			l.Name = base

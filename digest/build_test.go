@@ -40,7 +40,7 @@ func headlines(d Digest) []string {
 func TestBuildGroupsSameStoryFromTwoOutlets(t *testing.T) {
 	d := Build(loadArticles(t), Options{Now: testNow})
 	want := []string{
-		"France makes new push for Aleppo ceasefire",
+		"Ayrault flies to Moscow seeking Aleppo truce vote", // the newest article leads
 		"Kenya and Somalia agree to reopen border crossings",
 		"Lavrov and Japanese counterpart discuss fishing quotas",
 	}
@@ -48,17 +48,17 @@ func TestBuildGroupsSameStoryFromTwoOutlets(t *testing.T) {
 		t.Fatalf("stories = %q\nwant %q", got, want)
 	}
 	s := d.Stories[0]
-	if len(s.Sources) != 2 || s.Sources[0].Name != "Example Wire" || s.Sources[1].Name != "Le Quotidien" {
+	if len(s.Sources) != 2 || s.Sources[0].Name != "Le Quotidien" || s.Sources[1].Name != "Example Wire" {
 		t.Errorf("sources = %+v", s.Sources)
 	}
-	if !slices.Equal(s.ArticleIDs, []int64{1, 2}) {
+	if !slices.Equal(s.ArticleIDs, []int64{2, 1}) {
 		t.Errorf("article IDs = %v", s.ArticleIDs)
 	}
 	if !s.Published.Equal(time.Date(2026, 10, 5, 11, 30, 0, 0, time.UTC)) {
 		t.Errorf("published = %v, want the newest article's time", s.Published)
 	}
-	if !strings.HasPrefix(s.Summary, "France is to launch") {
-		t.Errorf("summary = %q, want the lead article's", s.Summary)
+	if !strings.HasPrefix(s.Summary, "Ayrault heads to Moscow") {
+		t.Errorf("summary = %q, want the newest article's", s.Summary)
 	}
 	if d.Title != "attache digest — 5 Oct 2026" {
 		t.Errorf("title = %q", d.Title)
@@ -68,9 +68,9 @@ func TestBuildGroupsSameStoryFromTwoOutlets(t *testing.T) {
 func TestBuildMergesActorsAcrossArticles(t *testing.T) {
 	s := Build(loadArticles(t), Options{Now: testNow}).Stories[0]
 	want := []Actor{
-		{Name: "Jean-Marc Ayrault", Role: "Foreign Minister", Affiliation: "France", Mentions: 8,
-			Said: "If you're complicit in war crimes then one day you will be held accountable, including legally."},
-		{Name: "Sergei Lavrov", Role: "Foreign Minister", Affiliation: "Russia", Mentions: 3},
+		// No Said: his best quote is under Quotes, and a quote is shown once.
+		{Name: "Jean-Marc Ayrault", Role: "Foreign Minister", Affiliation: "France", Mentions: 8},
+		{Name: "Sergei Lavrov", Role: "Russian Foreign Minister", Affiliation: "Russia", Mentions: 3},
 		{Name: "Vitaly Churkin", Role: "U.N. Ambassador", Affiliation: "Russia", Mentions: 1},
 	}
 	if !reflect.DeepEqual(s.Actors, want) {
@@ -115,7 +115,7 @@ func ids(as []store.StoredArticle) []int64 {
 }
 
 func TestBuildOptions(t *testing.T) {
-	aleppo := "France makes new push for Aleppo ceasefire"
+	aleppo := "Ayrault flies to Moscow seeking Aleppo truce vote"
 	kenya := "Kenya and Somalia agree to reopen border crossings"
 	tokyo := "Lavrov and Japanese counterpart discuss fishing quotas"
 	tests := []struct {
@@ -136,7 +136,7 @@ func TestBuildOptions(t *testing.T) {
 		{name: "max stories", opts: Options{MaxStories: 1}, want: []string{aleppo}, wantOmitted: 2},
 		{name: "since drops older articles", opts: Options{Since: time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)}, want: []string{aleppo, kenya}},
 		{name: "until cuts the second outlet", opts: Options{Until: time.Date(2026, 10, 5, 10, 0, 0, 0, time.UTC)},
-			want: []string{aleppo, kenya, tokyo}},
+			want: []string{"France makes new push for Aleppo ceasefire", kenya, tokyo}},
 		{name: "title", opts: Options{Title: "Morning brief", MaxStories: 3}, want: []string{aleppo, kenya, tokyo}},
 	}
 	for _, tt := range tests {
@@ -235,5 +235,102 @@ func TestGroupingDoesNotChain(t *testing.T) {
 		if slices.Contains(g, 1) && slices.Contains(g, 3) {
 			t.Fatalf("stories = %v: article 3 was chained to article 1", groups)
 		}
+	}
+}
+
+// A story leads with its newest dated article; an undated article read
+// later does not pass for the latest development, and a story of undated
+// articles has no date.
+func TestLeadIsNewestDatedArticle(t *testing.T) {
+	mk := func(id int64, title string, published, fetched time.Time) store.StoredArticle {
+		a := store.StoredArticle{ID: id, Stored: fetched}
+		a.Article.Title = title
+		a.Article.Feed = "Outlet " + title
+		a.Article.Published, a.Article.Fetched = published, fetched
+		a.Article.Body = "Envoys met in Geneva on the prisoner exchange and agreed to meet again next week."
+		a.Analysis.People = []extract.Person{{Name: "Ann Xu", Mentions: 1}, {Name: "Bo Yang", Mentions: 1}}
+		return a
+	}
+	morning := time.Date(2026, 10, 5, 8, 0, 0, 0, time.UTC)
+	noon := time.Date(2026, 10, 5, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		articles  []store.StoredArticle
+		lead      string
+		published time.Time
+	}{
+		{"newest dated leads", []store.StoredArticle{
+			mk(1, "Geneva prisoner exchange talks open", morning, noon),
+			mk(2, "Geneva prisoner exchange talks agree swap", noon, noon),
+		}, "Geneva prisoner exchange talks agree swap", noon},
+		{"undated read later does not lead", []store.StoredArticle{
+			mk(1, "Geneva prisoner exchange talks open", morning, morning),
+			mk(2, "Geneva prisoner exchange talks undated", time.Time{}, noon),
+		}, "Geneva prisoner exchange talks open", morning},
+		{"all undated: newest read leads, no date", []store.StoredArticle{
+			mk(1, "Geneva prisoner exchange talks open", time.Time{}, morning),
+			mk(2, "Geneva prisoner exchange talks agree swap", time.Time{}, noon),
+		}, "Geneva prisoner exchange talks agree swap", time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Build(tt.articles, Options{Now: noon})
+			if len(d.Stories) != 1 {
+				t.Fatalf("%d stories, want the two articles grouped: %q", len(d.Stories), headlines(d))
+			}
+			s := d.Stories[0]
+			if s.Headline != tt.lead || s.Sources[0].Title != tt.lead {
+				t.Errorf("lead %q (first source %q), want %q", s.Headline, s.Sources[0].Title, tt.lead)
+			}
+			if !s.Published.Equal(tt.published) {
+				t.Errorf("published %v, want %v", s.Published, tt.published)
+			}
+		})
+	}
+}
+
+func TestSourceNames(t *testing.T) {
+	tests := []struct {
+		name, feed, source, guid, url, want string
+	}{
+		{"feed title", "Wire World News", "https://wire.example/rss", "wire-1", "https://wire.example/1", "Wire World News"},
+		{"host when no name", "", "https://wire.example/rss", "wire-1", "https://www.wire.example/1", "wire.example"},
+		{"local file naming its outlet", "The Bosphorus Ledger", "examples/articles", "file:002_grain.md#0123456789abcdef", "", "The Bosphorus Ledger"},
+		{"local file in a directory, no outlet", "articles", "examples/articles", "file:000_dca0585e2d2c906d.txt#0123456789abcdef", "", "000_dca0585e2d2c906d.txt"},
+		{"single local file, no outlet", "", "/data/001.txt", "file:001.txt#0123456789abcdef", "", "001.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := store.StoredArticle{ID: 1}
+			a.Article.Feed, a.Article.Source, a.Article.GUID, a.Article.URL = tt.feed, tt.source, tt.guid, tt.url
+			if got := linkTo(a).Name; got != tt.want {
+				t.Errorf("name %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A country filter finds a country under its other common names.
+func TestCountryFilterAlternativeNames(t *testing.T) {
+	tests := []struct{ filter, place string }{
+		{"Turkey", "Türkiye"}, {"Türkiye", "Turkey"}, {"turkiye", "Turkey"},
+		{"Czech Republic", "Czechia"}, {"Czechia", "Czech Republic"},
+		{"Ivory Coast", "Côte d'Ivoire"}, {"Cote d'Ivoire", "Ivory Coast"},
+		{"Burma", "Myanmar"}, {"Myanmar", "Burma"},
+	}
+	for _, tt := range tests {
+		a := store.StoredArticle{ID: 1, Stored: testNow}
+		a.Article.Title = "Talks on the border"
+		a.Analysis.Places = []string{tt.place}
+		d := Build([]store.StoredArticle{a}, Options{Now: testNow, Filter: Filter{Countries: []string{tt.filter}}})
+		if len(d.Stories) != 1 {
+			t.Errorf("filter %q does not find a story placed in %q", tt.filter, tt.place)
+		}
+	}
+	a := store.StoredArticle{ID: 1, Stored: testNow}
+	a.Article.Title = "Talks on the border"
+	a.Analysis.Places = []string{"Myanmar"}
+	if d := Build([]store.StoredArticle{a}, Options{Now: testNow, Filter: Filter{Countries: []string{"Turkey"}}}); len(d.Stories) != 0 {
+		t.Error("a Turkey filter kept a story about Myanmar")
 	}
 }

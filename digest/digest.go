@@ -15,6 +15,23 @@ type Digest struct {
 	Stories []Story   `json:"stories"`
 	// Omitted counts stories left out by MaxStories.
 	Omitted int `json:"omitted,omitempty"`
+	// Health says which sources could not be read, for a footer; nil when
+	// the caller does not know (a one-shot digest of files).
+	Health *SourceHealth `json:"health,omitempty"`
+}
+
+// SourceHealth is how the sources a digest draws on fare: few stories with
+// every source down is an outage, not a quiet day, and the digest says so.
+type SourceHealth struct {
+	Total int          `json:"total"`
+	Down  []DownSource `json:"down,omitempty"` // failing at their last poll
+}
+
+// DownSource is one source that failed at its last poll.
+type DownSource struct {
+	Name string `json:"name"`
+	// Since is its last successful read; zero when it was never read.
+	Since time.Time `json:"since,omitzero"`
 }
 
 // Empty reports whether the digest has no story to tell.
@@ -22,20 +39,24 @@ func (d Digest) Empty() bool { return len(d.Stories) == 0 }
 
 // Story is one news story, possibly told by several articles.
 type Story struct {
-	Headline   string      `json:"headline"`
-	Summary    string      `json:"summary"`
-	Sources    []Link      `json:"sources"` // one per article, the first is the lead article
-	Actors     []Actor     `json:"actors"`
-	Quotes     []QuoteLine `json:"quotes"`
-	Published  time.Time   `json:"published,omitzero"` // the newest article's publication (or fetch) time
-	ArticleIDs []int64     `json:"article_ids,omitempty"`
+	Headline string      `json:"headline"`
+	Summary  string      `json:"summary"`
+	Sources  []Link      `json:"sources"` // one per article, the first is the lead article
+	Actors   []Actor     `json:"actors"`
+	Quotes   []QuoteLine `json:"quotes"`
+	// Published is the newest publication date its articles state; zero
+	// when none states one (renderers say "date unknown": the time a page
+	// was read is not its date).
+	Published  time.Time `json:"published,omitzero"`
+	ArticleIDs []int64   `json:"article_ids,omitempty"`
 }
 
 // Link points at one article.
 type Link struct {
-	Name  string `json:"name"` // feed or site name, or the file name for local files
-	Title string `json:"title"`
-	URL   string `json:"url,omitempty"` // "" for local files
+	Name      string    `json:"name"` // outlet: feed or site name; a local file's name when it names none
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`      // "" for local files
+	Published time.Time `json:"published,omitzero"` // zero when the article states no date
 }
 
 // Actor is a key-actor bullet: "Jean-Marc Ayrault — Foreign Minister, France".

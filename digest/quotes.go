@@ -37,7 +37,7 @@ type candidate struct {
 func collectQuotes(c *cast, quotes []extract.Quote) []*candidate {
 	var out []*candidate
 	for _, q := range quotes {
-		speaker, text := strings.TrimSpace(q.Speaker), strings.TrimSpace(q.Text)
+		speaker, text := strings.TrimSpace(q.Speaker), tidyQuote(q.Text)
 		key := strings.TrimSpace(normalize(text))
 		if speaker == "" || key == "" {
 			continue
@@ -121,8 +121,13 @@ func kindRank(kind string) int {
 }
 
 // pickQuotes credits each quote to its person and returns the story's quote
-// bullets, best first.
+// bullets: the best quotes (betterQuote), at most maxQuotesPerSpeaker per
+// speaker while others have some, then shown speaker by speaker (the
+// speaker of the best quote first), each speaker's full sentences before
+// fragments and in the order the articles tell them. A fragment of one or
+// two words is left out when its speaker has a fuller quote.
 func pickQuotes(cands []*candidate) []QuoteLine {
+	cands = dropStubs(cands)
 	ranked := slices.Clone(cands)
 	slices.SortStableFunc(ranked, betterQuote)
 	for _, c := range ranked {
@@ -145,11 +150,65 @@ func pickQuotes(cands []*candidate) []QuoteLine {
 	}
 	chosen := append(picked, spare...)
 	chosen = chosen[:min(len(chosen), maxQuotes)]
-	// Spares that made the cut still sort among the others by merit.
 	slices.SortStableFunc(chosen, betterQuote)
+
+	// Speaker by speaker, in the order of their best quote.
+	speakerRank := map[string]int{}
+	for _, c := range chosen {
+		if _, ok := speakerRank[c.line.Speaker]; !ok {
+			speakerRank[c.line.Speaker] = len(speakerRank)
+		}
+	}
+	slices.SortStableFunc(chosen, func(a, b *candidate) int {
+		if c := cmp.Compare(speakerRank[a.line.Speaker], speakerRank[b.line.Speaker]); c != 0 {
+			return c
+		}
+		if fa, fb := fullSentence(a.line.Text), fullSentence(b.line.Text); fa != fb {
+			if fa {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.order, b.order)
+	})
 	lines := make([]QuoteLine, len(chosen))
 	for i, c := range chosen {
 		lines[i] = c.line
 	}
 	return lines
+}
+
+// maxStubWords: a quote of this many words or fewer ("a door", "shameful")
+// says little beside a fuller quote of the same speaker.
+const maxStubWords = 2
+
+// dropStubs leaves out the one- and two-word fragments of speakers who
+// have a fuller quote in the story.
+func dropStubs(cands []*candidate) []*candidate {
+	fuller := func(c *candidate) bool { return len(strings.Fields(c.line.Text)) > maxStubWords }
+	kept := cands[:0:0]
+	for _, c := range cands {
+		if !fuller(c) && slices.ContainsFunc(cands, func(o *candidate) bool { return o != c && fuller(o) && sameSpeaker(o, c) }) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// tidyQuote trims a quote and ends it as a sentence when the article cut
+// it at a comma or semicolon before its attribution ("…the ships are
+// waiting," she said): the digest shows it as "…the ships are waiting.".
+func tidyQuote(text string) string {
+	text = strings.TrimSpace(text)
+	core := strings.TrimRight(text, "\"'”’» ")
+	closing := text[len(core):]
+	if t := strings.TrimRight(core, ",;:– —"); t != core && t != "" {
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if !strings.ContainsRune(".!?…", last) {
+			t += "."
+		}
+		return t + closing
+	}
+	return text
 }

@@ -73,3 +73,56 @@ func TestSameWordsFromDifferentSpeakersStaySeparate(t *testing.T) {
 		})
 	}
 }
+
+func TestTidyQuote(t *testing.T) {
+	tests := map[string]string{
+		"the ships are waiting,":      "the ships are waiting.",
+		"  the ships are waiting;  ":  "the ships are waiting.",
+		"the ships are waiting,”":     "the ships are waiting.”",
+		"Are the ships waiting?":      "Are the ships waiting?",
+		"a door opened, not yet shut": "a door opened, not yet shut",
+		",":                           ",",
+	}
+	for in, want := range tests {
+		if got := tidyQuote(in); got != want {
+			t.Errorf("tidyQuote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The quote list of one story: speaker by speaker (best first), each
+// speaker's full sentences before fragments and in article order, stubs
+// of one or two words dropped beside fuller quotes, a quote shown once.
+func TestQuoteListOrder(t *testing.T) {
+	a := store.StoredArticle{ID: 1, Stored: testNow}
+	a.Article.Title = "Grain corridor talks"
+	a.Analysis = extract.Analysis{
+		People: []extract.Person{{Name: "Selin Aydemir", Mentions: 3}, {Name: "Tomasz Nowak", Mentions: 2}},
+		Quotes: []extract.Quote{
+			{Speaker: "Selin Aydemir", SpeakerKind: "person", Text: "a door opened, not yet walked through"},
+			{Speaker: "Selin Aydemir", SpeakerKind: "person", Text: "We are not here to solve the war."},
+			{Speaker: "Tomasz Nowak", SpeakerKind: "person", Text: "The procedures are written, and the ships are waiting,"},
+			{Speaker: "Selin Aydemir", SpeakerKind: "person", Text: "We have agreed how ships will be inspected, where, and by whom."},
+			{Speaker: "Tomasz Nowak", SpeakerKind: "person", Text: "decision"},
+			{Speaker: "Aydemir", SpeakerKind: "person", Text: "pilot convoy"},
+		},
+	}
+	s := Build([]store.StoredArticle{a}, Options{Now: testNow}).Stories[0]
+	want := []QuoteLine{
+		{Text: "We are not here to solve the war.", Speaker: "Selin Aydemir", Kind: "person"},
+		{Text: "We have agreed how ships will be inspected, where, and by whom.", Speaker: "Selin Aydemir", Kind: "person"},
+		// Said first in the article, but a fragment: after her sentences.
+		{Text: "a door opened, not yet walked through", Speaker: "Selin Aydemir", Kind: "person"},
+		{Text: "The procedures are written, and the ships are waiting.", Speaker: "Tomasz Nowak", Kind: "person"},
+	}
+	if !reflect.DeepEqual(s.Quotes, want) {
+		t.Errorf("quotes =\n%+v\nwant\n%+v", s.Quotes, want)
+	}
+	for _, act := range s.Actors {
+		for _, q := range s.Quotes {
+			if act.Said != "" && act.Said == q.Text {
+				t.Errorf("%s's quote %q is shown twice", act.Name, act.Said)
+			}
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"iter"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -100,6 +102,7 @@ func (d *doc) clusterPeople() {
 		ma, mb := d.mentions[order[a]], d.mentions[order[b]]
 		return ma.nameEnd-ma.nameStart > mb.nameEnd-mb.nameStart
 	})
+	ix := newPeopleIndex()
 	for _, mi := range order {
 		m := &d.mentions[mi]
 		ws, surf := d.nameWords(m.nameStart, m.nameEnd)
@@ -111,7 +114,7 @@ func (d *doc) clusterPeople() {
 		if m.alias {
 			e = m.entity // resolved by position when it was found
 		} else {
-			e = d.entityFor(ws, m.nameStart)
+			e = d.entityIn(ws, m.nameStart, ix)
 		}
 		if e < 0 || e >= len(d.people) {
 			sn := surnameOf(ws)
@@ -120,6 +123,7 @@ func (d *doc) clusterPeople() {
 			}
 			d.people = append(d.people, &entity{name: surf, words: ws, surname: sn})
 			e = len(d.people) - 1
+			ix.add(e, d.people[e])
 		}
 		m.entity = e
 	}
@@ -152,6 +156,69 @@ func containsString(xs []string, s string) bool {
 // same surname, or -1. Among several, the one mentioned last before token
 // at wins ("Wang" after "Wang Yi" and before "Wang Wenbin").
 func (d *doc) entityFor(ws []string, at int) int {
+	return d.entityIn(ws, at, nil)
+}
+
+// peopleIndex lists people by the words entityFor matches on, so that
+// resolving a mention looks at the few people sharing a word with it
+// instead of every person met so far: clustering the mentions of a text
+// naming thousands of people was quadratic.
+type peopleIndex struct {
+	bySurname  map[string][]int // surname, and surname without its particle ("burhan")
+	byFirst    map[string][]int // first word of the name
+	byParticle map[string][]int // word before a surname particle ("lula" of "lula da silva")
+}
+
+func newPeopleIndex() *peopleIndex {
+	return &peopleIndex{bySurname: map[string][]int{}, byFirst: map[string][]int{}, byParticle: map[string][]int{}}
+}
+
+// add indexes person i; people are added in index order, so every list is
+// sorted.
+func (ix *peopleIndex) add(i int, p *entity) {
+	ix.bySurname[p.surname] = append(ix.bySurname[p.surname], i)
+	if bare := bareSurname(p.surname); bare != p.surname {
+		ix.bySurname[bare] = append(ix.bySurname[bare], i)
+	}
+	if len(p.words) > 0 {
+		ix.byFirst[p.words[0]] = append(ix.byFirst[p.words[0]], i)
+	}
+	for k := 1; k+1 < len(p.words); k++ {
+		if isNameParticle(p.words[k+1]) {
+			ix.byParticle[p.words[k]] = append(ix.byParticle[p.words[k]], i)
+		}
+	}
+}
+
+// candidates yields, in increasing order and once each, the people listed
+// under any of lists; every person when ix is nil.
+func (d *doc) candidates(ix *peopleIndex, lists ...[]int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if ix == nil {
+			for i := range d.people {
+				if !yield(i) {
+					return
+				}
+			}
+			return
+		}
+		var all []int
+		for _, l := range lists {
+			all = append(all, l...)
+		}
+		slices.Sort(all)
+		for _, i := range slices.Compact(all) {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+// entityIn is entityFor looking only at the people ix lists for ws (every
+// person when ix is nil); the rules are the same, only fewer people are
+// tried.
+func (d *doc) entityIn(ws []string, at int, ix *peopleIndex) int {
 	sn := surnameOf(ws)
 	best, bestPos := -1, -2
 	consider := func(i int) {
@@ -160,7 +227,15 @@ func (d *doc) entityFor(ws []string, at int) int {
 			best, bestPos = i, pos
 		}
 	}
-	for i, p := range d.people {
+	var bySurname [][]int
+	if ix != nil {
+		bySurname = append(bySurname, ix.bySurname[sn])
+		if len(ws) == 1 {
+			bySurname = append(bySurname, ix.bySurname[ws[0]])
+		}
+	}
+	for i := range d.candidates(ix, bySurname...) {
+		p := d.people[i]
 		if len(ws) == 1 && (ws[0] == p.surname || ws[0] == bareSurname(p.surname)) || sn == p.surname && subset(ws, p.words) {
 			consider(i)
 		}
@@ -169,7 +244,12 @@ func (d *doc) entityFor(ws []string, at int) int {
 	// opens a two-word name and is not a given name. Arabic names with a
 	// patronymic are shortened to the given name ("Sheikh Abdullah").
 	if best < 0 && len(ws) == 1 {
-		for i, p := range d.people {
+		var byWord [][]int
+		if ix != nil {
+			byWord = [][]int{ix.byFirst[ws[0]], ix.byParticle[ws[0]]}
+		}
+		for i := range d.candidates(ix, byWord...) {
+			p := d.people[i]
 			if len(p.words) > 0 && p.words[0] == ws[0] &&
 				(len(p.words) == 2 && !d.g.givenNames[ws[0]] || containsString(p.words, "bin") || containsString(p.words, "ibn")) {
 				consider(i)

@@ -50,6 +50,9 @@ func (d *doc) assignRoles() {
 			}
 		}
 	}
+	// The article's main country depends on the text alone: counted once,
+	// not once per person (which made extraction quadratic in names).
+	mainCountry, counted := "", false
 	for i, p := range d.people {
 		if p.affiliation != "" || p.role == "" || len(p.mentions) == 0 {
 			continue
@@ -76,7 +79,10 @@ func (d *doc) assignRoles() {
 			// of the country the article is about.
 			p.affiliation = d.datelineCountry()
 			if p.affiliation == "" {
-				p.affiliation = d.mainCountry()
+				if !counted {
+					mainCountry, counted = d.mainCountry(), true
+				}
+				p.affiliation = mainCountry
 			}
 		}
 	}

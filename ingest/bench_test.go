@@ -59,3 +59,17 @@ func BenchmarkToUTF8Latin1(b *testing.B) {
 		toUTF8(data, "", markupHTML)
 	}
 }
+
+// BenchmarkParseDeeplyNestedFeed parses a feed at the fetch limit (5 MiB)
+// made of nested extension elements: refused by the depth guard, it must
+// cost one pass and little memory (gofeed alone took over a gigabyte).
+func BenchmarkParseDeeplyNestedFeed(b *testing.B) {
+	data := deeplyNestedFeed((5<<20 - 200) / len("<e:a></e:a>"))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseFeed(data, "application/rss+xml"); err == nil {
+			b.Fatal("deeply nested feed parsed")
+		}
+	}
+}

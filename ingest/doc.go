@@ -38,8 +38,31 @@
 // hex digits of the SHA-256 of its bytes. A relative path keeps the GUID
 // stable when the same directory is mounted elsewhere (containers); the
 // hash makes an edited file a new article instead of a silent overwrite.
-// Local articles have no URL, and no Published time unless an HTML file
-// declares one.
+// Local articles have no URL, and no Published time unless the file
+// declares one (HTML metadata, or a front-matter "date:" in Markdown and
+// text files).
+//
+// # Headline, outlet and date
+//
+// An HTML page's metadata is read before readability rewrites it
+// (meta.go). The headline is the first of og:title, JSON-LD headline, the
+// <h1>, twitter/parse.ly/Sailthru titles and <title> that is more than the
+// site's name, with trailing segments naming the site, a section or an
+// author stripped ("… | World news | The Ledger"). The outlet
+// (Article.Feed) is the feed's title, else og:site_name, JSON-LD publisher
+// or application-name, else a Markdown or text file's front-matter
+// "outlet:", else the host (pages) or the directory's name (local files).
+// The date is the first that parses of article:published_time, JSON-LD
+// datePublished, itemprop datePublished, Dublin Core dates, parse.ly,
+// Sailthru, other date meta and <time datetime> (pubdate ones first).
+// Dates before 1990 are placeholders and count as unknown.
+//
+// # Boilerplate
+//
+// Captions, newsletter sign-ups, "Continue reading the main story",
+// advertisement labels and related-headline lists are removed before the
+// body is returned, by the rules of one table (boilerplate.go): element
+// rules on pages before readability, paragraph rules on every body.
 //
 // # Text
 //

@@ -4,8 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"sync"
@@ -14,9 +16,19 @@ import (
 	"github.com/mmcdole/gofeed"
 )
 
-// parseFeed parses an RSS, Atom or JSON feed, any encoding.
+// maxFeedDepth bounds how deeply a feed's XML elements may nest. Real feeds
+// nest under ten levels (rss, channel, item, an extension and its
+// children); gofeed's extension parser recurses and allocates per level, so
+// a 5 MiB feed of a million nested elements once took over a gigabyte.
+const maxFeedDepth = 64
+
+// parseFeed parses an RSS, Atom or JSON feed, any encoding. XML nested
+// deeper than maxFeedDepth is refused before gofeed sees it.
 func parseFeed(body []byte, contentType string) (*gofeed.Feed, error) {
 	text := declareUTF8(toUTF8(body, contentType, markupXML))
+	if err := checkXMLDepth(text, maxFeedDepth); err != nil {
+		return nil, err
+	}
 	feed, err := gofeed.NewParser().Parse(strings.NewReader(text))
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
@@ -25,6 +37,35 @@ func parseFeed(body []byte, contentType string) (*gofeed.Feed, error) {
 		return nil, fmt.Errorf("%w: feed: %v", ErrParse, err)
 	}
 	return feed, nil
+}
+
+// checkXMLDepth returns an ErrParse error when the XML document text nests
+// elements deeper than limit. It reads raw tokens, which keeps no element
+// stack, so the check itself costs one pass and constant memory; JSON
+// (encoding/json bounds its own nesting) and malformed XML are left to
+// gofeed, which reports them.
+func checkXMLDepth(text string, limit int) error {
+	if t := strings.TrimLeft(text, " \t\r\n\ufeff"); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+		return nil
+	}
+	d := xml.NewDecoder(strings.NewReader(text))
+	d.Strict = false                                                                   // as gofeed reads feeds: HTML entities and loose markup
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil } // already UTF-8
+	depth := 0
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return nil // io.EOF, or malformed: gofeed decides
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > limit {
+				return fmt.Errorf("%w: feed XML nests deeper than %d elements", ErrParse, limit)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
 }
 
 // isFeed sniffs whether a document is a feed, from its first bytes.

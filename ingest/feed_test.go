@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -193,5 +194,46 @@ func TestItemWithoutGUIDOrLink(t *testing.T) {
 	again := itemArticles(f, "src", "", fixedNow)
 	if g := items[0].GUID; !strings.HasPrefix(g, "sha256:") || g != again[0].GUID {
 		t.Errorf("GUID %q should be a stable content hash", g)
+	}
+}
+
+// deeplyNestedFeed is an RSS feed whose one item carries an extension
+// element nested levels deep, as a hostile feed within the fetch limit can.
+func deeplyNestedFeed(levels int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:e="urn:e"><channel><title>t</title><item><title>Deep</title><link>https://x.example/1</link>`)
+	b.WriteString(strings.Repeat("<e:a>", levels))
+	b.WriteString(strings.Repeat("</e:a>", levels))
+	b.WriteString(`</item></channel></rss>`)
+	return []byte(b.String())
+}
+
+// TestFeedNestingDepth: feeds are refused with a parse error when their
+// XML nests deeper than maxFeedDepth, before gofeed's recursive extension
+// parser spends memory per level; ordinary extension depth still parses.
+func TestFeedNestingDepth(t *testing.T) {
+	tests := []struct {
+		name    string
+		levels  int
+		wantErr bool
+	}{
+		{"shallow extension", 3, false},
+		{"at the limit", maxFeedDepth - 5, false}, // rss, channel, item and the element itself
+		{"over the limit", maxFeedDepth + 1, true},
+		{"a hundred thousand levels", 100_000, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			feed, err := parseFeed(deeplyNestedFeed(tt.levels), "application/rss+xml")
+			if !tt.wantErr {
+				if err != nil || len(feed.Items) != 1 {
+					t.Fatalf("feed %+v, err %v: want one item", feed, err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrParse) || Reason(err) != "parse" || !strings.Contains(err.Error(), "deeper") {
+				t.Fatalf("err = %v, want a parse error about nesting", err)
+			}
+		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 // Defaults used for zero Options fields.
@@ -122,7 +124,7 @@ func NewFetcher(o Options) *Fetcher {
 				return fmt.Errorf("%w (limit %d)", ErrTooManyRedirects, maxRedirects)
 			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("%w: redirect to %s", ErrUnsupported, req.URL.Redacted())
+				return fmt.Errorf("%w: redirect to %s", ErrUnsupported, urlsafe.Redact(req.URL.String()))
 			}
 			return nil
 		},
@@ -179,12 +181,12 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, v Validators) (respons
 		}
 		return r, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		return response{}, &StatusError{URL: resp.Request.URL.Redacted(), Code: resp.StatusCode}
+		return response{}, &StatusError{URL: urlsafe.Redact(resp.Request.URL.String()), Code: resp.StatusCode}
 	}
 	r.Body, err = readLimited(resp.Body, resp.ContentLength, f.opts.MaxBytes)
 	if err != nil {
 		// Redacted: errors are logged and shown in the source status.
-		return response{}, fmt.Errorf("GET %s: %w", resp.Request.URL.Redacted(), err)
+		return response{}, fmt.Errorf("GET %s: %w", urlsafe.Redact(resp.Request.URL.String()), err)
 	}
 	return r, nil
 }

@@ -91,7 +91,8 @@ func knownExtension(path string) bool {
 
 // readFile reads one local file of source (the file itself or a directory
 // holding it). rel is its path relative to source (its base name for a file
-// source), used in the GUID; feedName fills Article.Feed. It returns the
+// source), used in the GUID; feedName fills Article.Feed unless the file
+// names its outlet (og:site_name, front matter "outlet:"). It returns the
 // articles and the Result kind.
 func (f *Fetcher) readFile(source, path, rel, feedName string, fetched time.Time) ([]Article, string, error) {
 	data, err := f.readFileLimited(path)
@@ -125,15 +126,30 @@ func (f *Fetcher) readFile(source, path, rel, feedName string, fetched time.Time
 		// Linked pages are not fetched: reading local files stays offline.
 		return articlesOf(itemArticles(feed, source, "", fetched)), KindFeed, nil
 	case "text":
-		a.Title, a.Body = parseText(toUTF8(data, "", markupNone))
+		text := toUTF8(data, "", markupNone)
+		outlet, published := markdownMeta(text)
+		if outlet != "" {
+			a.Feed = outlet
+		}
+		a.Published = published
+		a.Title, a.Body = parseText(stripLeadingFrontMatter(text))
 	case "markdown":
-		a.Title, a.Body = parseMarkdown(toUTF8(data, "", markupNone))
+		text := toUTF8(data, "", markupNone)
+		a.Title, a.Body = parseMarkdown(text)
+		outlet, published := markdownMeta(text)
+		if outlet != "" {
+			a.Feed = outlet
+		}
+		a.Published = published
 	case "html":
 		p, err := parsePage(data, "", "")
 		if err != nil {
 			return nil, "", err
 		}
 		a.Title, a.Body, a.Published = p.Title, p.Body, p.Published
+		if p.SiteName != "" {
+			a.Feed = p.SiteName
+		}
 	default:
 		return nil, "", fmt.Errorf("%w: %s is not a text, Markdown, HTML or feed file", ErrUnsupported, filepath.Base(path))
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Markdown is read for its words, not rendered: markup is stripped, each
@@ -159,21 +160,62 @@ func parseMarkdown(text string) (title, body string) {
 // stripFrontMatter removes a leading YAML front-matter block and returns
 // its title field, if any.
 func stripFrontMatter(lines []string) ([]string, string) {
+	rest, fields := frontMatter(lines)
+	return rest, fields["title"]
+}
+
+// frontMatter splits a leading YAML front-matter block ("---" lines) from
+// the text and returns its top-level "key: value" fields, keys lower-cased
+// and values unquoted. Only scalar fields are read: articles put their
+// title, date and outlet there, and a full YAML parse of a block that is
+// often hand-written would refuse the whole article for one stray colon.
+func frontMatter(lines []string) ([]string, map[string]string) {
+	fields := map[string]string{}
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
-		return lines, ""
+		return lines, fields
 	}
 	for i := 1; i < len(lines); i++ {
 		if t := strings.TrimSpace(lines[i]); t == "---" || t == "..." {
-			title := ""
 			for _, l := range lines[1:i] {
-				if v, ok := strings.CutPrefix(l, "title:"); ok {
-					title = strings.Trim(strings.TrimSpace(v), `"'`)
+				if l == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '#' {
+					continue // nested, blank or comment
 				}
+				k, v, ok := strings.Cut(l, ":")
+				if !ok {
+					continue
+				}
+				fields[strings.ToLower(strings.TrimSpace(k))] = strings.Trim(strings.TrimSpace(v), `"'`)
 			}
-			return lines[i+1:], title
+			return lines[i+1:], fields
 		}
 	}
-	return lines, "" // no closing marker: not front matter
+	return lines, fields // no closing marker: not front matter
+}
+
+// stripLeadingFrontMatter removes a front-matter block from a text
+// article, which may carry one like a Markdown article does.
+func stripLeadingFrontMatter(text string) string {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	rest, fields := frontMatter(lines)
+	if len(fields) == 0 {
+		return text
+	}
+	return strings.Join(rest, "\n")
+}
+
+// markdownMeta reads the outlet and publication date a Markdown article's
+// front matter states: "outlet:" (else "publisher:", "source:", "site:")
+// and "date:" (else "published:").
+func markdownMeta(text string) (outlet string, published time.Time) {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	_, f := frontMatter(lines)
+	outlet = oneLine(firstOf(f["outlet"], f["publisher"], f["source"], f["site"]))
+	for _, k := range []string{"date", "published", "pubdate"} {
+		if t, ok := parseDate(f[k]); ok {
+			return outlet, t
+		}
+	}
+	return outlet, time.Time{}
 }
 
 // mdInline strips inline Markdown markup from one paragraph.

@@ -31,9 +31,15 @@ func parsePage(body []byte, contentType, pageURL string) (page, error) {
 		return page{}, fmt.Errorf("%w: html: %v", ErrParse, err)
 	}
 	var base *url.URL
+	host := ""
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL) // nil base only skips link resolution
+		host = hostOf(pageURL)
 	}
+	// The metadata is read before readability rewrites the document, and
+	// captions and sign-up boxes go before it scores what is left.
+	meta := readPageMeta(doc, strings.TrimPrefix(host, "www."))
+	removeBoilerplateElements(doc)
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxPageElements
 	art, err := parser.ParseAndMutate(doc, base)
@@ -44,15 +50,28 @@ func parsePage(body []byte, contentType, pageURL string) (page, error) {
 		return page{}, fmt.Errorf("%w: no readable text", ErrParse)
 	}
 	p := page{
-		Title:    oneLine(art.Title()),
-		SiteName: oneLine(art.SiteName()),
+		Title:     meta.Title,
+		SiteName:  meta.SiteName,
+		Published: meta.Published,
 	}
-	p.Body = dropLeadingTitle(p.Title, nodeText(art.Node))
+	if p.Title == "" {
+		p.Title = oneLine(art.Title())
+	}
+	if p.SiteName == "" {
+		p.SiteName = oneLine(art.SiteName())
+	}
+	text := nodeText(art.Node)
+	p.Body = dropLeadingTitle(p.Title, text)
+	if p.Body == text && len(meta.H1) > 0 {
+		p.Body = dropLeadingTitle(meta.H1[0], text)
+	}
 	if p.Body == "" {
 		return page{}, fmt.Errorf("%w: no readable text", ErrParse)
 	}
-	if t, err := art.PublishedTime(); err == nil {
-		p.Published = t
+	if p.Published.IsZero() {
+		if t, err := art.PublishedTime(); err == nil && t.Year() >= 1990 {
+			p.Published = t.UTC()
+		}
 	}
 	return p, nil
 }

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 // Result is what one read of a source produced.
@@ -55,14 +56,17 @@ func (f *Fetcher) Read(ctx context.Context, source string, v Validators) (Result
 	if err != nil {
 		return Result{}, fmt.Errorf("ingest: %s: %w", redact(source), err)
 	}
+	for i := range res.Articles {
+		res.Articles[i].Body = stripBoilerplate(res.Articles[i].Body)
+	}
 	return res, nil
 }
 
-// redact hides the password of a URL with user info, so errors can be
-// logged.
+// redact hides the credentials of a source URL (user info, ?apikey= and
+// the like), so errors can be logged and shown in chat.
 func redact(source string) string {
-	if u, err := url.Parse(source); err == nil && isHTTPURL(source) {
-		return u.Redacted()
+	if isHTTPURL(source) {
+		return urlsafe.Redact(source)
 	}
 	return source
 }

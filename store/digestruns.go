@@ -166,3 +166,16 @@ func (s *sqlStore) LastDigestRun(ctx context.Context, channel string) (DigestRun
 	}
 	return run.DigestRun, nil
 }
+
+func (s *sqlStore) PruneDigestRuns(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.w.ExecContext(ctx, `DELETE FROM digest_runs WHERE delivered AND slot < $1
+		AND id NOT IN (SELECT MAX(id) FROM digest_runs GROUP BY channel)`, before.UnixMicro())
+	if err != nil {
+		return 0, fmt.Errorf("store: prune digest runs: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("store: prune digest runs: %w", err)
+	}
+	return n, nil
+}

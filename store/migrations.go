@@ -15,6 +15,9 @@ import (
 var migrations = []struct {
 	version int
 	sql     []string
+	// fn runs after sql, in the same transaction, for what SQL alone
+	// cannot do.
+	fn func(ctx context.Context, tx *txn) error
 }{
 	{1, []string{
 		`CREATE TABLE articles (
@@ -137,14 +140,31 @@ var migrations = []struct {
 			holder TEXT NOT NULL,
 			until BIGINT NOT NULL
 		)`,
-	}},
+	}, nil},
+
+	// Identities (package identity): people are resolved across spellings
+	// ("Sergei", "Sergey V." Lavrov) by a surname key and weighed
+	// evidence; given_key is "" for a bare surname; role and affiliation
+	// are the person's latest, the evidence a new mention is weighed
+	// against. Roles get the span of dates they were seen in. The people
+	// tables are then rebuilt from the stored analyses (rebuildPeople):
+	// quotes are kept and re-linked, never deleted.
+	{2, []string{
+		`ALTER TABLE people ADD COLUMN surname_key TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE people ADD COLUMN given_key TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE people ADD COLUMN role TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE people ADD COLUMN affiliation TEXT NOT NULL DEFAULT ''`,
+		`CREATE INDEX people_surname_key ON people (surname_key)`,
+		`ALTER TABLE person_roles ADD COLUMN first_seen BIGINT`,
+		`ALTER TABLE person_roles ADD COLUMN last_seen BIGINT`,
+	}, rebuildPeople},
 }
 
 // migrate applies the pending migrations in one transaction. On PostgreSQL
 // an advisory lock makes replicas that start together wait for the first
 // one instead of racing to create the same tables; on SQLite the IMMEDIATE
-// write transaction does the same.
-func (s *sqlStore) migrate(ctx context.Context) error {
+// write transaction does the same. upto > 0 stops after that version.
+func (s *sqlStore) migrate(ctx context.Context, upto int) error {
 	return s.write(ctx, func(tx *txn) error {
 		if err := s.dialect.lock(ctx, tx, lockMigrations); err != nil {
 			return err
@@ -164,11 +184,16 @@ func (s *sqlStore) migrate(ctx context.Context) error {
 			return fmt.Errorf("store: database schema version %d is newer than this attache (%d)", current, latest)
 		}
 		for _, m := range migrations {
-			if m.version <= current {
+			if m.version <= current || upto > 0 && m.version > upto {
 				continue
 			}
 			for _, stmt := range m.sql {
 				if _, err := tx.ExecContext(ctx, s.dialect.types.Replace(stmt)); err != nil {
+					return fmt.Errorf("store: migration %d: %w", m.version, err)
+				}
+			}
+			if m.fn != nil {
+				if err := m.fn(ctx, tx); err != nil {
 					return fmt.Errorf("store: migration %d: %w", m.version, err)
 				}
 			}

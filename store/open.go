@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -21,6 +22,9 @@ type Option func(*options)
 
 type options struct {
 	now func() time.Time
+	// schemaVersion stops migrations after this version (0: all); tests
+	// use it to build a store as an older attache left it.
+	schemaVersion int
 }
 
 // WithClock makes the store read the time from now instead of time.Now.
@@ -59,7 +63,7 @@ func Open(ctx context.Context, driver, dsn string, opts ...Option) (Store, error
 		s.Close()
 		return nil, err
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, o.schemaVersion); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -110,6 +114,11 @@ func openSQLite(dsn string) (*sqlStore, error) {
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
 	s.r = newPool(r, true)
+	s.file = sqliteFile(dsn)
+	if s.fileID, err = os.Stat(s.file); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
+	}
 	return s, nil
 }
 
@@ -128,6 +137,13 @@ func pingSQLite(db *sql.DB) error {
 		}
 		time.Sleep(wait)
 	}
+}
+
+// sqliteFile is the path of the database file a SQLite DSN names
+// ("attache.db", "file:attache.db?mode=rwc").
+func sqliteFile(dsn string) string {
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	return path
 }
 
 func withParams(dsn, params string) string {

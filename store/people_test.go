@@ -154,11 +154,11 @@ func TestProfile(t *testing.T) {
 		}
 		wantQuotes := []StoredQuote{
 			{"I will tell our Russian partners what we think,", "Ayrault", ids["ayrault-moscow"], "Ayrault heads to Moscow",
-				"https://other.example/world/ayrault-moscow", date("2016-10-07T07:15:00Z")},
+				"https://other.example/world/ayrault-moscow", "Other Times", date("2016-10-07T07:15:00Z"), 0.7},
 			{"We cannot accept that Aleppo is being martyred,", "Jean-Marc Ayrault", ids["ayrault-lavrov-aleppo"], "France and Russia clash over Aleppo resolution",
-				"https://diplo.example/2016/10/05/aleppo-resolution", date("2016-10-05T09:00:00Z")},
+				"https://diplo.example/2016/10/05/aleppo-resolution", "Diplo Wire", date("2016-10-05T09:00:00Z"), 1},
 			{"Growth will return,", "Jean-Marc Ayrault", ids["ayrault-prime-minister"], "Prime Minister Ayrault marks May Day",
-				"https://diplo.example/2013/05/01/ayrault-pm", date("2013-05-01T11:00:00Z")},
+				"https://diplo.example/2013/05/01/ayrault-pm", "Diplo Wire", date("2013-05-01T11:00:00Z"), 1},
 		}
 		if !reflect.DeepEqual(p.Quotes, wantQuotes) {
 			t.Errorf("quotes\n got %+v\nwant %+v", p.Quotes, wantQuotes)
@@ -215,7 +215,7 @@ func TestPeopleMerge(t *testing.T) {
 	}{
 		{"surname first", []string{"ayrault-moscow", "ayrault-lavrov-aleppo"}, "ayrault", 2},
 		{"full name first", []string{"ayrault-lavrov-aleppo", "ayrault-moscow"}, "ayrault", 2},
-		{"alias", []string{"ban-geneva", "ban-cavusoglu-ankara"}, "ban", 1},
+		{"surname first, East Asian order", []string{"ban-geneva", "ban-cavusoglu-ankara"}, "ban", 2},
 		{"alias after full name", []string{"ban-cavusoglu-ankara", "ban-geneva"}, "ban", 2},
 	}
 	forEachBackend(t, func(t *testing.T, b backend) {
@@ -232,10 +232,10 @@ func TestPeopleMerge(t *testing.T) {
 			}
 		}
 	})
-	// "Ban" before "Ban Ki-moon": Ban is not Ban Ki-moon's last word, and
-	// no alias said so when "Ban" was stored, so they stay apart (the
-	// "alias" case above finds Ban with 1 article); once the alias is known,
-	// later articles join ("alias after full name").
+	// "Ban" before "Ban Ki-moon": Ban is not Ban Ki-moon's last word, but
+	// identity reads the Korean name surname first, so the bare "Ban" is
+	// adopted like a bare "Ayrault" (before identities, the two stayed
+	// apart until an alias said so).
 }
 
 // One article naming a bare surname and, in a quote only, the full name:

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 )
 
@@ -14,6 +15,10 @@ type sqlStore struct {
 	w       *pool // writes, and reads inside write transactions
 	r       *pool // reads; the same pool as w except on file-backed SQLite
 	clock   func() time.Time
+	// file and fileID identify the SQLite database file as opened; file is
+	// "" for PostgreSQL and in-memory databases.
+	file   string
+	fileID os.FileInfo
 }
 
 var _ Store = (*sqlStore)(nil)
@@ -28,6 +33,28 @@ func (s *sqlStore) Ping(ctx context.Context) error {
 		if err := s.r.PingContext(ctx); err != nil {
 			return fmt.Errorf("store: ping %s: %w", s.dialect.name, err)
 		}
+	}
+	return nil
+}
+
+// writeProbeKey is the state row Check rewrites to prove writes commit.
+const writeProbeKey = "store.write_probe"
+
+func (s *sqlStore) Check(ctx context.Context) error {
+	if err := s.Ping(ctx); err != nil {
+		return err
+	}
+	if s.file != "" {
+		fi, err := os.Stat(s.file)
+		if err != nil {
+			return fmt.Errorf("store: database file %s is gone (deleted while running?): %w", s.file, err)
+		}
+		if !os.SameFile(fi, s.fileID) {
+			return fmt.Errorf("store: database file %s was replaced since it was opened", s.file)
+		}
+	}
+	if err := s.SetState(ctx, writeProbeKey, s.now().Format(time.RFC3339Nano)); err != nil {
+		return fmt.Errorf("store: not writable: %w", err)
 	}
 	return nil
 }

@@ -29,6 +29,12 @@ var ErrNotHolder = errors.New("store: digest run not held by this holder")
 type Store interface {
 	// Ping reports whether the database is reachable.
 	Ping(ctx context.Context) error
+	// Check reports whether the store can keep what is written to it right
+	// now: the database is reachable, a SQLite file is still the one opened
+	// (not deleted or replaced, when writes would go to a lost inode), and a
+	// small write commits (a full disk or read-only file fails here, not in
+	// a ping). It is for readiness and before delivering.
+	Check(ctx context.Context) error
 	Close() error
 
 	// SaveArticle stores an article with its analysis, in one transaction.
@@ -47,12 +53,23 @@ type Store interface {
 	LatestArticleID(ctx context.Context) (int64, error)
 
 	// FindPeople matches a query against people's names, surnames and
-	// aliases, case- and accent-insensitively (extract.Fold). An exact full
-	// name or alias match ranks first; it returns every candidate.
+	// aliases, case- and accent-insensitively (extract.Fold), and word by
+	// word across spelling variants (identity.WordKey: "sergey" finds
+	// Sergei). An exact full name or alias match ranks first; it returns
+	// every candidate. People are identities: SaveArticle resolves each
+	// name to the stored person it is (package identity), so one person
+	// has one row whatever the spellings, kept as aliases.
 	FindPeople(ctx context.Context, query string) ([]PersonMatch, error)
 	// Profile returns what is known about one person, with the latest
 	// quoteLimit quotes (newest first; 0: all).
 	Profile(ctx context.Context, personID int64, quoteLimit int) (Profile, error)
+	// SuggestPeople returns at most limit people whose name words are
+	// close to the query's (an edit or two per word: "lavorv" suggests
+	// Lavrov), closest and most written about first, for a query
+	// FindPeople found nobody for.
+	SuggestPeople(ctx context.Context, query string, limit int) ([]PersonMatch, error)
+	// PersonQuotes returns a person's quotes matching q, newest first.
+	PersonQuotes(ctx context.Context, personID int64, q QuoteQuery) ([]StoredQuote, error)
 
 	// SourceState and SaveSourceState keep polling state per source URL or path.
 	SourceState(ctx context.Context, source string) (SourceState, error) // zero state (Source set) when unknown
@@ -84,6 +101,10 @@ type Store interface {
 	FinishDigestRun(ctx context.Context, runID int64, holder string, errMsg string) error
 	// LastDigestRun is the newest run of a channel, ErrNotFound when none.
 	LastDigestRun(ctx context.Context, channel string) (DigestRun, error)
+	// PruneDigestRuns deletes delivered runs (with their record of posted
+	// messages) whose slot is before before, except each channel's newest
+	// run, where the next run starts; it returns how many it deleted.
+	PruneDigestRuns(ctx context.Context, before time.Time) (int64, error)
 
 	// GetState and SetState keep small named values (for example the Matrix
 	// sync token); GetState returns "", false when unset.
@@ -107,12 +128,14 @@ type StoredArticle struct {
 
 // PersonMatch is a candidate person for a lookup.
 type PersonMatch struct {
-	ID       int64
-	Name     string
-	Aliases  []string
-	Roles    []string
-	Articles int
-	Exact    bool // the query equals the full name or an alias (folded)
+	ID          int64
+	Name        string
+	Aliases     []string
+	Roles       []string // titles seen, latest first (see RoleSpan)
+	Role        string   // the latest title, "" when none
+	Affiliation string   // the latest affiliation, "" when none
+	Articles    int
+	Exact       bool // the query equals the full name or an alias (folded)
 }
 
 // Profile is everything stored about one person.
@@ -120,22 +143,52 @@ type Profile struct {
 	ID           int64
 	Name         string
 	Aliases      []string
-	Roles        []string // titles seen, most frequent first
-	Affiliations []string // most frequent first
+	Roles        []string   // titles seen, latest first (see RoleSpan)
+	RoleHistory  []RoleSpan // each (title, affiliation) with when it was seen, latest first
+	Affiliations []string   // latest first
 	Articles     int
 	FirstSeen    time.Time
 	LastSeen     time.Time
 	Quotes       []StoredQuote // newest first
 }
 
+// RoleSpan is one title (with its affiliation) a person was given, the
+// dates of the first and last articles giving it and how many did.
+// Spans are ordered latest first, except that a title given as "former
+// ..." comes after every current one: an article calling someone the
+// former prime minister does not make that their latest title.
+type RoleSpan struct {
+	Role        string
+	Affiliation string
+	FirstSeen   time.Time
+	LastSeen    time.Time
+	Articles    int
+}
+
 // StoredQuote is a quote with the article it came from.
 type StoredQuote struct {
 	Text         string
-	Speaker      string
+	Speaker      string // the name the article gave the speaker
 	ArticleID    int64
 	ArticleTitle string
 	ArticleURL   string
+	Outlet       string    // the article's feed title, else its site
 	Published    time.Time // article publication, or storage time when unknown
+	// Confidence is how surely the speaker is this person: 1 when the
+	// article named them as stored, 0.9 for a spelling variant of the
+	// full name (identity.Same), 0.7 for a surname or initial that
+	// fits (identity.Possible), 0.5 for a name tied to them only by the
+	// article's own aliases.
+	Confidence float64
+}
+
+// QuoteQuery selects a person's quotes.
+type QuoteQuery struct {
+	// Words must each begin a word of the quote or of its article's
+	// title (case and accents ignored): "aleppo" matches "Aleppo's".
+	Words []string
+	Since time.Time // quotes said (published) at or after; zero: all
+	Limit int       // at most this many; 0: all
 }
 
 // SourceState is the polling state of one source.

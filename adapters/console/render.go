@@ -95,6 +95,9 @@ func Messages(d digest.Digest, format string) ([]string, error) {
 	if d.Omitted > 0 {
 		msgs = append(msgs, fmt.Sprintf("%d more %s not shown.\n", d.Omitted, plural(d.Omitted, "story", "stories")))
 	}
+	if note := adapters.HealthNote(d); note != "" {
+		msgs = append(msgs, st.text(note)+"\n")
+	}
 	return msgs, nil
 }
 
@@ -106,7 +109,7 @@ func storyMessage(st style, s digest.Story) string {
 		for i, l := range s.Sources {
 			links[i] = st.link(l.Name, l.URL)
 		}
-		b.WriteString("Sources: " + strings.Join(links, " · ") + "\n\n")
+		b.WriteString("Sources: " + strings.Join(links, " · ") + " (" + st.text(adapters.StoryDate(s)) + ")\n\n")
 	}
 	if summary := st.text(s.Summary); summary != "" {
 		b.WriteString(summary + "\n\n")

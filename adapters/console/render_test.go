@@ -175,10 +175,33 @@ func TestSafeURL(t *testing.T) {
 		{"data:text/html,x", ""},
 		{"/relative", ""},
 		{"", ""},
+		// The user info names one site while the link opens another.
+		{"https://www.reuters.com@evil.example/x", ""},
+		{`https://"0`, ""},
 	}
 	for _, tt := range tests {
 		if got := safeURL(tt.in); got != tt.want {
 			t.Errorf("safeURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// With every source down, an empty digest says why instead of passing for
+// a quiet day.
+func TestHealthFooter(t *testing.T) {
+	d := digest.Digest{Title: "attache digest", Stories: []digest.Story{}, Health: &digest.SourceHealth{Total: 2, Down: []digest.DownSource{
+		{Name: "Wire_One", Since: time.Date(2026, 10, 5, 9, 0, 0, 0, time.UTC)}, {Name: "Ledger"},
+	}}}
+	for format, want := range map[string]string{
+		"text":     "All 2 sources unreachable since 5 Oct 09:00 UTC: Wire_One, Ledger.\n",
+		"markdown": `All 2 sources unreachable since 5 Oct 09:00 UTC: Wire\_One, Ledger.` + "\n",
+	} {
+		var buf bytes.Buffer
+		if err := Render(&buf, d, format); err != nil {
+			t.Fatal(err)
+		}
+		if out := buf.String(); !strings.Contains(out, "No new stories.") || !strings.HasSuffix(out, want) {
+			t.Errorf("%s:\n%s\nwant it to end with %q", format, out, want)
 		}
 	}
 }

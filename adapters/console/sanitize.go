@@ -1,9 +1,10 @@
 package console
 
 import (
-	"net/url"
 	"strings"
 	"unicode"
+
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 // oneLine makes untrusted text safe to print inline: control characters,
@@ -50,16 +51,11 @@ func md(s string) string {
 	return s
 }
 
-// safeURL returns u when it is an absolute http(s) URL, in a form that
-// cannot break out of a Markdown link target, and "" otherwise (so a forged
-// javascript: link is never rendered as a link).
-func safeURL(u string) string {
-	parsed, err := url.Parse(strings.TrimSpace(u))
-	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
-		return ""
-	}
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(parsed.String())
-}
+// safeURL returns u when the project's URL policy (urlsafe.Link) lets it be
+// a link, and "" otherwise, so a forged javascript: link or one whose user
+// info hides the real host is never rendered as a link. Link encodes the
+// spaces, parentheses and angle brackets that would end a Markdown target.
+func safeURL(u string) string { return urlsafe.Link(u) }
 
 // mdLink renders a link, or just the escaped label when the URL is unsafe.
 func mdLink(label, u string) string {

@@ -2,20 +2,46 @@ package matrix
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/digest"
 )
+
+// once runs call a single time and turns a rate-limit refusal into an
+// *adapters.RetryAfterError carrying the homeserver's delay.
+func once(call func() error) error {
+	err := call()
+	if wait, limited := rateLimitWait(err); limited {
+		return &adapters.RetryAfterError{After: wait, Err: err}
+	}
+	return err
+}
+
+// deliveryTxnID is the transaction ID of message i of a digest for room. It
+// depends only on what is sent, so the bot retrying a delivery after a
+// rate limit or a lost answer reuses it, and the homeserver (which
+// deduplicates by transaction ID for the same access token) posts the
+// message once.
+func deliveryTxnID(room id.RoomID, i int, m message) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00%s\x00%s", room, i, m.plain, m.html)
+	return "attache-digest-" + hex.EncodeToString(h.Sum(nil)[:16])
+}
 
 // Deliver implements adapters.Deliverer: it renders d into one or more
 // m.notice messages (always the same split for the same digest), skips the
 // first `skip`, and posts the rest in order to target, a room ID
-// ("!room:server") or alias ("#alias:server").
+// ("!room:server") or alias ("#alias:server"). A rate limit ends it with an
+// *adapters.RetryAfterError; the bot's retry stage decides whether to wait.
 func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, skip int, sent func(i int) error) error {
 	msgs := pack(renderDigest(d))
 	if skip >= len(msgs) {
@@ -30,7 +56,13 @@ func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, s
 		return err
 	}
 	for i := max(skip, 0); i < len(msgs); i++ {
-		if _, err := a.send(ctx, cli, room, msgs[i].content(nil)); err != nil {
+		content := msgs[i].content(nil)
+		txnID := deliveryTxnID(room, i, msgs[i])
+		err := once(func() error {
+			_, err := cli.SendMessageEvent(ctx, room, event.EventMessage, content, mautrix.ReqSendEvent{TransactionID: txnID})
+			return err
+		})
+		if err != nil {
 			if errors.Is(err, mautrix.MForbidden) {
 				// Kicked or banned since joining: join again on the next attempt.
 				a.forgetTarget(target)
@@ -63,7 +95,7 @@ func (a *Adapter) joinTarget(ctx context.Context, cli *mautrix.Client, target st
 	case '!':
 		room = id.RoomID(target)
 	case '#':
-		err := a.rateLimited(ctx, func() error {
+		err := once(func() error {
 			resp, err := cli.ResolveAlias(ctx, id.RoomAlias(target))
 			if err == nil {
 				room = resp.RoomID
@@ -76,7 +108,7 @@ func (a *Adapter) joinTarget(ctx context.Context, cli *mautrix.Client, target st
 	default:
 		return "", fmt.Errorf("matrix: target %q is neither a room ID (!id:server) nor an alias (#alias:server)", target)
 	}
-	err := a.rateLimited(ctx, func() error {
+	err := once(func() error {
 		_, err := cli.JoinRoom(ctx, string(room), nil)
 		return err
 	})

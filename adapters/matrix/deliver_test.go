@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/digest"
 )
@@ -117,41 +118,53 @@ func newTestAdapter(t *testing.T, hs http.Handler, onRateLimit func(time.Duratio
 	return a
 }
 
-func TestDeliverWaitsOutRateLimits(t *testing.T) {
-	hs := &limitingHomeserver{limited: 3}
-	var waits []time.Duration
-	a := newTestAdapter(t, hs, func(d time.Duration) { waits = append(waits, d) })
+// TestDeliverReturnsRetryAfter: M_LIMIT_EXCEEDED ends Deliver at once with
+// the homeserver's retry_after_ms as an *adapters.RetryAfterError (the
+// bot's retry stage decides whether to wait), and the retry resumes where
+// it stopped with the same transaction IDs, so nothing is posted twice.
+func TestDeliverReturnsRetryAfter(t *testing.T) {
+	hs := &limitingHomeserver{}
+	a := newTestAdapter(t, hs, func(d time.Duration) { t.Errorf("delivery waited %v by itself", d) })
 	d := bigDigest(120)
 	want := pack(renderDigest(d))
 	var sent []int
-	err := a.Deliver(context.Background(), "#news:hs.test", d, 0, func(i int) error {
-		sent = append(sent, i)
-		return nil
-	})
-	if err != nil {
+	record := func(i int) error { sent = append(sent, i); return nil }
+	deliver := func() error { return a.Deliver(context.Background(), "#news:hs.test", d, len(sent), record) }
+	if err := deliver(); err != nil { // joins and caches the room
 		t.Fatal(err)
 	}
-	if len(waits) != 3 || waits[0] != 40*time.Millisecond {
-		t.Errorf("rate-limit hook saw %v, want three waits of 40ms", waits)
+	firstTxns := make([]string, len(hs.attempts))
+	for i, at := range hs.attempts {
+		firstTxns[i] = at.txn
 	}
-	if len(hs.posted) != len(want) || len(sent) != len(want) {
-		t.Fatalf("posted %d, reported %d, want %d messages", len(hs.posted), len(sent), len(want))
+
+	// Again from message 1 of an identical delivery, rate limited twice.
+	hs.posted, hs.attempts, sent = nil, nil, []int{0}
+	hs.limited = 2
+	for tries := 0; ; tries++ {
+		err := deliver()
+		if err == nil {
+			break
+		}
+		var retry *adapters.RetryAfterError
+		if !errors.As(err, &retry) || retry.After != 40*time.Millisecond {
+			t.Fatalf("err = %v, want a RetryAfterError of 40ms", err)
+		}
+		if tries > 2 {
+			t.Fatal("still rate limited after the homeserver stopped limiting")
+		}
+	}
+	if len(sent) != len(want) || len(hs.posted) != len(want)-1 {
+		t.Fatalf("sent %d, posted %d, want %d and %d", len(sent), len(hs.posted), len(want), len(want)-1)
+	}
+	for i, at := range hs.attempts {
+		if at.txn != firstTxns[1] && i < 3 {
+			t.Errorf("attempt %d used transaction %s, first delivery %s", i, at.txn, firstTxns[1])
+		}
 	}
 	for i, p := range hs.posted {
-		if p.room != "%21room:hs.test" && p.room != "!room:hs.test" {
-			t.Errorf("message %d went to %s", i, p.room)
-		}
-		if p.content["body"] != want[i].plain || p.content["formatted_body"] != want[i].html {
-			t.Errorf("message %d out of order or altered", i)
-		}
-		if sent[i] != i {
-			t.Errorf("sent(%d) reported as %d", i, sent[i])
-		}
-	}
-	// Retries reuse the transaction ID, so a lost answer cannot double-post.
-	for _, a := range hs.attempts[:4] {
-		if a.txn != hs.attempts[0].txn {
-			t.Errorf("retry used transaction %s, first attempt %s", a.txn, hs.attempts[0].txn)
+		if p.content["body"] != want[i+1].plain || p.content["formatted_body"] != want[i+1].html {
+			t.Errorf("message %d out of order or altered", i+1)
 		}
 	}
 }
@@ -186,19 +199,6 @@ func TestDeliverSkipsAndStops(t *testing.T) {
 	hs.posted = nil
 	if err := a.Deliver(context.Background(), "!room:hs.test", d, len(all), nil); err != nil || len(hs.posted) != 0 {
 		t.Errorf("skipping everything posted %d messages, err %v", len(hs.posted), err)
-	}
-}
-
-func TestDeliverGivesUpWhenCancelledWhileRateLimited(t *testing.T) {
-	hs := &limitingHomeserver{limited: 1000}
-	ctx, cancel := context.WithCancel(context.Background())
-	a := newTestAdapter(t, hs, func(time.Duration) { cancel() })
-	err := a.Deliver(ctx, "!room:hs.test", bigDigest(1), 0, func(i int) error {
-		t.Errorf("message %d reported sent while rate limited", i)
-		return nil
-	})
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
 

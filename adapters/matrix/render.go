@@ -36,6 +36,9 @@ func renderDigest(d digest.Digest) []block {
 		more := strconv.Itoa(d.Omitted) + " more " + plural(d.Omitted, "story", "stories") + " not shown."
 		blocks = append(blocks, block{plain: more, html: "<p><em>" + esc(more) + "</em></p>"})
 	}
+	if note := oneLine(adapters.HealthNote(d), 2000); note != "" {
+		blocks = append(blocks, block{plain: note, html: "<p><em>" + esc(note) + "</em></p>"})
+	}
 	return blocks
 }
 
@@ -109,8 +112,9 @@ func renderStory(n int, s digest.Story) block {
 			ps = append(ps, linkPlain(name, src.URL))
 			hs = append(hs, linkHTML(name, src.URL))
 		}
-		p.WriteString("\nSources: " + strings.Join(ps, ", "))
-		h.WriteString("<p>Sources: " + strings.Join(hs, ", ") + "</p>")
+		date := adapters.StoryDate(s)
+		p.WriteString("\nSources: " + strings.Join(ps, ", ") + " (" + date + ")")
+		h.WriteString("<p>Sources: " + strings.Join(hs, ", ") + " (" + esc(date) + ")</p>")
 	}
 	return block{plain: p.String(), html: h.String()}
 }

@@ -122,7 +122,7 @@ func TestRenderEscapesArticleText(t *testing.T) {
 		{
 			name:      "javascript link dropped",
 			story:     digest.Story{Headline: "H", Sources: []digest.Link{{Name: "S", URL: "javascript:alert(1)"}}},
-			wantHTML:  []string{"<h4>1. H</h4>", "Sources: S</p>"},
+			wantHTML:  []string{"<h4>1. H</h4>", "Sources: S (date unknown)</p>"},
 			wantPlain: []string{"Sources: S"},
 			never:     []string{"javascript"},
 		},
@@ -268,5 +268,25 @@ func TestReplyCarriesDigest(t *testing.T) {
 	msgs := pack(renderReply(adapters.Reply{Title: "Latest", Digest: &d}))
 	if len(msgs) != 1 || !strings.HasPrefix(msgs[0].html, "<p><strong>Latest</strong></p><h3>") {
 		t.Fatalf("unexpected reply: %+v", msgs)
+	}
+}
+
+// TestLinksFollowTheURLPolicy: Matrix links the same URLs as Slack and the
+// console; it once linked user-info URLs that show one site and open another.
+func TestLinksFollowTheURLPolicy(t *testing.T) {
+	tests := []struct{ url, wantHTML, wantPlain string }{
+		{"https://example.org/a?b=1&c=2", `<a href="https://example.org/a?b=1&amp;c=2">x</a>`, "x <https://example.org/a?b=1&c=2>"},
+		{"https://www.reuters.com@evil.example/x", "x", "x"},
+		{"javascript:alert(1)", "x", "x"},
+		{`https://"0`, "x", "x"},
+		{`https://example.org/"><b>`, `<a href="https://example.org/%22%3E%3Cb%3E">x</a>`, "x <https://example.org/%22%3E%3Cb%3E>"},
+	}
+	for _, tt := range tests {
+		if got := linkHTML("x", tt.url); got != tt.wantHTML {
+			t.Errorf("linkHTML(%q) = %q, want %q", tt.url, got, tt.wantHTML)
+		}
+		if got := linkPlain("x", tt.url); got != tt.wantPlain {
+			t.Errorf("linkPlain(%q) = %q, want %q", tt.url, got, tt.wantPlain)
+		}
 	}
 }

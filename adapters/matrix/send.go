@@ -10,6 +10,8 @@ import (
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/attache-bot/attache/adapters"
 )
 
 // maxRateLimitWaits bounds how many M_LIMIT_EXCEEDED answers one message
@@ -19,6 +21,12 @@ const maxRateLimitWaits = 20
 
 // defaultRateLimitWait is used when the homeserver gives no retry_after_ms.
 const defaultRateLimitWait = 2 * time.Second
+
+// maxInlineRateLimitWait bounds one wait of rateLimited, which serves
+// command replies and invites (a user is waiting); a homeserver asking for
+// longer gets an *adapters.RetryAfterError instead. Digest delivery never
+// waits here: the bot's retry stage does, under its own ceiling.
+const maxInlineRateLimitWait = 30 * time.Second
 
 // send posts one message event, waiting out rate limits. The transaction ID
 // is fixed across attempts, so a retry after a lost response never posts the
@@ -41,8 +49,8 @@ func (a *Adapter) send(ctx context.Context, cli *mautrix.Client, room id.RoomID,
 
 // rateLimited runs call until it is not refused with M_LIMIT_EXCEEDED,
 // waiting each time as long as the homeserver asks (and telling the
-// OnRateLimit hook). It gives up after maxRateLimitWaits waits or when ctx
-// ends.
+// OnRateLimit hook). It gives up after maxRateLimitWaits waits, when ctx
+// ends, or when asked to wait over maxInlineRateLimitWait.
 func (a *Adapter) rateLimited(ctx context.Context, call func() error) error {
 	for waits := 0; ; waits++ {
 		err := call()
@@ -52,6 +60,9 @@ func (a *Adapter) rateLimited(ctx context.Context, call func() error) error {
 		}
 		if waits >= maxRateLimitWaits {
 			return fmt.Errorf("still rate limited after %d waits: %w", waits, err)
+		}
+		if wait > maxInlineRateLimitWait {
+			return &adapters.RetryAfterError{After: wait, Err: err}
 		}
 		if a.onRateLimit != nil {
 			a.onRateLimit(wait)

@@ -2,9 +2,10 @@ package matrix
 
 import (
 	"html"
-	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 // Bounds on text taken from articles, so that one story or one reply line
@@ -16,7 +17,6 @@ const (
 	maxRoleRunes     = 200
 	maxQuoteRunes    = 800
 	maxLineRunes     = 800
-	maxURLBytes      = 2048
 	maxListItems     = 12
 	maxSources       = 8
 )
@@ -45,28 +45,10 @@ func truncateRunes(s string, max int) string {
 // esc escapes text for HTML element content and attribute values.
 func esc(s string) string { return html.EscapeString(s) }
 
-// safeURL returns u when it is an absolute http or https URL fit to be a
-// link target, and "" otherwise (javascript:, data:, relative, oversized).
-func safeURL(u string) string {
-	u = strings.TrimSpace(u)
-	if u == "" || len(u) > maxURLBytes {
-		return ""
-	}
-	parsed, err := url.Parse(u)
-	if err != nil || parsed.Host == "" {
-		return ""
-	}
-	switch strings.ToLower(parsed.Scheme) {
-	case "http", "https":
-		return urlUnsafe.Replace(parsed.String())
-	}
-	return ""
-}
-
-// urlUnsafe percent-encodes the characters url.URL.String leaves in a query
-// or fragment that would end a link early in plain text ("label <url>") or
-// confuse a client's linkifier.
-var urlUnsafe = strings.NewReplacer(`"`, "%22", "<", "%3C", ">", "%3E", " ", "%20", "`", "%60", "{", "%7B", "}", "%7D", "|", "%7C", `\`, "%5C", "^", "%5E")
+// safeURL returns u when the project's URL policy (urlsafe.Link) lets it be
+// a link target, in its canonical form, and "" otherwise (javascript:,
+// data:, relative, user info, oversized).
+func safeURL(u string) string { return urlsafe.Link(u) }
 
 // linkHTML renders label as a link to target when target is safe, else as
 // plain escaped text.

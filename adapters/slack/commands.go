@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
+	"time"
 
 	slackgo "github.com/slack-go/slack"
 
@@ -27,6 +30,32 @@ const maxCommandBody = 64 << 10
 type Commands struct {
 	verifier  *verifier
 	responder *responder
+	refusals  refusalLog
+}
+
+// refusalLogInterval is the least time between two log lines about refused
+// requests: anyone can send forged requests, and each must not cost a line.
+const refusalLogInterval = 10 * time.Second
+
+// refusalLog logs refused requests at most once per refusalLogInterval,
+// counting the ones it left out in the next line.
+type refusalLog struct {
+	mu         sync.Mutex
+	last       time.Time
+	suppressed int
+}
+
+func (l *refusalLog) log(log *slog.Logger, now time.Time, remote string, reason error) {
+	l.mu.Lock()
+	if !l.last.IsZero() && now.Sub(l.last) < refusalLogInterval {
+		l.suppressed++
+		l.mu.Unlock()
+		return
+	}
+	suppressed := l.suppressed
+	l.last, l.suppressed = now, 0
+	l.mu.Unlock()
+	log.Warn("slack: refused command request", "remote", remote, "reason", reason, "refused_since_last_line", suppressed)
 }
 
 var _ http.Handler = (*Commands)(nil)
@@ -60,7 +89,7 @@ func (c *Commands) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := c.verifier.verify(r.Header, raw); err != nil {
-		c.responder.log.Warn("slack: refused command request", "remote", r.RemoteAddr, "reason", err)
+		c.refusals.log(c.responder.log, c.responder.opts.now(), r.RemoteAddr, err)
 		if errors.Is(err, errReplayFull) {
 			http.Error(w, "busy", http.StatusServiceUnavailable)
 			return

@@ -1,12 +1,14 @@
 package slack
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -566,5 +568,34 @@ func BenchmarkVerify(b *testing.B) {
 		if err := v.verify(h, body); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRefusedRequestsAreLoggedAtALimitedRate: anyone can send forged
+// requests, so a flood of them costs one log line per interval, and the
+// next line says how many were left out.
+func TestRefusedRequestsAreLoggedAtALimitedRate(t *testing.T) {
+	var buf bytes.Buffer
+	clock := &testClock{now: time.Now()}
+	c := newTestCommands(t, &recordingHandler{}, clock, Options{Logger: slog.New(slog.NewTextHandler(&buf, nil))})
+	body := []byte("command=%2Fattache&text=help")
+	forge := func(n int) {
+		for range n {
+			w := httptest.NewRecorder()
+			c.ServeHTTP(w, signedRequest("guessed", clock.Now().Unix(), body))
+			if w.Code != http.StatusUnauthorized {
+				t.Fatalf("forged request got %d", w.Code)
+			}
+		}
+	}
+	forge(100)
+	if n := strings.Count(buf.String(), "refused command request"); n != 1 {
+		t.Fatalf("%d log lines for 100 forged requests within the interval, want 1:\n%s", n, buf.String())
+	}
+	clock.Add(refusalLogInterval)
+	forge(1)
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[1], "refused_since_last_line=99") {
+		t.Fatalf("after the interval, lines:\n%s\nwant a second line counting 99 left out", buf.String())
 	}
 }

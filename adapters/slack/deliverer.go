@@ -69,12 +69,15 @@ func (dl *Deliverer) Deliver(ctx context.Context, target string, d digest.Digest
 	return nil
 }
 
-// post sends one message, waiting out rate limits up to opts.MaxAttempts.
+// post sends one message. A 429 becomes an *adapters.RetryAfterError with
+// Slack's Retry-After: the bot's retry stage decides whether to wait.
 func (dl *Deliverer) post(ctx context.Context, channel string, m Message) error {
-	return dl.withRateLimit(ctx, func() error {
-		_, _, err := dl.api.PostMessageContext(ctx, channel, messageOptions(m)...)
-		return err
-	})
+	_, _, err := dl.api.PostMessageContext(ctx, channel, messageOptions(m)...)
+	var limited *slackgo.RateLimitedError
+	if errors.As(err, &limited) {
+		return &adapters.RetryAfterError{After: max(limited.RetryAfter, minRateLimitWait), Err: err}
+	}
+	return err
 }
 
 // messageOptions are the chat.post* options for m: its blocks and fallback
@@ -85,33 +88,5 @@ func messageOptions(m Message) []slackgo.MsgOption {
 		slackgo.MsgOptionBlocks(m.Blocks...),
 		slackgo.MsgOptionDisableLinkUnfurl(),
 		slackgo.MsgOptionDisableMediaUnfurl(),
-	}
-}
-
-// withRateLimit runs call, and after each *slackgo.RateLimitedError waits
-// the Retry-After Slack asked for (reporting it to OnRateLimit) and tries
-// again. Other errors, or running out of attempts, end it with the error.
-func (dl *Deliverer) withRateLimit(ctx context.Context, call func() error) error {
-	attempts := dl.opts.maxAttempts()
-	for attempt := 1; ; attempt++ {
-		err := call()
-		var limited *slackgo.RateLimitedError
-		if !errors.As(err, &limited) {
-			return err
-		}
-		if attempt >= attempts {
-			return fmt.Errorf("still rate limited after %d attempts: %w", attempt, err)
-		}
-		wait := max(limited.RetryAfter, minRateLimitWait)
-		if dl.opts.OnRateLimit != nil {
-			dl.opts.OnRateLimit(wait)
-		}
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return fmt.Errorf("waiting out rate limit: %w", ctx.Err())
-		case <-timer.C:
-		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 	slackgo "github.com/slack-go/slack"
 	"github.com/slack-go/slack/slacktest"
 
-	"github.com/attache-bot/attache/digest"
+	"github.com/attache-bot/attache/adapters"
 )
 
 // postedMessage is what the test Slack server received in one
@@ -195,53 +195,33 @@ func TestDeliverPostsEveryMessageInOrder(t *testing.T) {
 	}
 }
 
-func TestDeliverWaitsOutRateLimit(t *testing.T) {
+// TestDeliverReturnsRetryAfter: a 429 ends Deliver at once with Slack's
+// Retry-After as an *adapters.RetryAfterError (the bot's retry stage waits,
+// or not), and a later Deliver resumes after the messages already posted.
+func TestDeliverReturnsRetryAfter(t *testing.T) {
 	f := newFakeSlack(t)
-	f.rateLimited = 2
-	var waits []time.Duration
-	dl := newTestDeliverer(t, f, Options{OnRateLimit: func(w time.Duration) { waits = append(waits, w) }})
-	start := time.Now()
-	err := dl.Deliver(context.Background(), "C1", loadJSON[digest.Digest](t, "hostile_digest.json"), 0, nil)
-	if err != nil {
-		t.Fatal(err)
+	f.rateLimited = 1
+	dl := newTestDeliverer(t, f, Options{})
+	d := bigDigest(40)
+	var sent []int
+	record := func(i int) error { sent = append(sent, i); return nil }
+	err := dl.Deliver(context.Background(), "C1", d, 0, record)
+	var retry *adapters.RetryAfterError
+	if !errors.As(err, &retry) || retry.After != time.Second {
+		t.Fatalf("err = %v, want a RetryAfterError of 1s", err)
 	}
-	if elapsed := time.Since(start); elapsed < 2*time.Second {
-		t.Errorf("delivered after %v, before the two 1 s Retry-After waits", elapsed)
-	}
-	if len(waits) != 2 || waits[0] != time.Second || waits[1] != time.Second {
-		t.Errorf("rate-limit hook saw %v, want [1s 1s]", waits)
-	}
-	if posts := f.recorded(); len(posts) != 1 {
-		t.Errorf("posted %d messages, want 1", len(posts))
-	}
-}
-
-func TestDeliverGivesUpAfterMaxAttempts(t *testing.T) {
-	f := newFakeSlack(t)
-	f.rateLimited = 100
-	dl := newTestDeliverer(t, f, Options{MaxAttempts: 2})
-	err := dl.Deliver(context.Background(), "C1", bigDigest(1), 0, func(int) error {
-		t.Error("sent called for a message that was never posted")
-		return nil
-	})
 	var limited *slackgo.RateLimitedError
 	if !errors.As(err, &limited) {
-		t.Fatalf("err = %v, want a rate-limit error", err)
+		t.Errorf("err = %v does not wrap Slack's rate-limit error", err)
 	}
-	if f.calls != 2 {
-		t.Errorf("%d attempts, want 2", f.calls)
+	if len(sent) != 0 || f.calls != 1 {
+		t.Fatalf("sent %v after %d calls: the adapter retried by itself", sent, f.calls)
 	}
-}
-
-func TestDeliverRateLimitWaitRespectsContext(t *testing.T) {
-	f := newFakeSlack(t)
-	f.rateLimited = 100
-	dl := newTestDeliverer(t, f, Options{})
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-	defer cancel()
-	err := dl.Deliver(ctx, "C1", bigDigest(1), 0, nil)
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want context.DeadlineExceeded", err)
+	if err := dl.Deliver(context.Background(), "C1", d, len(sent), record); err != nil {
+		t.Fatal(err)
+	}
+	if posts := f.recorded(); len(posts) != len(sent) || len(sent) < 2 || sent[0] != 0 {
+		t.Errorf("posted %d, sent %v", len(posts), sent)
 	}
 }
 

@@ -1,30 +1,62 @@
 package slack
 
 import (
-	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
-// maxURLLength bounds links; a longer URL is shown as its label only.
+// maxURLLength bounds links within a section; a longer URL is shown as its
+// label only.
 const maxURLLength = 2000
 
 // textEscaper makes untrusted text inert in Slack mrkdwn. &, < and > become
 // entities, so the text can neither mention (<!channel>, <@U…>) nor forge a
 // link (<http://x|y>). Slack has no escape for the formatting characters, so
-// *, _, ~ and ` are swapped for look-alikes that Slack does not interpret;
-// otherwise a name like "*Foo" could bold the rest of a bullet.
-var textEscaper = strings.NewReplacer(
-	"&", "&amp;",
-	"<", "&lt;",
-	">", "&gt;",
-	"*", "\u2217", // ∗ asterisk operator
-	"_", "\u02CD", // ˍ modifier letter low macron
-	"~", "\u223C", // ∼ tilde operator
-	"`", "\u02CB", // ˋ modifier letter grave accent
-)
+// *, _ and ~ that could open or close formatting are swapped for
+// look-alikes that Slack does not interpret (otherwise a name like "*Foo"
+// could bold the rest of a bullet), and so is every `. A *, _ or ~ between
+// two letters or digits stays: Slack formats only at word boundaries, and a
+// file name such as 000_dca0585e.txt must read as itself.
+var textEscaper mrkdwnEscaper
+
+type mrkdwnEscaper struct{}
+
+var entityEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// lookAlikes replace the formatting characters.
+var lookAlikes = map[rune]rune{
+	'*': '\u2217', // ∗ asterisk operator
+	'_': '\u02CD', // ˍ modifier letter low macron
+	'~': '\u223C', // ∼ tilde operator
+	'`': '\u02CB', // ˋ modifier letter grave accent
+}
+
+func (mrkdwnEscaper) Replace(s string) string {
+	if !strings.ContainsAny(s, "*_~`") {
+		return entityEscaper.Replace(s)
+	}
+	in := []rune(s)
+	out := make([]rune, len(in))
+	for i, r := range in {
+		out[i] = r
+		la, ok := lookAlikes[r]
+		if !ok {
+			continue
+		}
+		// Neighbours are read from the input: ˍ and ˋ are letters.
+		if r != '`' && i > 0 && i+1 < len(in) && isWordRune(in[i-1]) && isWordRune(in[i+1]) {
+			continue // inside a word: Slack does not format there
+		}
+		out[i] = la
+	}
+	return entityEscaper.Replace(string(out))
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // escapeText returns s, flattened to one line, safe to place in mrkdwn or
 // plain_text.
@@ -77,30 +109,9 @@ func slackLen(s string) int {
 	return n
 }
 
-// safeURL returns u in a form that can sit inside <u|label>, or "" when u is
-// not an absolute http(s) URL. Characters that would end the link or start
-// a label (<, >, |) are percent-encoded, never passed through, and & is
-// written as an entity like everywhere else in a message.
+// safeURL returns u in a form that can sit inside <u|label>, or "" when the
+// project's URL policy (urlsafe.Link) refuses it. Link leaves no <, >, | or
+// space in it; & is written as an entity like everywhere else in a message.
 func safeURL(u string) string {
-	u = strings.TrimSpace(u)
-	if u == "" || len(u) > maxURLLength {
-		return ""
-	}
-	parsed, err := url.Parse(u)
-	if err != nil || parsed.Host == "" || parsed.User != nil {
-		return ""
-	}
-	switch strings.ToLower(parsed.Scheme) {
-	case "http", "https":
-	default:
-		return ""
-	}
-	for _, r := range u {
-		if r <= ' ' || r == 0x7f || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-			return ""
-		}
-	}
-	return urlEscaper.Replace(parsed.String())
+	return strings.ReplaceAll(urlsafe.Link(u), "&", "&amp;")
 }
-
-var urlEscaper = strings.NewReplacer("&", "&amp;", "<", "%3C", ">", "%3E", "|", "%7C", "\"", "%22", "'", "%27")

@@ -63,6 +63,9 @@ func RenderDigest(d digest.Digest) []Message {
 		more := fmt.Sprintf("%d more %s not shown.", d.Omitted, plural(d.Omitted, "story", "stories"))
 		p.add(contextBlock(more), slackLen(more))
 	}
+	if note := clip(adapters.HealthNote(d), 1000, 3000); note != "" {
+		p.add(contextBlock(note), slackLen(note))
+	}
 	return p.messages(clip(title, 200, 600))
 }
 
@@ -232,6 +235,11 @@ func replyLine(l adapters.Line) string {
 		label = "link"
 	}
 	if lk := boundedLink(l.URL, clip(label, 80, 240)); lk != "" {
+		if len(parts) > 0 {
+			// "“quote” — Article title": the dash keeps the title from
+			// reading as the quote's continuation.
+			lk = "— " + lk
+		}
 		parts = append(parts, lk)
 	}
 	if len(parts) == 0 {
@@ -244,9 +252,7 @@ func replyLine(l adapters.Line) string {
 // maxContextElements links to its articles.
 func sourceElements(s digest.Story) []string {
 	var elems []string
-	if !s.Published.IsZero() {
-		elems = append(elems, s.Published.Format("2 Jan 2006 15:04 MST"))
-	}
+	elems = append(elems, adapters.StoryDate(s))
 	for i, src := range s.Sources {
 		if len(elems) == maxContextElements-1 && len(s.Sources)-i > 1 {
 			n := len(s.Sources) - i

@@ -14,6 +14,7 @@ import (
 
 	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/digest"
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -203,6 +204,11 @@ func TestEscapeText(t *testing.T) {
 		{"<@U123|bob>", "&lt;@U123|bob&gt;"},
 		{"&amp;", "&amp;amp;"},
 		{"*bold* _it_ ~st~ `c`", "∗bold∗ ˍitˍ ∼st∼ ˋcˋ"},
+		// Inside a word Slack formats nothing: file names keep their "_".
+		{"000_dca0585e2d2c906d.txt", "000_dca0585e2d2c906d.txt"},
+		{"snake_case_name and 5*3", "snake_case_name and 5*3"},
+		{"x_ _y a__b", "xˍ ˍy aˍˍb"},
+		{"in`word", "inˋword"},
 		{"line one\n> two\r\n\tthree", "line one &gt; two three"},
 		{"  padded  ", "padded"},
 		{"bidi\u202eevil\u0000", "bidievil"},
@@ -217,7 +223,7 @@ func TestEscapeText(t *testing.T) {
 func TestSafeURL(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"https://example.org/a", "https://example.org/a"},
-		{"HTTP://Example.org/a?b=1&c=2", "http://Example.org/a?b=1&amp;c=2"},
+		{"HTTP://Example.org/a?b=1&c=2", "http://example.org/a?b=1&amp;c=2"},
 		{"https://example.org/a|b>c", "https://example.org/a%7Cb%3Ec"},
 		{"https://example.org/?q=<x>|y", "https://example.org/?q=%3Cx%3E%7Cy"},
 		{"javascript:alert(1)", ""},
@@ -225,9 +231,11 @@ func TestSafeURL(t *testing.T) {
 		{"/relative/path", ""},
 		{"https://user:pw@example.org/", ""},
 		{"https://exa mple.org/", ""},
-		{"https://example.org/\u202e", ""},
+		{"https://example.org/\u202e", "https://example.org/%E2%80%AE"},
+		{"https://www.reuters.com@evil.example/x", ""},
+		{"https://\"0", ""},
 		{"", ""},
-		{"https://example.org/" + strings.Repeat("a", maxURLLength), ""},
+		{"https://example.org/" + strings.Repeat("a", urlsafe.MaxLinkBytes), ""},
 	}
 	for _, tt := range tests {
 		if got := safeURL(tt.in); got != tt.want {
@@ -377,6 +385,7 @@ func FuzzRenderDigest(f *testing.F) {
 	f.Add("<!channel> @here <@U123> <https://evil.example|click>", "*bold* & `code`", "https://example.org/a|b>c")
 	f.Add(strings.Repeat("&<>", 2000), "~_*`", "javascript:alert(1)")
 	f.Add("\u202e\x00\n> quote", "", "http://[::1]:80/")
+	f.Add("t", "n", `https://"0`) // once rendered as a link that no longer parsed
 	f.Fuzz(func(t *testing.T, text, name, rawURL string) {
 		d := digest.Digest{Title: text, Stories: []digest.Story{{
 			Headline: text,
@@ -441,5 +450,18 @@ func BenchmarkRenderDigest40Stories(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		RenderDigest(d)
+	}
+}
+
+// An undated story says so instead of showing no time (or the time it was
+// read, which would pass for today's news).
+func TestUndatedStoryShowsDateUnknown(t *testing.T) {
+	elems := sourceElements(digest.Story{Headline: "H", Sources: []digest.Link{{Name: "Wire"}}})
+	if len(elems) == 0 || elems[0] != adapters.DateUnknown {
+		t.Errorf("context elements %q, want %q first", elems, adapters.DateUnknown)
+	}
+	dated := sourceElements(digest.Story{Published: time.Date(2026, 10, 5, 11, 30, 0, 0, time.UTC)})
+	if len(dated) == 0 || dated[0] != "5 Oct 2026 11:30 UTC" {
+		t.Errorf("dated story context %q", dated)
 	}
 }

@@ -26,7 +26,6 @@ const (
 	DefaultAPIURL       = "https://slack.com/api/"
 	DefaultAckTimeout   = 2 * time.Second
 	DefaultReplyTimeout = 2 * time.Minute
-	DefaultMaxAttempts  = 5
 )
 
 // DefaultResponseURLAllow is where response_url answers may be posted when
@@ -50,8 +49,6 @@ type Options struct {
 	// ResponseURLAllow lists the URL prefixes (scheme://host/path…) a
 	// response_url may start with; DefaultResponseURLAllow when empty.
 	ResponseURLAllow []string
-	// OnRateLimit, when set, is told about every rate-limit wait.
-	OnRateLimit func(wait time.Duration)
 	// Logger receives what cannot be returned (late command replies);
 	// slog.Default() when nil.
 	Logger *slog.Logger
@@ -62,9 +59,6 @@ type Options struct {
 	AckTimeout time.Duration
 	// ReplyTimeout bounds a command answered later; DefaultReplyTimeout when 0.
 	ReplyTimeout time.Duration
-	// MaxAttempts bounds chat.postMessage attempts per message when rate
-	// limited; DefaultMaxAttempts when 0.
-	MaxAttempts int
 }
 
 // OptionsFrom maps the slack section of the configuration to Options; the
@@ -124,13 +118,6 @@ func (o Options) replyTimeout() time.Duration {
 		return o.ReplyTimeout
 	}
 	return DefaultReplyTimeout
-}
-
-func (o Options) maxAttempts() int {
-	if o.MaxAttempts > 0 {
-		return o.MaxAttempts
-	}
-	return DefaultMaxAttempts
 }
 
 func (o Options) responseURLAllow() []string {

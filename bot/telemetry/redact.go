@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/attache-bot/attache/config"
+	"github.com/attache-bot/attache/internal/urlsafe"
 )
 
 // Redacted replaces the value of every attribute that holds a secret; the
@@ -117,9 +118,9 @@ func redactAny(x any, depth int) slog.Value {
 		if t == nil {
 			return slog.AnyValue(t)
 		}
-		return slog.StringValue(t.Redacted())
+		return slog.StringValue(urlsafe.Redact(t.String()))
 	case url.URL:
-		return slog.StringValue(t.Redacted())
+		return slog.StringValue(urlsafe.Redact(t.String()))
 	case fmt.Stringer:
 		// A type with its own String (time.Duration, net.IP, ...) chose its
 		// representation; only mask credentials in it.
@@ -224,12 +225,14 @@ func redactDSN(dsn string) string {
 	return keyValueSecret.ReplaceAllString(config.RedactDSN(dsn), "${1}"+Redacted)
 }
 
-// maskCredentialsInText masks URL passwords, key=value secrets and bearer
-// tokens inside arbitrary text.
+// maskCredentialsInText masks URL credentials (user info and credential
+// query parameters, by urlsafe.RedactText, the project's one redaction of
+// URLs), key=value secrets and bearer tokens inside arbitrary text.
 func maskCredentialsInText(s string) string {
 	if !strings.ContainsAny(s, "@=") && !containsFold(s, "bearer") {
 		return s // the common case: nothing that could hold a credential
 	}
+	s = urlsafe.RedactText(s)
 	s = userinfoPassword.ReplaceAllString(s, "${1}"+Redacted+"@")
 	s = keyValueSecret.ReplaceAllString(s, "${1}"+Redacted)
 	s = bearerHeader.ReplaceAllString(s, "${1}"+Redacted)

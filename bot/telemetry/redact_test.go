@@ -52,6 +52,12 @@ func TestRedactAttr(t *testing.T) {
 			want:  []string{`"tokens":12`, `"secretary":"Ayrault"`, `"token_count":3`},
 		},
 		{
+			name:    "source URL credentials in query and user info",
+			attrs:   []any{"source", "http://feeduser:PASS1@feeds.example.org/rss?apikey=SECRET2&sig=SIG3&page=2", "err", errors.New("GET https://e.org/x?key=KEY4: timeout")},
+			want:    []string{"feeds.example.org/rss", "page=2", "e.org/x"},
+			notWant: []string{"PASS1", "SECRET2", "SIG3", "KEY4", "feeduser"},
+		},
+		{
 			name:    "dsn keeps host, loses password",
 			attrs:   []any{"dsn", "postgres://attache:hunter2hunter2@db:5432/attache?sslmode=disable"},
 			want:    []string{`"dsn":"postgres://attache:xxxxx@db:5432/attache?sslmode=disable"`},
@@ -71,7 +77,7 @@ func TestRedactAttr(t *testing.T) {
 		{
 			name:    "password inside an error message",
 			attrs:   []any{"err", fmt.Errorf("store: open: connect postgres://u:pa55word-x@db/a: refused")},
-			want:    []string{`postgres://u:[redacted]@db/a: refused`},
+			want:    []string{`postgres://[redacted]@db/a: refused`}, // the whole user info: a user name may be the token
 			notWant: []string{"pa55word-x"},
 		},
 		{
@@ -82,7 +88,7 @@ func TestRedactAttr(t *testing.T) {
 		{
 			name:    "url value",
 			attrs:   []any{"url", &url.URL{Scheme: "https", User: url.UserPassword("bot", "pw-in-url"), Host: "matrix.example.org"}},
-			want:    []string{`"url":"https://bot:xxxxx@matrix.example.org"`},
+			want:    []string{`"url":"https://[redacted]@matrix.example.org"`},
 			notWant: []string{"pw-in-url"},
 		},
 		{

@@ -3,7 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"time"
+
+	"github.com/mattn/go-isatty"
 
 	"github.com/attache-bot/attache/adapters/console"
 	"github.com/attache-bot/attache/config"
@@ -28,8 +32,9 @@ is built from that database's stored articles instead of reading sources.`)
 		keywords, actors, countries stringList
 	)
 	fs.Var(&sources, "source", "feed URL, page URL, file or directory to read (repeatable)")
-	since := fs.Duration("since", 24*time.Hour, "only articles published (or, when undated, fetched) this long ago or less; 0 for all")
-	format := fs.String("format", console.Markdown, "output format: markdown, text or json")
+	sinceFlag := lookback(24 * time.Hour)
+	fs.Var(&sinceFlag, "since", "only articles published (or, when undated, fetched) this long ago or less: 6h, 3d, 1w as in chat; 0 for all")
+	format := fs.String("format", "", "output format: markdown, text or json (default: text on a terminal, else markdown)")
 	maxStories := fs.Int("max-stories", 0, "at most this many stories (0: all)")
 	title := fs.String("title", "", "digest title (default: \"attache digest — DATE\")")
 	configPath := fs.String("config", "", "configuration file (default: $ATTACHE_CONFIG, else none)")
@@ -41,6 +46,8 @@ is built from that database's stored articles instead of reading sources.`)
 	if err != nil {
 		return err
 	}
+	since := (*time.Duration)(&sinceFlag)
+	*format = outputFormat(*format, isTerminal(sio.out))
 	switch {
 	case len(rest) > 0:
 		return usagef("unexpected argument %q (sources go after --source)", rest[0])
@@ -78,7 +85,7 @@ is built from that database's stored articles instead of reading sources.`)
 
 // storedArticles loads the articles a database holds from since on.
 func storedArticles(ctx context.Context, cfg *config.Config, db string, since time.Time) ([]store.StoredArticle, error) {
-	st, err := openStore(ctx, cfg, db)
+	st, err := openExistingStore(ctx, cfg, db)
 	if err != nil {
 		return nil, err
 	}
@@ -124,4 +131,27 @@ func readIntoMemory(ctx context.Context, sio stdio, cfg *config.Config, sources 
 		return nil, err
 	}
 	return st.ArticlesAfter(ctx, 0, 0, 0)
+}
+
+// outputFormat is the format a digest is printed in: the one asked for,
+// else plain text for a person at a terminal (Markdown escapes would only
+// clutter it), else Markdown for files and pipes.
+func outputFormat(asked string, terminal bool) string {
+	switch {
+	case asked != "":
+		return asked
+	case terminal:
+		return console.Text
+	}
+	return console.Markdown
+}
+
+// isTerminal reports whether w is a file attached to a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fd := f.Fd()
+	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
 }

@@ -53,6 +53,11 @@ probability of naming no one (with --json, one explanation object per line).`)
 	}
 	for i, text := range texts {
 		an := ex.Analyze(text)
+		if an.Title == "" {
+			// A headline alone has no body for the extractor to tell it
+			// from: it is still the article's title.
+			an.Title = firstLine(text)
+		}
 		if *asJSON {
 			data, err := json.Marshal(an)
 			if err != nil {
@@ -171,4 +176,14 @@ func writeExplanations(w io.Writer, ex *extract.Extractor, texts []string, asJSO
 		}
 	}
 	return bw.Flush()
+}
+
+// firstLine is the first non-blank line of text, spaces collapsed.
+func firstLine(text string) string {
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			return line
+		}
+	}
+	return ""
 }

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
+
+	"github.com/attache-bot/attache/bot"
 )
 
 // errHelp is returned when the user asked for --help: exit status 0.
@@ -66,5 +69,24 @@ func (l *stringList) String() string { return strings.Join(*l, ",") }
 
 func (l *stringList) Set(v string) error {
 	*l = append(*l, v)
+	return nil
+}
+
+// lookback is a --since flag: the durations chat commands take ("6h",
+// "90m", "3d", "1w"), or 0 for no bound.
+type lookback time.Duration
+
+func (l *lookback) String() string { return time.Duration(*l).String() }
+
+func (l *lookback) Set(v string) error {
+	if strings.TrimSpace(v) == "0" {
+		*l = 0
+		return nil
+	}
+	d, err := bot.ParseLookback(v)
+	if err != nil {
+		return errors.New("not a duration; try 6h, 3d or 1w (0 for no bound)")
+	}
+	*l = lookback(d)
 	return nil
 }

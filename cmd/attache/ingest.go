@@ -59,9 +59,10 @@ source's error; exits 1 when every source failed.`)
 		total.failed += c.failed + len(r.fileErrs)
 		read += len(r.articles)
 	}
-	fmt.Fprintf(sio.out, "%d %s read from %d %s (%d failed)\n", read, plural(read, "article", "articles"),
-		len(sources), plural(len(sources), "source", "sources"), failedSources)
-	fmt.Fprintf(sio.out, "new: %d, duplicate: %d, failed: %d\n", total.new, total.duplicate, total.failed)
+	// Sources and articles on lines of their own, each naming what it
+	// counts: "1 failed" next to an article count read as failed articles.
+	fmt.Fprintf(sio.out, "sources: %d read, %d failed\n", len(sources)-failedSources, failedSources)
+	fmt.Fprintf(sio.out, "articles: %d read; new: %d, duplicate: %d, failed: %d\n", read, total.new, total.duplicate, total.failed)
 	if failedSources == len(sources) {
 		return reportedError{summary: "every source failed"}
 	}

@@ -68,6 +68,9 @@ func dispatch(ctx context.Context, sio stdio, args []string) int {
 	}
 	name := args[0]
 	switch name {
+	case "--version", "-version", "-V":
+		// The spelling most tools answer to, besides `attache version`.
+		return dispatch(ctx, sio, append([]string{"version"}, args[1:]...))
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			if c, ok := commands[args[1]]; ok {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/examples"
@@ -22,14 +23,17 @@ import (
 
 // loadConfig loads the file at path (or $ATTACHE_CONFIG, or none) and
 // validates it, printing each problem with its field path.
+// An unknown ATTACHE_* environment variable is only warned about here
+// (`config check` makes it an error): a service should not refuse to start
+// over a variable meant for another tool.
 func loadConfig(path string, stderr io.Writer) (*config.Config, error) {
-	cfg, err := config.Load(path)
+	cfg, err := config.Check(path)
 	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Validate(); err != nil {
 		reportConfigErrors(stderr, err)
 		return nil, reportedError{summary: "invalid configuration"}
+	}
+	for _, name := range config.UnknownEnv(os.Environ()) {
+		fmt.Fprintf(stderr, "config: warning: %s is not a configuration variable; it is ignored\n", name)
 	}
 	return cfg, nil
 }
@@ -131,6 +135,40 @@ func openStore(ctx context.Context, cfg *config.Config, db string) (store.Store,
 		return nil, fmt.Errorf("open database %s: %w", config.RedactDSN(dsn), err)
 	}
 	return st, nil
+}
+
+// openExistingStore opens the database like openStore, for commands that
+// only read it: a SQLite file that does not exist is an error (most often
+// a mistyped path) rather than a new, empty database that answers nothing.
+func openExistingStore(ctx context.Context, cfg *config.Config, db string) (store.Store, error) {
+	driver, dsn := cfg.Database.Driver, cfg.Database.DSN
+	if db != "" {
+		driver, dsn = "sqlite", db
+	}
+	if path, ok := sqliteFile(driver, dsn); ok {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("database %s does not exist; create it with `attache ingest --db %s --source ...`", path, path)
+		}
+	}
+	return openStore(ctx, cfg, db)
+}
+
+// sqliteFile is the file a SQLite DSN names ("attache.db",
+// "file:attache.db?_pragma=..."); false for in-memory databases and other
+// drivers.
+func sqliteFile(driver, dsn string) (string, bool) {
+	if driver != "" && driver != "sqlite" {
+		return "", false
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return "", false
+	}
+	path := strings.TrimPrefix(dsn, "file:")
+	path, _, _ = strings.Cut(path, "?")
+	if path == "" || path == ":memory:" || strings.Contains(dsn, "mode=memory") {
+		return "", false
+	}
+	return path, true
 }
 
 // withExamples writes the embedded sample articles to a temporary

@@ -108,7 +108,6 @@ func wireAdapters(cfg *config.Config, st matrix.StateStore, out io.Writer, log *
 	if cfg.Slack.BotToken != "" {
 		w.slackOptions = slack.OptionsFrom(cfg.Slack)
 		w.slackOptions.Logger = log.With("adapter", slack.Platform)
-		w.slackOptions.OnRateLimit = metrics.RateLimitHook(slack.Platform)
 		d, err := slack.NewDeliverer(w.slackOptions)
 		if err != nil {
 			return nil, err
