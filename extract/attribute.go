@@ -1581,6 +1581,12 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 				// "the diplomat stressed" (TASS, RIA): the minister,
 				// envoy or spokesperson the text has just been about.
 				if p := a.recentPerson(ts, te); p >= 0 && isDiplomaticRole(d.people[p].role) {
+					if a.indefiniteSince(d.lastMentionBefore(d.people[p], ts), ts, head.low) {
+						// "A diplomat familiar with the matter said …
+						// the diplomat said": that diplomat, not the
+						// minister named before.
+						return noSpeaker(), false
+					}
 					return a.personSpeaker(p), true
 				}
 			}
@@ -1832,6 +1838,22 @@ func (a *attributor) unnamedAntecedent(i, j int, head string) (speaker, int, boo
 		}
 	}
 	return best, at, at >= 0
+}
+
+// indefiniteSince reports whether "a"/"an" introduces head within three
+// words between tokens from and to.
+func (a *attributor) indefiniteSince(from, to int, head string) bool {
+	for k := max(from, 0); k < to; k++ {
+		if !a.d.toks[k].is("a", "an") {
+			continue
+		}
+		for n := k + 1; n < to && n <= k+3; n++ {
+			if a.d.toks[n].low == head {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bodyAntecedent finds the organisation last found speaking within the

@@ -1,0 +1,39 @@
+package extract
+
+import "testing"
+
+// TestNoQuoteInTheWrongMouth holds the cases seen when the program was
+// tried on real pages (issue 10): each quote must go to its speaker or, when
+// the scorer is unsure, to no one, and never to the other person named.
+func TestNoQuoteInTheWrongMouth(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, text, quote string
+		speakers          []string // acceptable answers; "" is abstaining
+	}{
+		{"a colon tag is not the next sentence's subject", `British Foreign Secretary David Lammy said: "Diplomacy is slow, and it will stay slow." French President Emmanuel Macron said Paris agreed.`,
+			"Diplomacy is slow", []string{"David Lammy", ""}},
+		{"the diplomat is not the minister of the paragraph before", "Foreign Minister Sergei Lavrov met his counterpart on Monday.\n\nA diplomat familiar with the matter said Paris was frustrated. \"We are running out of patience,\" the diplomat said.",
+			"We are running out of patience", []string{"A diplomat familiar with the matter", "the diplomat", ""}},
+		{"a quote about Abbas is not by Abbas", `"We have shown that peace is possible," Obama said in his speech. Palestinian Authority President Mahmoud Abbas "has put aside efforts to negotiate," he added.`,
+			"has put aside efforts", []string{"Obama", ""}},
+		{"words someone is asked about are not theirs", `Theresa May is asked whether she thinks Jeremy Corbyn said "stupid woman" during the session.`,
+			"stupid woman", []string{""}},
+		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
+			"very close to a deal", []string{""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			at, ok := findAttribution(e, "Headline\n\n"+tt.text, tt.quote)
+			if !ok {
+				t.Fatalf("quote %q not found", tt.quote)
+			}
+			for _, s := range tt.speakers {
+				if at.final.Speaker == s {
+					return
+				}
+			}
+			t.Errorf("speaker %q (confidence %.3f), want one of %q", at.final.Speaker, at.final.Confidence, tt.speakers)
+		})
+	}
+}
