@@ -474,7 +474,7 @@ func (a *attributor) candidateFeatures(ctx quoteContext, kind candidateKind, s, 
 // candidates, and a slice each would dominate its allocations.
 func (a *attributor) featureSlice() []string {
 	if cap(a.featureBlock)-len(a.featureBlock) < maxCandidateFeatures {
-		a.featureBlock = make([]string, 0, 256*maxCandidateFeatures)
+		a.featureBlock = make([]string, 0, 64*maxCandidateFeatures)
 	}
 	return a.featureBlock[len(a.featureBlock):len(a.featureBlock)]
 }
