@@ -9,6 +9,9 @@ type Observer interface {
 	ArticleIngested(source string)
 	// Extracted reports how long one article's extraction took.
 	Extracted(d time.Duration)
+	// ExtractionOverBudget is called once per article whose extraction
+	// was cut short by bot.extract_budget (stored with what was found).
+	ExtractionOverBudget(source string)
 	// SourceFailed is called once per failed poll, with ingest.Reason(err)
 	// ("timeout", "too_large", "http_status", "store", ...).
 	SourceFailed(source, reason string)
@@ -28,6 +31,7 @@ type nopObserver struct{}
 
 func (nopObserver) ArticleIngested(string)                       {}
 func (nopObserver) Extracted(time.Duration)                      {}
+func (nopObserver) ExtractionOverBudget(string)                  {}
 func (nopObserver) SourceFailed(string, string)                  {}
 func (nopObserver) DigestPosted(string)                          {}
 func (nopObserver) DigestFailed(string)                          {}

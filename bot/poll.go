@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/attache-bot/attache/extract"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -348,6 +349,29 @@ func pollBackoff(interval time.Duration, failures int) time.Duration {
 	return backoff(interval, failures, max(maxPollBackoff, interval))
 }
 
+// extractWithinBudget analyses one article, giving up after
+// bot.extract_budget: an article over budget keeps what the finished
+// stages found (never a guessed speaker) and is counted, so one hostile
+// page cannot hold a poll slot. It fails only when ctx ends (shutdown).
+func (s *Service) extractWithinBudget(ctx context.Context, src source, a ingest.Article) (extract.Analysis, error) {
+	budget, cancel := context.WithTimeout(ctx, s.cfg.Bot.ExtractBudget)
+	defer cancel()
+	start := time.Now()
+	analysis, err := s.extractor.AnalyzeContext(budget, a.Text())
+	took := time.Since(start)
+	s.obs.Extracted(took)
+	if err != nil {
+		if ctx.Err() != nil {
+			return analysis, ctx.Err()
+		}
+		s.obs.ExtractionOverBudget(src.label())
+		s.log.Warn("article extraction over budget; stored with what was found",
+			"source", src.label(), "title", a.Title, "bytes", len(a.Text()), "took", took, "budget", s.cfg.Bot.ExtractBudget,
+			"people", len(analysis.People), "quotes", len(analysis.Quotes))
+	}
+	return analysis, nil
+}
+
 // storeArticles extracts and stores new articles, returning how many were
 // new to the store (the store itself counts them per source, for feeds). It stops at the first store error so the poll is
 // retried as a whole.
@@ -356,9 +380,10 @@ func (s *Service) storeArticles(ctx context.Context, src source, articles []inge
 		if s.poll.isKnown(a) {
 			continue
 		}
-		start := time.Now()
-		analysis := s.extractor.Analyze(a.Text())
-		s.obs.Extracted(time.Since(start))
+		analysis, err := s.extractWithinBudget(ctx, src, a)
+		if err != nil {
+			return created, err // shutting down: the article is read again at the next start
+		}
 		_, isNew, err := s.store.SaveArticle(ctx, a, analysis)
 		if err != nil {
 			return created, fmt.Errorf("bot: store article %q from %s: %w", a.Title, urlsafe.Redact(src.key), err)

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"github.com/attache-bot/attache/ingest"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -324,12 +325,19 @@ type countingObserver struct {
 	labels              []string // source labels given to ArticleIngested and SourceFailed
 	failedSources       []string
 	commands            []string
+	overBudget          []string // source labels given to ExtractionOverBudget
 }
 
 func (o *countingObserver) Extracted(time.Duration) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.nExtracted++
+}
+
+func (o *countingObserver) ExtractionOverBudget(source string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.overBudget = append(o.overBudget, source)
 }
 
 func (o *countingObserver) ArticleIngested(source string) {
@@ -508,5 +516,57 @@ func TestFailingSourceLabelledByName(t *testing.T) {
 	unnamed := urlsafe.Label("", cfg.Sources[1].Path)
 	if !strings.Contains(got, "Local archive") || !strings.Contains(got, unnamed) || strings.Contains(got, cfg.Sources[0].Path) || strings.Contains(got, cfg.Sources[1].Path) {
 		t.Errorf("failed sources labelled %q; want the name for the named one, %q for the other", got, unnamed)
+	}
+}
+
+// TestExtractionOverBudgetIsStoredAndCounted: an article whose extraction
+// outruns bot.extract_budget is stored anyway, with what was found, and
+// counted; it does not hold the poll. (A budget of a nanosecond is spent
+// before extraction starts, so every article is over it, without timing.)
+func TestExtractionOverBudgetIsStoredAndCounted(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", "Talks resume in Geneva\n\nForeign Minister Jean-Marc Ayrault said: \"The talks will resume next week in Geneva.\"")
+	cfg := testConfig()
+	cfg.Bot.ExtractBudget = time.Nanosecond
+	cfg.Sources = []config.Source{{Name: "desk", Path: dir, Interval: time.Minute}}
+	obs := &countingObserver{}
+	s := newService(t, cfg, st, nil, WithClock(clk.Now), WithObserver(obs))
+	pollNow(t, s)
+	if got := articleCount(t, st); got != 1 {
+		t.Fatalf("%d articles stored, want the one over budget", got)
+	}
+	if len(obs.overBudget) != 1 || obs.overBudget[0] != "desk" {
+		t.Fatalf("over-budget reports %q, want one for desk", obs.overBudget)
+	}
+	if state := sourceState(t, st, dir); state.Failures != 0 {
+		t.Fatalf("an article over budget failed the poll: %+v", state)
+	}
+}
+
+// TestShutdownStopsExtraction: when the service stops, an extraction in
+// progress ends at once and its article is not stored half-read: the next
+// start reads it again.
+func TestShutdownStopsExtraction(t *testing.T) {
+	clk := newClock(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC))
+	st := openStore(t, t.TempDir(), clk)
+	dir := t.TempDir()
+	obs := &countingObserver{}
+	s := newService(t, testConfig(), st, nil, WithClock(clk.Now), WithObserver(obs))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	src := source{key: dir, name: "desk", interval: time.Minute}
+	arts := []ingest.Article{{Title: "Talks resume in Geneva", Body: "Foreign Minister Jean-Marc Ayrault said: \"The talks will resume next week in Geneva.\""}}
+	// The extraction itself stops (context.Canceled, not a store error
+	// after a whole extraction).
+	if _, err := s.storeArticles(ctx, src, arts); err != context.Canceled {
+		t.Fatalf("storeArticles after shutdown: err = %v, want the extraction's context.Canceled", err)
+	}
+	if got := articleCount(t, st); got != 0 {
+		t.Fatalf("%d articles stored by a stopped extraction", got)
+	}
+	if len(obs.overBudget) != 0 {
+		t.Fatalf("a shutdown was counted as over budget: %q", obs.overBudget)
 	}
 }

@@ -107,6 +107,9 @@ type Bot struct {
 	// DigestRunRetention is how long delivered digest runs, with their
 	// record of posted messages, are kept; 0 keeps them forever.
 	DigestRunRetention time.Duration `yaml:"digest_run_retention"`
+	// ExtractBudget is the longest one article's extraction may run; an
+	// article over it is stored with what was found by then.
+	ExtractBudget time.Duration `yaml:"extract_budget"`
 }
 
 // Log configures logging.

@@ -240,6 +240,9 @@ func (c *Config) validateServer(v *validator) {
 	if c.Bot.DigestRunRetention < 0 {
 		v.add("bot.digest_run_retention", "must not be negative (0 keeps runs forever)")
 	}
+	if c.Bot.ExtractBudget <= 0 {
+		v.add("bot.extract_budget", "must be positive: it bounds one article's extraction (got %s)", c.Bot.ExtractBudget)
+	}
 	if c.Bot.MaxRateLimitWait <= 0 || c.Bot.MaxRateLimitWait > MaxRateLimitWaitLimit {
 		v.add("bot.max_rate_limit_wait", "must be positive and at most %s, inside a digest run's lease (got %s)", MaxRateLimitWaitLimit, c.Bot.MaxRateLimitWait)
 	}

@@ -76,10 +76,15 @@ func (d *doc) attributeQuotes() *attributor {
 	a.how = make([]attribution, len(d.quotes))
 	a.route = make([]string, len(d.quotes))
 	a.collectEvents()
-	for q := range d.quotes {
+	for q := range a.got {
 		a.got[q] = noSpeaker()
+	}
+	for q := range d.quotes {
 		if a.qpos[q] < 0 {
 			continue
+		}
+		if d.stop.stopped() {
+			break // the quotes left keep no speaker: abstaining is safe
 		}
 		if d.quotes[q].label {
 			a.got[q], a.how[q] = a.labelSpeaker(q), byTag

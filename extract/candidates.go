@@ -74,6 +74,9 @@ func (a *attributor) speakerCandidates() [][]candidate {
 		if p < 0 {
 			continue
 		}
+		if a.d.stop.stopped() {
+			break // no candidates: the scorer leaves the quote to no one
+		}
 		out[q] = a.quoteCandidates(q, p, outerOf, mentionAt)
 	}
 	return out

@@ -6,6 +6,7 @@ package extract
 type doc struct {
 	text   string
 	g      *gazetteer
+	stop   *stopper // nil: run to the end
 	paras  []paragraph
 	quotes []quoteSpan
 
@@ -36,6 +37,9 @@ func (d *doc) build() {
 	for pi, p := range d.paras {
 		if p.heading {
 			continue
+		}
+		if d.stop.stopped() {
+			break // the later loops run over the tokens made so far
 		}
 		n := len(d.toks)
 		d.toks = tokenize(d.text, p.start, p.end, d.toks)

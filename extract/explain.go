@@ -1,5 +1,7 @@
 package extract
 
+import "context"
+
 import "math"
 
 // Explanation tells how one quote's speaker was chosen: what the rules
@@ -31,7 +33,8 @@ type Candidate struct {
 // every quote found outside transcripts, kept in the analysis or not, in
 // text order.
 func (e *Extractor) Explain(text string) (Analysis, []Explanation) {
-	return e.analyze(text, true)
+	a, why, _ := e.analyze(context.Background(), text, true)
+	return a, why
 }
 
 func explanationOf(text string, q Quote, kept bool, rule speaker, cands []candidate, ch speakerChoice) Explanation {

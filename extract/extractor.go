@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"unicode/utf8"
 )
 
@@ -52,22 +53,49 @@ const minQuoteWords = 4
 // line when there is one (followed by a blank line). Offsets are byte offsets
 // into text.
 func (e *Extractor) Analyze(text string) Analysis {
-	a, _ := e.analyze(text, false)
+	a, _, _ := e.analyze(context.Background(), text, false)
 	return a
+}
+
+// AnalyzeContext is Analyze that stops early once ctx is done (a shutdown,
+// or the caller's time budget for one article): it then returns what the
+// stages that ran found — people without the roles not yet read, quotes
+// whose speaker was not yet chosen left to no one, never guessed — with
+// ctx's error.
+func (e *Extractor) AnalyzeContext(ctx context.Context, text string) (Analysis, error) {
+	a, _, err := e.analyze(ctx, text, false)
+	return a, err
 }
 
 // analyze runs the pipeline; with explain it also returns how each quote's
 // speaker was chosen.
-func (e *Extractor) analyze(text string, explain bool) (Analysis, []Explanation) {
-	d := &doc{text: text, g: e.g}
+func (e *Extractor) analyze(ctx context.Context, text string, explain bool) (Analysis, []Explanation, error) {
+	stop := &stopper{ctx: ctx}
+	d := &doc{text: text, g: e.g, stop: stop}
 	d.paras = splitParagraphs(text)
 	d.quotes = findQuotes(text, d.paras)
-	d.build()
-	d.findPeopleWith(e.ner)
-	d.assignRoles()
-	at := d.attributeQuotes()
-	cands := at.speakerCandidates()
-	choices := e.chooseSpeakers(at, cands)
+	if !stop.now() {
+		d.build()
+	}
+	if !stop.now() {
+		d.findPeopleWith(e.ner)
+	}
+	if !stop.now() {
+		d.assignRoles()
+	}
+	var at *attributor
+	var cands [][]candidate
+	choices := make([]speakerChoice, len(d.quotes))
+	for q := range choices {
+		choices[q].who = noSpeaker()
+	}
+	if !stop.now() {
+		at = d.attributeQuotes()
+		cands = at.speakerCandidates()
+		if !stop.now() {
+			choices = e.chooseSpeakers(at, cands)
+		}
+	}
 
 	a := Analysis{People: []Person{}, Quotes: []Quote{}, Organizations: []string{}, Places: []string{}}
 	var why []Explanation
@@ -75,9 +103,12 @@ func (e *Extractor) analyze(text string, explain bool) (Analysis, []Explanation)
 		a.Title = text[d.paras[0].start:d.paras[0].end]
 	}
 	for qi, q := range d.quotes {
-		sp, how := choices[qi].who, at.how[qi]
-		if !sameSpeaker(sp, at.got[qi]) {
-			how = byTag // the scorer found the speaker in the quote's own context
+		sp, how := choices[qi].who, byNone
+		if at != nil {
+			how = at.how[qi]
+			if !sameSpeaker(sp, at.got[qi]) {
+				how = byTag // the scorer found the speaker in the quote's own context
+			}
 		}
 		quote := Quote{Speaker: sp.name, SpeakerKind: sp.kind, Confidence: roundConfidence(choices[qi].confidence),
 			Text: text[q.start:q.end], Start: q.start, End: q.end}
@@ -85,7 +116,7 @@ func (e *Extractor) analyze(text string, explain bool) (Analysis, []Explanation)
 		if kept {
 			a.Quotes = append(a.Quotes, quote)
 		}
-		if explain && !q.label && at.qpos[qi] >= 0 {
+		if explain && at != nil && cands[qi] != nil && !q.label && at.qpos[qi] >= 0 {
 			why = append(why, explanationOf(text, quote, kept, at.got[qi], cands[qi], choices[qi]))
 		}
 	}
@@ -106,7 +137,7 @@ func (e *Extractor) analyze(text string, explain bool) (Analysis, []Explanation)
 	}
 	a.Organizations, a.Places = d.namedThings()
 	a.Summary = d.summary()
-	return a, why
+	return a, why, stop.err
 }
 
 // chooseSpeakers lets the trained scorer pick every quote's speaker. A

@@ -235,6 +235,9 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 	type cand struct{ nameStart, nameEnd int }
 	var rest []cand
 	for _, r := range runs {
+		if d.stop.stopped() {
+			break
+		}
 		lead, titled := d.leadLength(r[0], r[1])
 		ns, ne := r[0]+lead, r[1]
 		if ns >= ne {

@@ -18,6 +18,9 @@ type titleInfo struct {
 // about.
 func (d *doc) assignRoles() {
 	for _, p := range d.people {
+		if d.stop.stopped() {
+			return
+		}
 		for _, mi := range p.mentions {
 			m := d.mentions[mi]
 			for _, ti := range []titleInfo{

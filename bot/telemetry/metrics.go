@@ -45,6 +45,7 @@ type Metrics struct {
 
 	articlesIngested  *prometheus.CounterVec
 	extractionSeconds prometheus.Histogram
+	overBudget        *prometheus.CounterVec
 	fetchFailures     *prometheus.CounterVec
 	digestsPosted     *prometheus.CounterVec
 	digestsFailed     *prometheus.CounterVec
@@ -70,6 +71,10 @@ func NewMetrics() *Metrics {
 			// seconds only for pathological pages.
 			Buckets: prometheus.ExponentialBuckets(0.001, 2.5, 10),
 		}),
+		overBudget: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_extractions_over_budget_total",
+			Help: "Articles whose extraction was cut short by bot.extract_budget (stored with what was found), by source name.",
+		}, []string{"source"}),
 		fetchFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "attache_source_fetch_failures_total",
 			Help: "Failed source polls, by source name and reason (see ingest.Reason).",
@@ -105,6 +110,7 @@ func NewMetrics() *Metrics {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.articlesIngested,
 		m.extractionSeconds,
+		m.overBudget,
 		m.fetchFailures,
 		m.digestsPosted,
 		m.digestsFailed,
@@ -140,6 +146,15 @@ func (m *Metrics) Extracted(d time.Duration) {
 		return
 	}
 	m.extractionSeconds.Observe(d.Seconds())
+}
+
+// ExtractionOverBudget counts an article from source whose extraction ran
+// out of its budget.
+func (m *Metrics) ExtractionOverBudget(source string) {
+	if m == nil {
+		return
+	}
+	m.overBudget.WithLabelValues(source).Inc()
 }
 
 // SourceFailed counts a failed poll of source. reason is a short word such as

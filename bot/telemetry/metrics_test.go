@@ -88,6 +88,15 @@ func TestMetricsRecording(t *testing.T) {
 			want:   map[string]sample{"": {value: 0.05, count: 2}},
 		},
 		{
+			name: "extractions over budget by source",
+			record: func(m *Metrics) {
+				m.ExtractionOverBudget("un-news")
+				m.ExtractionOverBudget("un-news")
+			},
+			metric: "attache_extractions_over_budget_total",
+			want:   map[string]sample{"source=un-news": {value: 2}},
+		},
+		{
 			name: "fetch failures keep reasons bounded",
 			record: func(m *Metrics) {
 				m.SourceFailed("un-news", "timeout")
