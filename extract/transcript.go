@@ -10,10 +10,13 @@ import (
 // without quotation marks: each paragraph opens with its speaker's label
 // ("MR MILLER:", "SPOKESMAN DUJARRIC:", "QUESTION:"). A paragraph read this
 // way becomes one quote whose text is the whole paragraph after the label,
-// so that text[Start:End] is still verbatim. Only an article that has a
-// question label and at least two other labelled paragraphs is read as a
-// transcript, which keeps datelines ("ISLAMABAD: …") and "Note:" lines of
-// ordinary news out.
+// so that text[Start:End] is still verbatim. News that quotes an interview
+// does the same inside quotation marks, one opening mark per paragraph
+// ("“WALLACE: Let's start …", "“PENCE: Well, …"). Only an article that has
+// a question label and at least two other labelled paragraphs, or two
+// labels each opening at least two paragraphs (the two sides of an
+// interview), is read as a transcript, which keeps datelines
+// ("ISLAMABAD: …") and "Note:" lines of ordinary news out.
 
 // maxLabelBytes bounds a speaker label; longer runs before a colon are prose.
 const maxLabelBytes = 48
@@ -21,7 +24,8 @@ const maxLabelBytes = 48
 // speakerLabel returns the end of the label (the offset of its colon) when
 // the paragraph opens with one to four capitalised words and a colon, or -1.
 func speakerLabel(text string, p paragraph) int {
-	s := text[p.start:p.end]
+	start := labelStart(text, p)
+	s := text[start:p.end]
 	c := strings.IndexByte(s, ':')
 	if c <= 0 || c > maxLabelBytes || c+1 >= len(s) || s[c+1] != ' ' {
 		return -1
@@ -45,7 +49,16 @@ func speakerLabel(text string, p paragraph) int {
 	if !strings.ContainsFunc(s[c+1:], unicode.IsLower) {
 		return -1
 	}
-	return p.start + c
+	return start + c
+}
+
+// labelStart is where a paragraph's label would begin: after the opening
+// quotation mark of a quoted transcript paragraph, else at its start.
+func labelStart(text string, p paragraph) int {
+	if r, n := utf8.DecodeRuneInString(text[p.start:p.end]); r == '"' || r == '“' {
+		return p.start + n
+	}
+	return p.start
 }
 
 // isQuestionLabel lists the labels of the floor, never attributed.
@@ -61,26 +74,42 @@ func isQuestionLabel(label string) bool {
 // article reads as a briefing transcript.
 func markTranscript(text string, paras []paragraph) {
 	questions, others := 0, 0
-	for _, p := range paras {
-		if p.heading {
+	uses := map[string]int{} // paragraphs each other label opens
+	for i, p := range paras {
+		if p.heading || isHeadlineSlot(text, paras, i) {
 			continue
 		}
 		if c := speakerLabel(text, p); c >= 0 {
-			if isQuestionLabel(text[p.start:c]) {
+			if label := text[labelStart(text, p):c]; isQuestionLabel(label) {
 				questions++
 			} else {
 				others++
+				uses[key(label)]++
 			}
 		}
 	}
-	if questions == 0 || others < 2 {
+	interview := 0
+	for _, n := range uses {
+		if n >= 2 {
+			interview++
+		}
+	}
+	if (questions == 0 || others < 2) && interview < 2 {
 		return
 	}
 	for i := range paras {
-		if !paras[i].heading {
+		if !paras[i].heading && !isHeadlineSlot(text, paras, i) {
 			paras[i].label = speakerLabel(text, paras[i]) // -1 when unlabelled
 		}
 	}
+}
+
+// isHeadlineSlot reports whether paragraph i is the first line followed by
+// a blank line, where an article gives its headline even when it does not
+// read as one ("Pence: Flowers won't be at debate."): a headline's colon
+// is a summary, not a speaker's label.
+func isHeadlineSlot(text string, paras []paragraph, i int) bool {
+	return i == 0 && len(paras) > 1 && blankBetween(text, paras[0].end, paras[1].start)
 }
 
 // labelQuote is the quote span of a labelled paragraph: from after the
@@ -88,7 +117,15 @@ func markTranscript(text string, paras []paragraph) {
 // mark, so it is kept out of the reporting text.
 func labelQuote(spans []quoteSpan, text string, p paragraph, pi int) []quoteSpan {
 	before := len(spans)
-	spans = appendSpan(spans, text, p.label, -1, p.end, pi, false, false)
+	end := p.end
+	if labelStart(text, p) > p.start {
+		// A quoted paragraph may close its mark: the mark is not speech.
+		_, e := trimSpan(text, p.label, p.end)
+		if r, n := utf8.DecodeLastRuneInString(text[p.label:e]); r == '"' || r == '”' {
+			end = e - n
+		}
+	}
+	spans = appendSpan(spans, text, p.label, -1, end, pi, false, false)
 	if len(spans) > before {
 		spans[before].label = true
 	}
@@ -102,7 +139,7 @@ func labelQuote(spans []quoteSpan, text string, p paragraph, pi int) []quoteSpan
 func (a *attributor) labelSpeaker(q int) speaker {
 	d := a.d
 	p := d.paras[d.quotes[q].para]
-	label := d.text[p.start:d.quotes[q].open]
+	label := d.text[labelStart(d.text, p):d.quotes[q].open]
 	if isQuestionLabel(label) {
 		return noSpeaker()
 	}

@@ -30,6 +30,23 @@ func TestTranscriptLabels(t *testing.T) {
 				"Good afternoon. The Secretary-General is in Geneva today.":                  "Stéphane Dujarric",
 				"He will meet a number of delegations, and we will read out those meetings.": "Stéphane Dujarric",
 			}},
+		{"a quoted interview: two labels, each opening several paragraphs",
+			"On Sunday, Foreign Minister Jean-Marc Ayrault spoke to the host of a weekly programme.\n\n" +
+				"Partial transcript as follows:\n\n" +
+				"“HOST: Minister, will the talks resume this week?\n\n" +
+				"“AYRAULT: We are ready to return to Geneva as soon as the others are.”\n\n" +
+				"“HOST: And if they are not?\n\n" +
+				"“AYRAULT: Then we will go on talking to each of them in turn.",
+			map[string]string{
+				"We are ready to return to Geneva as soon as the others are.": "Jean-Marc Ayrault",
+				"Then we will go on talking to each of them in turn.":         "Jean-Marc Ayrault",
+			}},
+		{"one label used twice is not an interview",
+			"Talks resumed in Geneva on Monday, officials said.\n\n" +
+				"UPDATE: The meeting was moved to Tuesday afternoon at the request of the delegations.\n\n" +
+				"Diplomats said the delay was procedural.\n\n" +
+				"UPDATE: The meeting has now ended without a statement from any of the parties.",
+			map[string]string{}},
 		{"no question label: a dateline colon is prose",
 			"ISLAMABAD: Pakistan and Afghanistan agreed on Monday to reopen the border.\n\n" +
 				"KABUL: The Taliban government welcomed the decision.\n\n" +
@@ -38,7 +55,7 @@ func TestTranscriptLabels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := "Headline\n\n" + tt.text
+			text := "Headline: a summary, not a label\n\n" + tt.text
 			a := e.Analyze(text)
 			if len(a.Quotes) != len(tt.want) {
 				t.Fatalf("got %d quotes %+v, want %d", len(a.Quotes), a.Quotes, len(tt.want))
