@@ -26,7 +26,7 @@ const (
 	// takes well under a second; the largest page the fetch limit lets in
 	// (5 MiB of name-dense text) about 1.5 s on two cores.
 	DefaultExtractBudget = 10 * time.Second
-	DefaultUserAgent          = "attache (+https://github.com/attache-bot/attache)"
+	DefaultUserAgent     = "attache (+https://github.com/attache-bot/attache)"
 	// ConsoleStdout is the console target that means standard output.
 	ConsoleStdout = "-"
 )
