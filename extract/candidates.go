@@ -120,7 +120,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 			for e < hi && !a.isPlaceholder(e) && a.outer[e].t < m.nameEnd {
 				e++
 			}
-			add(candName, i, e, a.personSpeaker(m.entity))
+			add(candName, i, e, a.mentionSpeaker(q, m))
 			i = e - 1
 			continue
 		}
@@ -158,6 +158,15 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				}
 			}
 			add(candDescription, s, i+1, who)
+		case !t.cap && a.taggedNounStart(i, lo) >= 0:
+			// "one Conservative whip said": a noun phrase the word lists do
+			// not know, standing where a reporting verb's subject stands.
+			s := a.taggedNounStart(i, lo)
+			who, ok := a.resolve(s, i+1)
+			if !ok {
+				who = speaker{name: d.span(a.outer[s].t, a.outer[i].t+1), kind: "anonymous", person: -1}
+			}
+			add(candDescription, s, i+1, who)
 		case t.cap && !isFunctionWord(t.low) && !isDeterminer(t.low) && !isMonthOrDay(t.low) && !isObjectPreposition(t.low) &&
 			!strings.ContainsAny(t.low, "'’") && !a.inPartyTag(i):
 			e, joined := i+1, false
@@ -184,8 +193,9 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 			}
 			who, ok := a.resolve(s, e)
 			switch {
-			case !ok && joined && d.lexKindOf(a.outer[s].t, a.outer[e-1].t+1) != lexOrg:
-				// "South Korea and Japan": several speakers, not one.
+			case joined && d.lexKindOf(a.outer[s].t, a.outer[e-1].t+1) != lexOrg:
+				// "South Korea and Japan", "Patel and Davey": several
+				// speakers, not one, even when the last is a known person.
 				who = noSpeaker()
 			case !ok:
 				who = speaker{name: d.span(a.outer[s].t, a.outer[e-1].t+1), kind: "organization", person: -1}
@@ -417,8 +427,22 @@ func (a *attributor) candidateFeatures(ctx quoteContext, kind candidateKind, s, 
 		// "X said." closes on the verb; "X said Kim's state is …" goes on
 		// to report something else, and a quote before it is not X's.
 		add("verb_rest=", side, "_", bucket(a.wordsToSentenceEnd(v+1)))
+		if side == "before" && where == "sentence" && !a.speechVerbIn(v+1, ctx.p) {
+			// "Paet said a Russian diplomat had told him: '…'": the
+			// subject of the reporting verb nearest the quote speaks.
+			add("verb_nearest")
+		}
 	} else if s > 0 && !a.isPlaceholder(s-1) && a.d.g.speechVerbs[a.tok(s-1).low] {
 		verb = "verb_before"
+	}
+	if side == "before" && where == "sentence" {
+		if c := a.clauseBetween(gapLo, gapHi); c != "" {
+			// "asked whether X had called it …", "urged members to
+			// reject it as …": the quote is in a clause the subject
+			// asks about or wants, not one it says.
+			add("clause=", c)
+			plain("x:clause=", c, "|", verb)
+		}
 	}
 	// Conjunctions the linear model cannot form by itself.
 	plain("x:", k, "|", at, "|", verb)
@@ -549,8 +573,43 @@ func (a *attributor) nullFeatures(q int, cands []candidate) []string {
 			f = append(f, "null:verb_in_sentence")
 		}
 		f = append(f, "null:shape="+a.quoteShape(p, slo, shi))
+		if c := a.clauseBetween(slo, p); c != "" {
+			f = append(f, "null:clause="+c)
+		}
 	}
 	return f
+}
+
+// speechVerbIn reports whether a reporting verb stands at outer positions
+// [lo, hi).
+func (a *attributor) speechVerbIn(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if !a.isPlaceholder(i) && a.d.g.speechVerbs[a.tok(i).low] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBetween names the kind of clause that outer positions [lo, hi)
+// open before a quote: "question" for an indirect question ("asked
+// whether", "wondered if"), "to" for an infinitive ("urged them to
+// reject it as"), or "" for neither.
+func (a *attributor) clauseBetween(lo, hi int) string {
+	for i := lo; i < hi; i++ {
+		if a.isPlaceholder(i) {
+			continue
+		}
+		t := a.tok(i)
+		switch {
+		case t.is("whether"), t.is("if") && i > lo && !a.isPlaceholder(i-1) && a.tok(i-1).is("asked", "asks", "ask", "wondered", "wonders", "questioned"):
+			return "question"
+		case t.is("to") && i+1 < hi && !a.isPlaceholder(i+1) && a.tok(i+1).kind == tokWord && !a.tok(i+1).cap &&
+			!isDeterminer(a.tok(i+1).low) && !isFunctionWord(a.tok(i+1).low):
+			return "to"
+		}
+	}
+	return ""
 }
 
 // firstInSentence reports whether no other word that could name someone
@@ -644,6 +703,49 @@ func (a *attributor) wordsToSentenceEnd(i int) int {
 		}
 	}
 	return n
+}
+
+// mentionSpeaker is who a name mention stands for as a speaker of quote q:
+// its person, unless the rules read the phrase around it as someone
+// speaking for that person ("the office of Prime Minister Keir Starmer",
+// "a spokesman for Starmer"), which then stands for the phrase.
+func (a *attributor) mentionSpeaker(q int, m mention) speaker {
+	rule := a.got[q]
+	if rule.kind != "" && rule.kind != "person" && m.titleStart < m.nameStart &&
+		strings.Contains(rule.name, a.d.span(m.nameStart, m.nameEnd)) &&
+		strings.Contains(rule.name, a.d.span(m.titleStart, m.nameStart)) {
+		return rule
+	}
+	return a.personSpeaker(m.entity)
+}
+
+// taggedNounStart returns where the noun phrase ending at outer position i
+// begins when it opens with an article ("one", "a", "an", "another", "the")
+// and a reporting verb follows it at once ("one Conservative whip said",
+// "a longtime resident told"), or -1. The phrase's head is a common noun
+// that no word list names as a speaker: the grammar alone proposes it, and
+// the scorer decides.
+func (a *attributor) taggedNounStart(i, lo int) int {
+	if i+1 >= len(a.outer) || a.isPlaceholder(i+1) || !a.d.g.speechVerbs[a.tok(i+1).low] {
+		return -1
+	}
+	t := a.tok(i)
+	if t.kind != tokWord || isFunctionWord(t.low) || isDeterminer(t.low) || a.d.g.speechVerbs[t.low] || !a.npToken(t) {
+		return -1
+	}
+	for s := i - 1; s >= lo && i-s <= 4; s-- {
+		if a.isPlaceholder(s) {
+			return -1
+		}
+		p := a.tok(s)
+		if p.is("one", "a", "an", "another", "the") {
+			return s
+		}
+		if p.kind != tokWord || isFunctionWord(p.low) || isDeterminer(p.low) || !a.npToken(p) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // gapShape abstracts the words between a candidate and its quote: V a

@@ -46,7 +46,7 @@ func tokenize(text string, start, end int, out []token) []token {
 			continue
 		}
 		if !isWordRune(r) {
-			out = append(out, token{start: i, end: i + n, kind: tokPunct, low: text[i : i+n]})
+			out = append(out, token{start: i, end: i + n, kind: tokPunct, low: punctLow(r, text[i:i+n])})
 			i += n
 			continue
 		}
@@ -83,6 +83,18 @@ func tokenize(text string, start, end int, out []token) []token {
 		i = j
 	}
 	return out
+}
+
+// punctLow is the form a mark is read by: the long dashes that sign a quote
+// or set off a clause ("” ― Carlos Raúl", "⸺ said …") read as the em dash,
+// so that what is known of one is known of all. The en dash and the hyphen
+// keep their own forms: they also join ranges and words.
+func punctLow(r rune, s string) string {
+	switch r {
+	case '\u2012', '\u2015', '\u2E3A', '\u2E3B', '\uFE58': // figure dash, horizontal bar, two- and three-em dash, small em dash
+		return "—"
+	}
+	return s
 }
 
 func isWordRune(r rune) bool {
