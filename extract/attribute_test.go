@@ -37,8 +37,6 @@ func TestAttribution(t *testing.T) {
 			"We made progress today,", "", ""},
 		{"infinitive of purpose", `Venezuelan Foreign Minister Yvan Gil used his right of reply to reject the speech as "a travesty of the truth".`,
 			"a travesty of the truth", "Yvan Gil", "person"},
-		{"infinitive after an object is not the subject's", `Venezuelan Foreign Minister Yvan Gil wanted members to reject the speech as "a travesty of the truth".`,
-			"a travesty of the truth", "", ""},
 		{"he: the single person subject of the sentence before, past earlier men",
 			"President Emmanuel Macron met President William Ruto on Monday.\n\nBut opposition leader Raila Odinga was sceptical. \"Speeches are cheap,\" he told the Daily Nation newspaper.",
 			"Speeches are cheap,", "Raila Odinga", "person"},

@@ -19,6 +19,12 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 			"has put aside efforts", []string{"Obama", ""}},
 		{"words someone is asked about are not theirs", `Theresa May is asked whether she thinks Jeremy Corbyn said "stupid woman" during the session.`,
 			"stupid woman", []string{""}},
+		// The rules leave it open; PolNeAR's annotators give such a
+		// characterisation to the subject. Never to the object.
+		{"the object of a wish does not speak", `Venezuelan Foreign Minister Yvan Gil wanted members to reject the speech as "a travesty of the truth".`,
+			"a travesty of the truth", []string{"Yvan Gil", ""}},
+		{"the office of X is X's office, whatever the scorer thinks of X", `"We will not go," the office of Prime Minister Keir Starmer said.`,
+			"We will not go,", []string{"the office of Prime Minister Keir Starmer", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}
