@@ -1,0 +1,99 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// postedSignal is an Observer that tells when a digest run is delivered.
+type postedSignal struct {
+	nopObserver
+	posted chan string
+}
+
+func (p postedSignal) DigestPosted(platform string) { p.posted <- platform }
+
+// The kill -9 with chat.postMessage in flight: the replica process
+// dies after Slack has its second message but before the answer, so its run
+// records one message sent and the second in doubt, under a lease with five
+// minutes to go. The same replica restarted takes its run back at once,
+// finds the second message in the channel's history by its marker, and
+// posts the rest: every message once, without waiting for the lease.
+func TestRestartAfterACrashMidPostFinishesPromptlyWithoutReposting(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) {
+			f := newDeadHolderAt(t, driver, true)
+			posted := postedSignal{posted: make(chan string, 1)}
+			// The restarted process has the dead one's replica identity
+			// (bot.replica_id; the doomed process used WithHolder) and a
+			// clock inside the dead process's lease.
+			restarted, _ := replicasOn(t, f.driver, f.dsn, 1, killedRunConfig(), f.clk.Now, f.slack.deliverers(t),
+				WithHolder("replica-doomed"), WithObserver(posted))
+			stop := runAll(t, restarted)
+			select {
+			case <-posted.posted:
+			case <-time.After(30 * time.Second):
+				t.Fatalf("the restarted replica did not deliver its run within 30 s (the lease had %s to go):\n%s",
+					digestLease, dumpPosts(f.slack.recorded()))
+			}
+			stop()
+			f.checkDeliveredOnce(t)
+			if n := f.slack.historyCalls(); n != 1 {
+				t.Errorf("%d history lookups, want 1 (for the message in doubt)", n)
+			}
+		})
+	}
+}
+
+// A replica with another identity leaves the dead replica's run alone
+// until the lease expires (that replica may be alive and posting), and then
+// finishes it without reposting the message in doubt. When the channel's
+// history cannot be read, the message in doubt is not posted blindly: the
+// run fails visibly and stays undelivered for a later retry.
+func TestAnotherReplicaWaitsForTheLeaseThenChecksTheMessageInDoubt(t *testing.T) {
+	tests := []struct {
+		name         string
+		historyError string
+		wantErr      string // "" for a delivered run
+	}{
+		{"history readable", "", ""},
+		{"history unreadable", "missing_scope", "missing_scope"},
+	}
+	for _, driver := range []string{"sqlite", "postgres"} {
+		for _, tt := range tests {
+			t.Run(driver+"/"+tt.name, func(t *testing.T) {
+				f := newDeadHolderAt(t, driver, true)
+				f.slack.historyError = tt.historyError
+				other := f.survivors(t, 1)[0]
+				other.takeBack(context.Background()) // frees nothing of another identity
+				if err := other.channelTick(context.Background(), other.channels[0], f.clk.Now()); !errors.Is(err, errRunHeld) {
+					t.Fatalf("tick inside the dead replica's lease = %v, want %v", err, errRunHeld)
+				}
+				if got := f.slack.recorded(); len(got) != 2 {
+					t.Fatalf("posted while the dead replica's lease was live:\n%s", dumpPosts(got))
+				}
+				f.clk.Advance(digestLease + time.Minute)
+				err := other.channelTick(context.Background(), other.channels[0], f.clk.Now())
+				if tt.wantErr == "" {
+					if err != nil {
+						t.Fatal(err)
+					}
+					f.checkDeliveredOnce(t)
+					return
+				}
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("tick with the history unreadable = %v, want %s", err, tt.wantErr)
+				}
+				if got := f.slack.recorded(); len(got) != 2 {
+					t.Errorf("posted with the history unreadable:\n%s", dumpPosts(got))
+				}
+				if run := lastRun(t, f.st, "wire"); run.Delivered || run.Error == "" || run.Pending == nil {
+					t.Errorf("run after the failed check: delivered %v, error %q, pending %+v; want undelivered, failed, still in doubt", run.Delivered, run.Error, run.Pending)
+				}
+			})
+		}
+	}
+}
