@@ -51,6 +51,13 @@ type Store interface {
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]StoredArticle, error)
 	// LatestArticleID is the highest article ID stored, 0 when empty.
 	LatestArticleID(ctx context.Context) (int64, error)
+	// PruneArticles deletes the articles stored before before whose ID is
+	// at most keepAfter (the caller's bound: articles a channel's next run
+	// starts after), with their quotes and mentions, except those an
+	// undelivered digest run covers; people no remaining article mentions
+	// or quotes are deleted, the others recounted. It returns how many
+	// articles and people it deleted.
+	PruneArticles(ctx context.Context, before time.Time, keepAfter int64) (articles, people int64, err error)
 
 	// FindPeople matches a query against people's names, surnames and
 	// aliases, case- and accent-insensitively (extract.Fold), and word by
