@@ -3,9 +3,12 @@ package bot
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/attache-bot/attache/config"
 )
 
 // postedSignal is an Observer that tells when a digest run is delivered.
@@ -94,6 +97,59 @@ func TestAnotherReplicaWaitsForTheLeaseThenChecksTheMessageInDoubt(t *testing.T)
 					t.Errorf("run after the failed check: delivered %v, error %q, pending %+v; want undelivered, failed, still in doubt", run.Delivered, run.Error, run.Pending)
 				}
 			})
+		}
+	}
+}
+
+// recordHandler is a slog.Handler sending each record's level and message
+// that contains match.
+type recordHandler struct {
+	match   string
+	records chan slog.Record
+}
+
+func (h recordHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (h recordHandler) Handle(_ context.Context, r slog.Record) error {
+	if strings.Contains(r.Message, h.match) {
+		h.records <- r
+	}
+	return nil
+}
+func (h recordHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h recordHandler) WithGroup(string) slog.Handler      { return h }
+
+// A run held by another live replica is looked at again and again (every
+// backoff step until the lease expires); it is reported at info once per
+// run, the later looks at debug (the issue counted 83 info lines in 5
+// minutes).
+func TestRunHeldByAnotherReplicaIsLoggedOncePerRun(t *testing.T) {
+	f := newDigestFixture(t, config.Channel{Name: "daily", Platform: "console", Target: "#news", Schedule: "CRON_TZ=UTC 0 8 * * *"})
+	f.add(t, "Ceasefire talks")
+	f.clk.Set(day1At8.Add(time.Second))
+	if _, ok, err := f.st.ClaimDigestRun(context.Background(), "daily", day1At8, "elsewhere/1", digestLease, 0); err != nil || !ok {
+		t.Fatalf("claim by another replica: %v, %v", ok, err)
+	}
+	logs := recordHandler{match: "held by another replica", records: make(chan slog.Record, 64)}
+	s := f.service(t, WithLogger(slog.New(logs)), WithRetryBase(time.Millisecond))
+	t.Cleanup(s.retries.stopAll)
+	s.channels[0].job.Run()
+	const looks = 6
+	var levels []slog.Level
+	for len(levels) < looks {
+		select {
+		case r := <-logs.records:
+			levels = append(levels, r.Level)
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%d looks at the held run in 30 s, want %d", len(levels), looks)
+		}
+	}
+	s.retries.stopAll()
+	if levels[0] != slog.LevelInfo {
+		t.Errorf("first look logged at %s, want info", levels[0])
+	}
+	for i, l := range levels[1:] {
+		if l != slog.LevelDebug {
+			t.Errorf("look %d logged at %s, want debug", i+2, l)
 		}
 	}
 }
