@@ -58,6 +58,11 @@ type Marked struct {
 	// Sent is called after message i is posted, or found posted; an error
 	// stops the delivery.
 	Sent func(i int) error
+	// Refused, when not nil, is called when the platform refused message i
+	// (a rate limit, an unknown channel): it certainly was not posted, so
+	// it is no longer in doubt. An answer that leaves the outcome unknown (a
+	// timeout, a server error) calls nothing: the message stays in doubt.
+	Refused func(i int) error
 }
 
 // InDoubt is a message whose send began without its outcome being known.

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/config"
+	"github.com/attache-bot/attache/digest"
 )
 
 // postedSignal is an Observer that tells when a digest run is delivered.
@@ -151,5 +153,46 @@ func TestRunHeldByAnotherReplicaIsLoggedOncePerRun(t *testing.T) {
 		if l != slog.LevelDebug {
 			t.Errorf("look %d logged at %s, want debug", i+2, l)
 		}
+	}
+}
+
+// markedRecorder is a MarkedDeliverer of one-message digests whose first
+// attempt is refused by the platform with a rate limit after announcing its
+// marker; it records what each attempt was handed as in doubt.
+type markedRecorder struct {
+	*recorder
+	attempts []*adapters.InDoubt
+}
+
+func (m *markedRecorder) DeliverMarked(ctx context.Context, target string, d digest.Digest, mk adapters.Marked) error {
+	m.attempts = append(m.attempts, mk.InDoubt)
+	if err := mk.Sending(mk.Skip, "marker-0"); err != nil {
+		return err
+	}
+	if len(m.attempts) == 1 {
+		if err := mk.Refused(mk.Skip); err != nil {
+			return err
+		}
+		return &adapters.RetryAfterError{After: time.Millisecond, Err: errors.New("ratelimited")}
+	}
+	return m.recorder.Deliver(ctx, target, d, mk.Skip, mk.Sent)
+}
+
+// A message the platform refused (a rate limit) is not in doubt: the retry
+// posts it without asking the platform whether it arrived, which a Slack
+// app without the history scopes could not answer.
+func TestRefusedMessageIsNotInDoubt(t *testing.T) {
+	f := newDigestFixture(t, config.Channel{Name: "daily", Platform: "console", Target: "#news", Schedule: "CRON_TZ=UTC 0 8 * * *"})
+	f.add(t, "Ceasefire talks")
+	m := &markedRecorder{recorder: newRecorder("console")}
+	s := newService(t, f.cfg, f.st, map[string]adapters.Deliverer{"console": m}, WithClock(f.clk.Now))
+	if err := tick(t, s, day1At8.Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.attempts) != 2 || m.attempts[1] != nil {
+		t.Fatalf("attempts handed in doubt %v, want 2 attempts, the second with nothing in doubt", m.attempts)
+	}
+	if run := lastRun(t, f.st, "daily"); !run.Delivered || run.Pending != nil {
+		t.Errorf("run delivered %v, pending %+v; want delivered, nothing pending", run.Delivered, run.Pending)
 	}
 }

@@ -206,6 +206,14 @@ func (s *Service) sender(ch *channel, run store.DigestRun, deliverer adapters.De
 				doubt = nil
 				return recordSent(i)
 			},
+			// A refused message (a rate limit, typically) is not in
+			// doubt: the next attempt posts it without a history lookup,
+			// which a platform may not allow (a Slack app without the
+			// history scopes).
+			Refused: func(i int) error {
+				doubt = nil
+				return s.store.MarkDigestMessageRefused(ctx, run.ID, s.holder, i)
+			},
 		})
 	}
 }

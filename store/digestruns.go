@@ -143,6 +143,18 @@ func (s *sqlStore) MarkDigestMessageSending(ctx context.Context, runID int64, ho
 	return nil
 }
 
+func (s *sqlStore) MarkDigestMessageRefused(ctx context.Context, runID int64, holder string, i int) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE digest_runs SET pending = -1, pending_marker = ''
+		WHERE id = $1 AND holder = $2 AND NOT delivered AND pending = $3`, runID, holder, i)
+	if err != nil {
+		return fmt.Errorf("store: mark digest run %d message %d refused: %w", runID, i, err)
+	}
+	if affected(res) == 0 {
+		return fmt.Errorf("store: mark digest run %d message %d refused by %s: %w", runID, i, holder, ErrNotHolder)
+	}
+	return nil
+}
+
 func (s *sqlStore) MarkDigestMessageSent(ctx context.Context, runID int64, holder string, i int, lease time.Duration) error {
 	if i < 0 {
 		return fmt.Errorf("store: mark digest run %d message %d sent: negative index", runID, i)

@@ -156,6 +156,8 @@ func TestDigestRunPendingMessage(t *testing.T) {
 			{"sending 0", func() error { return s.MarkDigestMessageSending(ctx, run.ID, "r1", 0, "m0", lease) }, 0, 0, "m0"},
 			{"sent 0", func() error { return s.MarkDigestMessageSent(ctx, run.ID, "r1", 0, lease) }, 1, -1, ""},
 			{"sending 1", func() error { return s.MarkDigestMessageSending(ctx, run.ID, "r1", 1, "m1", lease) }, 1, 1, "m1"},
+			{"refused 1", func() error { return s.MarkDigestMessageRefused(ctx, run.ID, "r1", 1) }, 1, -1, ""},
+			{"sending 1 again", func() error { return s.MarkDigestMessageSending(ctx, run.ID, "r1", 1, "m1", lease) }, 1, 1, "m1"},
 		}
 		for _, st := range steps {
 			if err := st.do(); err != nil {
@@ -174,6 +176,9 @@ func TestDigestRunPendingMessage(t *testing.T) {
 			case st.wantIndex >= 0 && (got.Pending == nil || got.Pending.Index != st.wantIndex || got.Pending.Marker != st.wantMark || !got.Pending.Since.Equal(clock.Now())):
 				t.Errorf("after %s: pending %+v, want message %d marked %q since %s", st.name, got.Pending, st.wantIndex, st.wantMark, clock.Now())
 			}
+		}
+		if err := s.MarkDigestMessageRefused(ctx, run.ID, "r1", 0); !errors.Is(err, ErrNotHolder) {
+			t.Errorf("refusal of a message not in doubt: %v, want ErrNotHolder", err)
 		}
 		// r1 dies with message 1 in flight; the next holder sees it in doubt.
 		clock.Advance(2 * lease)

@@ -105,6 +105,11 @@ type Store interface {
 	// for the marker on the platform before posting it again. ErrNotHolder
 	// as for MarkDigestMessageSent.
 	MarkDigestMessageSending(ctx context.Context, runID int64, holder string, i int, marker string, lease time.Duration) error
+	// MarkDigestMessageRefused records that the platform refused message i
+	// (announced by MarkDigestMessageSending): it was not posted, so it is
+	// no longer in doubt. ErrNotHolder when the run is not held by holder
+	// or i is not the message in doubt.
+	MarkDigestMessageRefused(ctx context.Context, runID int64, holder string, i int) error
 	// MarkDigestMessageSent records that message index i of the run was
 	// posted, and extends the lease. It fails with ErrNotHolder once the
 	// run was taken over or finished: the caller must stop posting.

@@ -90,6 +90,9 @@ func (dl *Deliverer) DeliverMarked(ctx context.Context, target string, d digest.
 			}
 		}
 		if err := dl.post(ctx, target, msgs[i], marker); err != nil {
+			if m.Refused != nil && refused(err) {
+				err = errors.Join(err, m.Refused(i))
+			}
 			return fmt.Errorf("slack: deliver message %d/%d to %s: %w", i+1, len(msgs), target, err)
 		}
 		if err := notify(m.Sent, i); err != nil {
@@ -116,6 +119,22 @@ func (dl *Deliverer) post(ctx context.Context, channel string, m Message, marker
 	}
 	_, _, err := dl.api.PostMessageContext(ctx, channel, opts...)
 	return retryAfter(err)
+}
+
+// refused reports whether Slack's answer says the message was not posted:
+// a rate limit, or an error answer other than the two Slack documents as
+// "some aspect of the operation may have succeeded". A transport error or
+// an HTTP error status leaves it unknown.
+func refused(err error) bool {
+	var limited *slackgo.RateLimitedError
+	if errors.As(err, &limited) {
+		return true
+	}
+	var answer slackgo.SlackErrorResponse
+	if errors.As(err, &answer) {
+		return answer.Err != "internal_error" && answer.Err != "fatal_error"
+	}
+	return false
 }
 
 // retryAfter turns Slack's 429 into an *adapters.RetryAfterError.

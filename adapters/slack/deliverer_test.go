@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,7 +41,8 @@ type fakeSlack struct {
 	ephemeral   []postedMessage
 	calls       int
 	rateLimited int
-	failAfter   int // answer channel_not_found once this many posts succeeded, 0: never
+	failAfter   int    // answer channel_not_found once this many posts succeeded, 0: never, -1: always
+	failWith    string // the error answered instead of channel_not_found
 	// historyError, when set, is conversations.history's error answer;
 	// histories records each conversations.history request's form.
 	historyError string
@@ -77,8 +79,8 @@ func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusTooManyRequests)
 		return
 	}
-	if f.failAfter > 0 && len(f.posts) >= f.failAfter {
-		writeJSON(w, map[string]any{"ok": false, "error": "channel_not_found"})
+	if f.failAfter < 0 || f.failAfter > 0 && len(f.posts) >= f.failAfter {
+		writeJSON(w, map[string]any{"ok": false, "error": cmp.Or(f.failWith, "channel_not_found")})
 		return
 	}
 	f.posts = append(f.posts, postedMessage{

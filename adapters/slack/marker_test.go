@@ -158,6 +158,56 @@ func TestDeliverMarkedChecksHistoryForAMessageInDoubt(t *testing.T) {
 	}
 }
 
+// A post Slack refused (a rate limit, an error answer) was not posted and is
+// reported Refused, so it leaves no doubt; an answer that leaves the outcome
+// unknown (internal_error, a transport failure) reports nothing.
+func TestDeliverMarkedReportsRefusals(t *testing.T) {
+	tests := []struct {
+		name        string
+		rateLimited int
+		fail        string // chat.postMessage's error answer on the first post
+		wantRefused bool
+	}{
+		{"rate limited", 1, "", true},
+		{"channel not found", 0, "channel_not_found", true},
+		{"internal error", 0, "internal_error", false},
+		{"fatal error", 0, "fatal_error", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeSlack(t)
+			f.rateLimited = tt.rateLimited
+			if tt.fail != "" {
+				f.failAfter, f.failWith = -1, tt.fail
+			}
+			dl := newTestDeliverer(t, f, Options{})
+			var refused []int
+			err := dl.DeliverMarked(context.Background(), "C1", bigDigest(3), adapters.Marked{
+				Run:     "r",
+				Refused: func(i int) error { refused = append(refused, i); return nil },
+			})
+			if err == nil {
+				t.Fatal("the refused post succeeded")
+			}
+			if got := len(refused) == 1 && refused[0] == 0; got != tt.wantRefused {
+				t.Errorf("refused %v, want message 0 reported refused: %v", refused, tt.wantRefused)
+			}
+		})
+	}
+	t.Run("Slack unreachable", func(t *testing.T) {
+		f := newFakeSlack(t)
+		dl := newTestDeliverer(t, f, Options{})
+		f.server.Stop()
+		called := false
+		err := dl.DeliverMarked(context.Background(), "C1", bigDigest(3), adapters.Marked{
+			Run: "r", Refused: func(int) error { called = true; return nil },
+		})
+		if err == nil || called {
+			t.Errorf("err %v, refused reported %v: a post that may have arrived is not a refusal", err, called)
+		}
+	})
+}
+
 func seq(from, to int) []int {
 	var s []int
 	for i := from; i < to; i++ {
