@@ -26,6 +26,52 @@ type Deliverer interface {
 	Deliver(ctx context.Context, target string, d digest.Digest, skip int, sent func(i int) error) error
 }
 
+// MarkedDeliverer is a Deliverer whose messages carry an idempotency
+// marker that the platform keeps, so that a message whose send was in
+// flight when the process died can be told posted or not, instead of being
+// posted again. The bot records each marker before the message is posted
+// (Sending) and hands a message left in doubt back (InDoubt).
+type MarkedDeliverer interface {
+	Deliverer
+	// DeliverMarked is Deliver for one attempt at a digest run. Message
+	// i's marker depends only on m.Run, target, i and the message, so
+	// every attempt at a run posts message i with the same marker.
+	DeliverMarked(ctx context.Context, target string, d digest.Digest, m Marked) error
+}
+
+// Marked is one attempt at delivering a digest run's messages.
+type Marked struct {
+	// Run names the digest run, the same on every attempt of it (the
+	// channel and schedule slot): two runs never share a marker.
+	Run string
+	// Skip is the number of messages already recorded posted.
+	Skip int
+	// InDoubt, when not nil, is message Skip: its send began (with
+	// InDoubt.Marker) but no outcome was recorded. The deliverer finds out
+	// whether it was posted before posting it; when it cannot tell, it
+	// fails without posting: a message posted twice is the failure this
+	// exists to prevent, and a failed run is retried later.
+	InDoubt *InDoubt
+	// Sending is called with message i's marker just before it is posted;
+	// an error stops the delivery before that message.
+	Sending func(i int, marker string) error
+	// Sent is called after message i is posted, or found posted; an error
+	// stops the delivery.
+	Sent func(i int) error
+	// Refused, when not nil, is called when the platform refused message i
+	// (a rate limit, an unknown channel): it certainly was not posted, so
+	// it is no longer in doubt. An answer that leaves the outcome unknown (a
+	// timeout, a server error) calls nothing: the message stays in doubt.
+	Refused func(i int) error
+}
+
+// InDoubt is a message whose send began without its outcome being known.
+type InDoubt struct {
+	Index  int
+	Marker string
+	Since  time.Time // when its send began: if it was posted, it was then or later
+}
+
 // RetryAfterError reports that the platform refused a request for now and
 // asked to be retried after a delay (Slack's 429 Retry-After, Matrix's
 // M_LIMIT_EXCEEDED retry_after_ms). Deliverers return it instead of

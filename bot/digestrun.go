@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/digest"
 	"github.com/attache-bot/attache/store"
 )
@@ -19,7 +20,16 @@ import (
 //     the platform accepts it, so a retry skips exactly the messages already
 //     posted. The digest is rebuilt from the same range with the slot as its
 //     clock, so message i is the same message on every attempt.
-//  3. FinishDigestRun marks it delivered.
+//  3. Before that, a marking deliverer (Slack, Matrix) has the message's
+//     idempotency marker recorded (MarkDigestMessageSending). A process
+//     that dies between the two leaves that message in doubt (the run's
+//     Pending); the next attempt hands it back to the deliverer, which
+//     finds out from the platform whether it was posted before posting it.
+//  4. FinishDigestRun marks it delivered.
+//
+// A process that dies holding a run leaves it leased for digestLease. A
+// restart of the same replica identity takes it back at start (takeBack);
+// another replica waits for the lease to expire.
 //
 // A failed run stays the channel's newest run. Before claiming a new slot,
 // channelTick retries that run (same range, same Sent) and claims nothing
@@ -36,6 +46,16 @@ import (
 // errRunHeld reports that another replica holds an undelivered run of the
 // channel under a live lease: not a failure, but worth a later look.
 var errRunHeld = errors.New("the digest run is held by another replica")
+
+// runHeldError is errRunHeld for one slot, so that it is logged once per
+// run rather than at every look.
+type runHeldError struct{ slot time.Time }
+
+func (e *runHeldError) Error() string {
+	return errRunHeld.Error() + " (slot " + e.slot.UTC().Format(time.RFC3339) + ")"
+}
+
+func (e *runHeldError) Unwrap() error { return errRunHeld }
 
 // channelTick delivers the channel's digest for the slot current at now,
 // after finishing any earlier undelivered run.
@@ -86,7 +106,7 @@ func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, 
 		if run.Delivered {
 			return nil
 		}
-		return errRunHeld
+		return &runHeldError{slot: slot}
 	}
 	platform := ch.cfg.Platform
 	log := s.log.With("channel", ch.cfg.Name, "slot", slot, "run", run.ID)
@@ -136,18 +156,72 @@ func (s *Service) deliverRun(ctx context.Context, ch *channel, run store.DigestR
 		return fmt.Errorf("no deliverer for platform %q", ch.cfg.Platform)
 	}
 	posted := 0
-	err := s.retryRateLimited(ctx, ch.cfg.Platform, log, func() error {
-		return deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent+posted, func(i int) error {
-			posted++
-			return s.store.MarkDigestMessageSent(ctx, run.ID, s.holder, i, digestLease)
-		})
-	})
+	send := s.sender(ch, run, deliverer, d, &posted)
+	err := s.retryRateLimited(ctx, ch.cfg.Platform, log, func() error { return send(ctx) })
 	if err != nil {
 		return fmt.Errorf("deliver to %s %s (posted %d more after %d): %w", ch.cfg.Platform, ch.cfg.Target, posted, run.Sent, err)
 	}
 	s.obs.DigestPosted(ch.cfg.Platform)
 	log.Info("digest posted", "stories", len(d.Stories), "articles", len(articles), "messages", posted, "resumed_after", run.Sent)
 	return nil
+}
+
+// sender returns one attempt at posting the run's messages not yet
+// recorded sent, counting them in posted. A deliverer that marks its
+// messages (adapters.MarkedDeliverer) has each message's marker recorded
+// before the message is posted, and is handed the message left in doubt by
+// a process that died with it in flight, to find out whether it was posted
+// before posting it again.
+func (s *Service) sender(ch *channel, run store.DigestRun, deliverer adapters.Deliverer, d digest.Digest, posted *int) func(ctx context.Context) error {
+	sent := func(ctx context.Context) func(int) error {
+		return func(i int) error {
+			*posted++
+			return s.store.MarkDigestMessageSent(ctx, run.ID, s.holder, i, digestLease)
+		}
+	}
+	marked, ok := deliverer.(adapters.MarkedDeliverer)
+	if !ok {
+		return func(ctx context.Context) error {
+			return deliverer.Deliver(ctx, ch.cfg.Target, d, run.Sent+*posted, sent(ctx))
+		}
+	}
+	// doubt follows the store's pending message between attempts (a rate
+	// limit ends an attempt): set when a send begins, cleared when it is
+	// recorded sent.
+	var doubt *adapters.InDoubt
+	if p := run.Pending; p != nil {
+		doubt = &adapters.InDoubt{Index: p.Index, Marker: p.Marker, Since: p.Since}
+	}
+	return func(ctx context.Context) error {
+		recordSent := sent(ctx)
+		return marked.DeliverMarked(ctx, ch.cfg.Target, d, adapters.Marked{
+			Run:     runKey(ch, run),
+			Skip:    run.Sent + *posted,
+			InDoubt: doubt,
+			Sending: func(i int, marker string) error {
+				doubt = &adapters.InDoubt{Index: i, Marker: marker, Since: s.now()}
+				return s.store.MarkDigestMessageSending(ctx, run.ID, s.holder, i, marker, digestLease)
+			},
+			Sent: func(i int) error {
+				doubt = nil
+				return recordSent(i)
+			},
+			// A refused message (a rate limit, typically) is not in
+			// doubt: the next attempt posts it without a history lookup,
+			// which a platform may not allow (a Slack app without the
+			// history scopes).
+			Refused: func(i int) error {
+				doubt = nil
+				return s.store.MarkDigestMessageRefused(ctx, run.ID, s.holder, i)
+			},
+		})
+	}
+}
+
+// runKey names a digest run in its messages' markers: the channel and the
+// slot, which identify the run on every attempt and in every replica.
+func runKey(ch *channel, run store.DigestRun) string {
+	return ch.cfg.Name + "@" + run.Slot.UTC().Format(time.RFC3339)
 }
 
 // buildDigest turns a run's articles into the channel's digest. It depends

@@ -177,9 +177,18 @@ type deadHolder struct {
 
 func newDeadHolder(t *testing.T, driver string) *deadHolder {
 	t.Helper()
+	return newDeadHolderAt(t, driver, false)
+}
+
+// newDeadHolderAt is newDeadHolder; with inFlight the second message
+// reached Slack (it is posted) but the replica died waiting for the answer,
+// so the run records it neither sent nor unsent: in doubt.
+func newDeadHolderAt(t *testing.T, driver string, inFlight bool) *deadHolder {
+	t.Helper()
 	f := &deadHolder{slack: newSharedSlack(t), clk: newClock(day1At8.Add(-time.Hour))}
 	f.driver, f.dsn = sharedDatabase(t, driver)
-	f.slack.hangCall = 2 // the doomed replica's second message never arrives
+	f.slack.hangCall = 2 // the doomed replica's second message never arrives, or its answer never does
+	f.slack.recordHung = inFlight
 	f.st = openShared(t, f.driver, f.dsn, f.clk.Now)
 	for i := range 45 {
 		saveArticle(t, f.st, storyArticle(fmt.Sprintf("Summit item %02d", i), f.clk.Now()), extract.Analysis{})
@@ -192,11 +201,19 @@ func newDeadHolder(t *testing.T, driver string) *deadHolder {
 		t.Fatalf("the doomed replica never posted its second message; its log:\n%s", doomed.log())
 	}
 	doomed.kill()
-	if got := f.slack.recorded(); len(got) != 1 {
-		t.Fatalf("before the kill: %d posts, want 1:\n%s", len(got), dumpPosts(got))
+	wantPosts := 1
+	if inFlight {
+		wantPosts = 2
 	}
-	if run := lastRun(t, f.st, "wire"); run.Sent != 1 || run.Delivered {
+	if got := f.slack.recorded(); len(got) != wantPosts {
+		t.Fatalf("before the kill: %d posts, want %d:\n%s", len(got), wantPosts, dumpPosts(got))
+	}
+	run := lastRun(t, f.st, "wire")
+	if run.Sent != 1 || run.Delivered {
 		t.Fatalf("the dead replica's run: sent %d, delivered %v; want 1 message recorded, not delivered", run.Sent, run.Delivered)
+	}
+	if run.Pending == nil || run.Pending.Index != 1 {
+		t.Fatalf("the dead replica's run has pending %+v, want message 1 in doubt", run.Pending)
 	}
 	f.clk.Set(day1At8.Add(2 * time.Second))
 	return f

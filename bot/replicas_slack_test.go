@@ -36,21 +36,28 @@ const replicaBotToken = "xoxb-replicas"
 // sharedSlack is the Slack workspace every replica posts to: chat.postMessage
 // records each accepted post. The call numbered hangCall (1-based, 0: none)
 // hangs until its client goes away and is not recorded, as when a replica
-// dies before Slack has the message.
+// dies before Slack has the message; with recordHung it is recorded first,
+// as when a replica dies after Slack has the message but before it has the
+// answer. conversations.history lists the posts with their metadata, or
+// fails with historyError.
 type sharedSlack struct {
 	server *slacktest.Server
 
-	mu       sync.Mutex
-	posts    []slackPost
-	calls    int
-	hangCall int
-	hanging  chan struct{} // closed when the hanging call arrives
-	release  chan struct{} // closed at cleanup so the server can stop
+	mu           sync.Mutex
+	posts        []slackPost
+	calls        int
+	hangCall     int
+	recordHung   bool
+	historyError string
+	histories    int           // conversations.history calls
+	hanging      chan struct{} // closed when the hanging call arrives
+	release      chan struct{} // closed at cleanup so the server can stop
 }
 
 type slackPost struct {
-	channel string
-	text    string // the notification text: title, part number, headlines
+	channel  string
+	text     string // the notification text: title, part number, headlines
+	metadata string // the metadata parameter (JSON), "" when none
 }
 
 func newSharedSlack(t *testing.T) *sharedSlack {
@@ -58,6 +65,7 @@ func newSharedSlack(t *testing.T) *sharedSlack {
 	f := &sharedSlack{hanging: make(chan struct{}), release: make(chan struct{})}
 	f.server = slacktest.NewTestServer(func(c slacktest.Customize) {
 		c.Handle("/chat.postMessage", f.postMessage)
+		c.Handle("/conversations.history", f.history)
 	})
 	f.server.Start()
 	t.Cleanup(f.server.Stop)
@@ -77,7 +85,11 @@ func (f *sharedSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.calls++
+	post := slackPost{channel: r.Form.Get("channel"), text: r.Form.Get("text"), metadata: r.Form.Get("metadata")}
 	if f.calls == f.hangCall {
+		if f.recordHung {
+			f.posts = append(f.posts, post)
+		}
 		f.mu.Unlock()
 		close(f.hanging)
 		select {
@@ -86,10 +98,43 @@ func (f *sharedSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	f.posts = append(f.posts, slackPost{channel: r.Form.Get("channel"), text: r.Form.Get("text")})
+	f.posts = append(f.posts, post)
 	n := len(f.posts)
 	f.mu.Unlock()
 	json.NewEncoder(w).Encode(map[string]any{"ok": true, "channel": r.Form.Get("channel"), "ts": fmt.Sprintf("1700000000.%06d", n)})
+}
+
+// history lists the channel's posts, newest first, with their metadata.
+func (f *sharedSlack) history(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.histories++
+	if f.historyError != "" {
+		json.NewEncoder(w).Encode(map[string]any{"ok": false, "error": f.historyError})
+		return
+	}
+	var msgs []map[string]any
+	for i := len(f.posts) - 1; i >= 0; i-- {
+		if p := f.posts[i]; p.channel == r.Form.Get("channel") {
+			msg := map[string]any{"type": "message", "text": p.text, "ts": fmt.Sprintf("1700000000.%06d", i+1)}
+			if p.metadata != "" {
+				msg["metadata"] = json.RawMessage(p.metadata)
+			}
+			msgs = append(msgs, msg)
+		}
+	}
+	json.NewEncoder(w).Encode(map[string]any{"ok": true, "messages": msgs})
+}
+
+func (f *sharedSlack) historyCalls() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.histories
 }
 
 func (f *sharedSlack) recorded() []slackPost {

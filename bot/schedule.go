@@ -125,11 +125,28 @@ func (s *Service) channelJob(ch *channel) {
 			ch.job.Run()
 		}
 	})
-	if errors.Is(err, errRunHeld) {
-		s.log.Info("digest run held by another replica; looking again later", "channel", ch.cfg.Name, "retry_in", delay)
+	var held *runHeldError
+	if errors.As(err, &held) {
+		s.logHeld(ch, held.slot, delay)
 		return
 	}
 	s.log.Error("digest failed; will retry", "channel", ch.cfg.Name, "retry_in", delay, "err", err)
+}
+
+// logHeld says once per run, at info, that another replica holds it; the
+// looks after that (every backoff step until its lease expires) are at
+// debug: a dead holder's 5-minute lease made one line every few seconds.
+func (s *Service) logHeld(ch *channel, slot time.Time, retryIn time.Duration) {
+	s.heldMu.Lock()
+	first := !s.heldLogged[ch.cfg.Name].Equal(slot)
+	s.heldLogged[ch.cfg.Name] = slot
+	s.heldMu.Unlock()
+	level := slog.LevelDebug
+	if first {
+		level = slog.LevelInfo
+	}
+	s.log.Log(context.Background(), level, "digest run held by another replica; looking again until it is delivered or its lease expires",
+		"channel", ch.cfg.Name, "slot", slot, "retry_in", retryIn)
 }
 
 // catchUp runs, once at start, each channel whose latest activation passed

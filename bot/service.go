@@ -2,14 +2,11 @@ package bot
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -56,6 +53,9 @@ type Service struct {
 	subReader *ingest.Fetcher
 	resolver  *net.Resolver
 
+	// identity names this replica across restarts (bot.replica_id);
+	// holder, identity/instance, names this process in leases.
+	identity        string
 	holder          string
 	now             func() time.Time
 	log             *slog.Logger
@@ -74,10 +74,14 @@ type Service struct {
 	cron     *cron.Cron
 	poll     pollState
 	retries  retryTimers
-	wake     chan struct{}
-	stopping atomic.Bool
-	jobsMu   sync.Mutex
-	running  int // digest jobs in progress, under jobsMu
+	// heldLogged is, per channel, the slot of the last run logged as held
+	// by another replica (logHeld).
+	heldMu     sync.Mutex
+	heldLogged map[string]time.Time
+	wake       chan struct{}
+	stopping   atomic.Bool
+	jobsMu     sync.Mutex
+	running    int // digest jobs in progress, under jobsMu
 	// digestCtx outlives Run's context by the shutdown grace so that a
 	// digest being posted when the signal arrives can finish.
 	digestCtx    context.Context
@@ -107,9 +111,10 @@ func WithLogger(l *slog.Logger) Option { return func(s *Service) { s.log = l } }
 // WithClock replaces time.Now for polling and digest decisions.
 func WithClock(now func() time.Time) Option { return func(s *Service) { s.now = now } }
 
-// WithHolder sets the replica ID used for leases (default: host name plus a
-// random suffix, unique per process).
-func WithHolder(id string) Option { return func(s *Service) { s.holder = id } }
+// WithHolder sets the replica identity used for leases, as bot.replica_id
+// does (default: bot.replica_id, else derived from the host name and the
+// database). Each process adds an instance suffix of its own.
+func WithHolder(id string) Option { return func(s *Service) { s.identity = id } }
 
 // WithObserver reports ingestion, delivery and command events (metrics).
 func WithObserver(o Observer) Option { return func(s *Service) { s.obs = o } }
@@ -186,6 +191,7 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 		retryBase:       defaultRetryBase,
 		leaderLease:     defaultLeaderLease,
 		wake:            make(chan struct{}, 1),
+		heldLogged:      map[string]time.Time{},
 	}
 	// A source polled more often than the poller looks would be late.
 	for _, src := range cfg.Sources {
@@ -196,9 +202,13 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 	for _, o := range opts {
 		o(s)
 	}
-	if s.holder == "" {
-		s.holder = replicaID()
+	if s.identity == "" {
+		s.identity = cfg.Bot.ReplicaID
 	}
+	if s.identity == "" {
+		s.identity = derivedReplicaID(cfg.Database)
+	}
+	s.holder = s.identity + "/" + instanceID()
 	s.poll.init(s.pollConcurrency)
 	s.reader = ingest.NewFetcher(s.fetchOptions(false))
 	s.subReader = ingest.NewFetcher(s.fetchOptions(!cfg.Fetch.AllowPrivateURL))
@@ -215,7 +225,7 @@ func New(cfg *config.Config, st store.Store, ex *extract.Extractor, deliverers m
 		s.channels = append(s.channels, ch)
 	}
 	s.cron = s.newCron()
-	if cfg.Bot.DigestRunRetention > 0 {
+	if cfg.Bot.DigestRunRetention > 0 || cfg.Bot.ArticleRetention > 0 {
 		s.GoLeader("retention", s.retentionLoop)
 	}
 	return s, nil
@@ -234,19 +244,8 @@ func (s *Service) fetchOptions(refusePrivate bool) ingest.Options {
 	}
 }
 
-// replicaID names this process in leases: readable in the database, and
-// unique even when two replicas share a host name.
-func replicaID() string {
-	host, err := os.Hostname()
-	if err != nil || host == "" {
-		host = "attache"
-	}
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return host + "-" + hex.EncodeToString(b[:])
-}
-
-// Holder is the replica ID this service uses for leases.
+// Holder is the name this process uses in leases: its replica identity,
+// "/", and an instance ID of its own.
 func (s *Service) Holder() string { return s.holder }
 
 // Run serves until ctx is cancelled, then shuts down gracefully: it stops
@@ -269,6 +268,7 @@ func (s *Service) Run(ctx context.Context) error {
 		})
 	}
 
+	s.takeBack(ctx)
 	s.cron.Start()
 	s.catchUp(ctx)
 

@@ -110,6 +110,16 @@ type Bot struct {
 	// ExtractBudget is the longest one article's extraction may run; an
 	// article over it is stored with what was found by then.
 	ExtractBudget time.Duration `yaml:"extract_budget"`
+	// ArticleRetention is how long articles (with their quotes and
+	// mentions) are kept; 0, the default, keeps them forever: they are the
+	// knowledge base of who and quotes.
+	ArticleRetention time.Duration `yaml:"article_retention"`
+	// ReplicaID names this replica in the database's leases. A process
+	// restarted with the same ID takes back at once the digest runs and
+	// leases its predecessor held, instead of waiting for them to expire,
+	// so two live processes must never share one. "" derives it from the
+	// host name and the database.
+	ReplicaID string `yaml:"replica_id"`
 }
 
 // Log configures logging.

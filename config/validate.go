@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	// Embedded zone data: the container image has no /usr/share/zoneinfo,
 	// and channel time zones must resolve the same everywhere.
 	_ "time/tzdata"
@@ -242,6 +243,12 @@ func (c *Config) validateServer(v *validator) {
 	}
 	if c.Bot.ExtractBudget <= 0 {
 		v.add("bot.extract_budget", "must be positive: it bounds one article's extraction (got %s)", c.Bot.ExtractBudget)
+	}
+	if c.Bot.ArticleRetention < 0 {
+		v.add("bot.article_retention", "must not be negative (0 keeps articles forever)")
+	}
+	if id := c.Bot.ReplicaID; len(id) > 100 || strings.ContainsFunc(id, func(r rune) bool { return r == '/' || unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		v.add("bot.replica_id", "must be at most 100 characters without '/', spaces or control characters (got %q)", id)
 	}
 	if c.Bot.MaxRateLimitWait <= 0 || c.Bot.MaxRateLimitWait > MaxRateLimitWaitLimit {
 		v.add("bot.max_rate_limit_wait", "must be positive and at most %s, inside a digest run's lease (got %s)", MaxRateLimitWaitLimit, c.Bot.MaxRateLimitWait)

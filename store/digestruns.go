@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
-const digestRunColumns = `id, channel, slot, after_id, upto_id, sent, holder, lease_until, delivered, error, created_at, delivered_at`
+const digestRunColumns = `id, channel, slot, after_id, upto_id, sent, holder, lease_until, delivered, error, created_at, delivered_at,
+	pending, pending_marker, pending_at`
 
 // digestRun is a DigestRun with the lease columns the interface hides.
 type digestRun struct {
@@ -19,15 +21,22 @@ type digestRun struct {
 
 func scanDigestRun(row rowScanner) (digestRun, error) {
 	var (
-		r             digestRun
-		slot, created int64
-		deliveredAt   sql.NullInt64
+		r                      digestRun
+		slot, created          int64
+		deliveredAt, pendingAt sql.NullInt64
+		pending                int
+		marker                 string
 	)
 	err := row.Scan(&r.ID, &r.Channel, &slot, &r.AfterID, &r.UptoID, &r.Sent, &r.holder, &r.leaseUntil,
-		&r.Delivered, &r.Error, &created, &deliveredAt)
+		&r.Delivered, &r.Error, &created, &deliveredAt, &pending, &marker, &pendingAt)
 	r.Slot = time.UnixMicro(slot).UTC()
 	r.CreatedAt = time.UnixMicro(created).UTC()
 	r.DeliveredAt = fromMicros(deliveredAt)
+	// Only the next message to post can be in doubt: one recorded sent
+	// since is not.
+	if pending >= 0 && pending == r.Sent && marker != "" && !r.Delivered {
+		r.Pending = &PendingMessage{Index: pending, Marker: marker, Since: fromMicros(pendingAt)}
+	}
 	return r, err
 }
 
@@ -116,12 +125,45 @@ func (s *sqlStore) nextRunRange(ctx context.Context, tx *txn, channel string, fi
 	return after, max(upto, after), nil
 }
 
+func (s *sqlStore) MarkDigestMessageSending(ctx context.Context, runID int64, holder string, i int, marker string, lease time.Duration) error {
+	if i < 0 || marker == "" {
+		return fmt.Errorf("store: mark digest run %d message %d sending: negative index or empty marker", runID, i)
+	}
+	now := s.now()
+	res, err := s.w.ExecContext(ctx, `UPDATE digest_runs
+		SET pending = $3, pending_marker = $4, pending_at = $5, lease_until = $6
+		WHERE id = $1 AND holder = $2 AND NOT delivered`,
+		runID, holder, i, marker, now.UnixMicro(), now.Add(lease).UnixMicro())
+	if err != nil {
+		return fmt.Errorf("store: mark digest run %d message %d sending: %w", runID, i, err)
+	}
+	if affected(res) == 0 {
+		return fmt.Errorf("store: mark digest run %d message %d sending by %s: %w", runID, i, holder, ErrNotHolder)
+	}
+	return nil
+}
+
+func (s *sqlStore) MarkDigestMessageRefused(ctx context.Context, runID int64, holder string, i int) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE digest_runs SET pending = -1, pending_marker = ''
+		WHERE id = $1 AND holder = $2 AND NOT delivered AND pending = $3`, runID, holder, i)
+	if err != nil {
+		return fmt.Errorf("store: mark digest run %d message %d refused: %w", runID, i, err)
+	}
+	if affected(res) == 0 {
+		return fmt.Errorf("store: mark digest run %d message %d refused by %s: %w", runID, i, holder, ErrNotHolder)
+	}
+	return nil
+}
+
 func (s *sqlStore) MarkDigestMessageSent(ctx context.Context, runID int64, holder string, i int, lease time.Duration) error {
 	if i < 0 {
 		return fmt.Errorf("store: mark digest run %d message %d sent: negative index", runID, i)
 	}
+	// A message recorded sent is no longer in doubt (nor any before it).
 	res, err := s.w.ExecContext(ctx, `UPDATE digest_runs
-		SET sent = CASE WHEN sent < $3 THEN $3 ELSE sent END, lease_until = $4
+		SET sent = CASE WHEN sent < $3 THEN $3 ELSE sent END, lease_until = $4,
+			pending_marker = CASE WHEN pending < $3 THEN '' ELSE pending_marker END,
+			pending = CASE WHEN pending < $3 THEN -1 ELSE pending END
 		WHERE id = $1 AND holder = $2 AND NOT delivered`,
 		runID, holder, i+1, s.now().Add(lease).UnixMicro())
 	if err != nil {
@@ -140,7 +182,8 @@ func (s *sqlStore) FinishDigestRun(ctx context.Context, runID int64, holder stri
 	)
 	if errMsg == "" {
 		res, err = s.w.ExecContext(ctx, `UPDATE digest_runs
-			SET delivered = $3, delivered_at = $4, error = '', holder = '', lease_until = 0
+			SET delivered = $3, delivered_at = $4, error = '', holder = '', lease_until = 0,
+				pending = -1, pending_marker = ''
 			WHERE id = $1 AND holder = $2 AND NOT delivered`, runID, holder, true, s.now().UnixMicro())
 	} else {
 		res, err = s.w.ExecContext(ctx, `UPDATE digest_runs SET error = $3, holder = '', lease_until = 0
@@ -178,4 +221,32 @@ func (s *sqlStore) PruneDigestRuns(ctx context.Context, before time.Time) (int64
 		return 0, fmt.Errorf("store: prune digest runs: %w", err)
 	}
 	return n, nil
+}
+
+func (s *sqlStore) ReleaseHeldBy(ctx context.Context, prefix, except string) (runs, leases int64, err error) {
+	if prefix == "" {
+		return 0, 0, fmt.Errorf("store: release held by: empty prefix")
+	}
+	// substr rather than LIKE: a prefix with % or _ must match literally.
+	// Both back ends count substr in characters, from 1.
+	err = s.write(ctx, func(tx *txn) error {
+		res, err := tx.ExecContext(ctx, `UPDATE digest_runs SET holder = '', lease_until = 0
+			WHERE NOT delivered AND holder <> '' AND holder <> $2 AND substr(holder, 1, $3) = $1`,
+			prefix, except, utf8.RuneCountInString(prefix))
+		if err != nil {
+			return fmt.Errorf("digest runs: %w", err)
+		}
+		runs = affected(res)
+		res, err = tx.ExecContext(ctx, `DELETE FROM leases WHERE holder <> $2 AND substr(holder, 1, $3) = $1`,
+			prefix, except, utf8.RuneCountInString(prefix))
+		if err != nil {
+			return fmt.Errorf("leases: %w", err)
+		}
+		leases = affected(res)
+		return nil
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: release what %s* held: %w", prefix, err)
+	}
+	return runs, leases, nil
 }

@@ -127,3 +127,119 @@ func TestDigestRuns(t *testing.T) {
 		}
 	})
 }
+
+// A message whose send began but was never recorded sent is the run's
+// Pending for the next holder, with the marker it was sent with; recording
+// it sent (or any later message) clears it.
+func TestDigestRunPendingMessage(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		clock := newFakeClock()
+		s := b.open(t, WithClock(clock.Now))
+		const channel = "slack:C1"
+		lease := time.Minute
+		slot := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+		run, ok, err := s.ClaimDigestRun(ctx, channel, slot, "r1", lease, 0)
+		if err != nil || !ok || run.Pending != nil {
+			t.Fatalf("claim = %+v, %v, %v", run, ok, err)
+		}
+		if err := s.MarkDigestMessageSending(ctx, run.ID, "r2", 0, "m0", lease); !errors.Is(err, ErrNotHolder) {
+			t.Fatalf("sending by a non-holder: %v, want ErrNotHolder", err)
+		}
+		steps := []struct {
+			name      string
+			do        func() error
+			wantSent  int
+			wantIndex int // -1: no Pending
+			wantMark  string
+		}{
+			{"sending 0", func() error { return s.MarkDigestMessageSending(ctx, run.ID, "r1", 0, "m0", lease) }, 0, 0, "m0"},
+			{"sent 0", func() error { return s.MarkDigestMessageSent(ctx, run.ID, "r1", 0, lease) }, 1, -1, ""},
+			{"sending 1", func() error { return s.MarkDigestMessageSending(ctx, run.ID, "r1", 1, "m1", lease) }, 1, 1, "m1"},
+			{"refused 1", func() error { return s.MarkDigestMessageRefused(ctx, run.ID, "r1", 1) }, 1, -1, ""},
+			{"sending 1 again", func() error { return s.MarkDigestMessageSending(ctx, run.ID, "r1", 1, "m1", lease) }, 1, 1, "m1"},
+		}
+		for _, st := range steps {
+			if err := st.do(); err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			got, err := s.LastDigestRun(ctx, channel)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Sent != st.wantSent {
+				t.Errorf("after %s: sent %d, want %d", st.name, got.Sent, st.wantSent)
+			}
+			switch {
+			case st.wantIndex < 0 && got.Pending != nil:
+				t.Errorf("after %s: pending %+v, want none", st.name, *got.Pending)
+			case st.wantIndex >= 0 && (got.Pending == nil || got.Pending.Index != st.wantIndex || got.Pending.Marker != st.wantMark || !got.Pending.Since.Equal(clock.Now())):
+				t.Errorf("after %s: pending %+v, want message %d marked %q since %s", st.name, got.Pending, st.wantIndex, st.wantMark, clock.Now())
+			}
+		}
+		if err := s.MarkDigestMessageRefused(ctx, run.ID, "r1", 0); !errors.Is(err, ErrNotHolder) {
+			t.Errorf("refusal of a message not in doubt: %v, want ErrNotHolder", err)
+		}
+		// r1 dies with message 1 in flight; the next holder sees it in doubt.
+		clock.Advance(2 * lease)
+		taken, ok, err := s.ClaimDigestRun(ctx, channel, slot, "r2", lease, 0)
+		if err != nil || !ok || taken.Pending == nil || taken.Pending.Marker != "m1" || taken.Sent != 1 {
+			t.Fatalf("takeover = %+v (pending %+v), %v, %v", taken, taken.Pending, ok, err)
+		}
+		if err := s.FinishDigestRun(ctx, run.ID, "r2", ""); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.LastDigestRun(ctx, channel); got.Pending != nil {
+			t.Errorf("a delivered run has a pending message %+v", *got.Pending)
+		}
+	})
+}
+
+// ReleaseHeldBy frees what earlier instances of one replica identity held
+// (runs and leases), and nothing of the caller's own or of another identity.
+func TestReleaseHeldBy(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		clock := newFakeClock()
+		s := b.open(t, WithClock(clock.Now))
+		lease := time.Hour
+		slot := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+		holders := map[string]string{ // channel -> holder of its run
+			"dead":    "host_a/1111",
+			"mine":    "host_a/2222",
+			"other":   "host_ab/3333", // shares the prefix's characters but not the identity
+			"percent": "host%/4444",
+		}
+		for channel, holder := range holders {
+			if _, ok, err := s.ClaimDigestRun(ctx, channel, slot, holder, lease, 0); err != nil || !ok {
+				t.Fatalf("claim %s: %v, %v", channel, ok, err)
+			}
+			if ok, err := s.AcquireLease(ctx, "lease-"+channel, holder, lease); err != nil || !ok {
+				t.Fatalf("lease %s: %v, %v", channel, ok, err)
+			}
+		}
+		runs, leases, err := s.ReleaseHeldBy(ctx, "host_a/", "host_a/2222")
+		if err != nil || runs != 1 || leases != 1 {
+			t.Fatalf("ReleaseHeldBy = %d runs, %d leases, %v; want 1, 1", runs, leases, err)
+		}
+		for channel := range holders {
+			_, claimed, err := s.ClaimDigestRun(ctx, channel, slot, "newcomer/1", lease, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := channel == "dead"; claimed != want {
+				t.Errorf("run of %s claimable by another holder: %v, want %v", channel, claimed, want)
+			}
+			got, err := s.AcquireLease(ctx, "lease-"+channel, "newcomer/1", lease)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := channel == "dead"; got != want {
+				t.Errorf("lease-%s acquirable by another holder: %v, want %v", channel, got, want)
+			}
+		}
+		if _, _, err := s.ReleaseHeldBy(ctx, "", "x"); err == nil {
+			t.Error("an empty prefix released everything")
+		}
+	})
+}

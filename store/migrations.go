@@ -158,6 +158,17 @@ var migrations = []struct {
 		`ALTER TABLE person_roles ADD COLUMN first_seen BIGINT`,
 		`ALTER TABLE person_roles ADD COLUMN last_seen BIGINT`,
 	}, rebuildPeople},
+
+	// A digest message whose send began but whose outcome was not recorded
+	// (the process died with the request in flight): pending is its index
+	// (-1: none), pending_marker the idempotency marker it was sent with,
+	// pending_at when. The next holder looks for the marker on the
+	// platform before posting that message again.
+	{3, []string{
+		`ALTER TABLE digest_runs ADD COLUMN pending INTEGER NOT NULL DEFAULT -1`,
+		`ALTER TABLE digest_runs ADD COLUMN pending_marker TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE digest_runs ADD COLUMN pending_at BIGINT`,
+	}, nil},
 }
 
 // migrate applies the pending migrations in one transaction. On PostgreSQL

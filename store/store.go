@@ -51,6 +51,13 @@ type Store interface {
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]StoredArticle, error)
 	// LatestArticleID is the highest article ID stored, 0 when empty.
 	LatestArticleID(ctx context.Context) (int64, error)
+	// PruneArticles deletes the articles stored before before whose ID is
+	// at most keepAfter (the caller's bound: articles a channel's next run
+	// starts after), with their quotes and mentions, except those an
+	// undelivered digest run covers; people no remaining article mentions
+	// or quotes are deleted, the others recounted. It returns how many
+	// articles and people it deleted.
+	PruneArticles(ctx context.Context, before time.Time, keepAfter int64) (articles, people int64, err error)
 
 	// FindPeople matches a query against people's names, surnames and
 	// aliases, case- and accent-insensitively (extract.Fold), and word by
@@ -91,6 +98,18 @@ type Store interface {
 	// whose holder's lease expired is handed over with the messages already
 	// sent recorded in Sent.
 	ClaimDigestRun(ctx context.Context, channel string, slot time.Time, holder string, lease time.Duration, firstAfter int64) (run DigestRun, claimed bool, err error)
+	// MarkDigestMessageSending records, before message i of the run is
+	// posted, the idempotency marker it carries, and extends the lease.
+	// Until MarkDigestMessageSent(i) the message is in doubt: a later
+	// claim returns it as the run's Pending, so the next holder can look
+	// for the marker on the platform before posting it again. ErrNotHolder
+	// as for MarkDigestMessageSent.
+	MarkDigestMessageSending(ctx context.Context, runID int64, holder string, i int, marker string, lease time.Duration) error
+	// MarkDigestMessageRefused records that the platform refused message i
+	// (announced by MarkDigestMessageSending): it was not posted, so it is
+	// no longer in doubt. ErrNotHolder when the run is not held by holder
+	// or i is not the message in doubt.
+	MarkDigestMessageRefused(ctx context.Context, runID int64, holder string, i int) error
 	// MarkDigestMessageSent records that message index i of the run was
 	// posted, and extends the lease. It fails with ErrNotHolder once the
 	// run was taken over or finished: the caller must stop posting.
@@ -99,6 +118,13 @@ type Store interface {
 	// releases the lease. A failed run is retried by a later claim.
 	// ErrNotHolder as for MarkDigestMessageSent.
 	FinishDigestRun(ctx context.Context, runID int64, holder string, errMsg string) error
+	// ReleaseHeldBy frees the undelivered digest runs and the leases held
+	// by any holder whose name starts with prefix, except holder except:
+	// a restarted process frees what its dead predecessor of the same
+	// replica identity held at once, instead of waiting for the leases to
+	// expire. The caller vouches that no other live process has that
+	// identity. Freed runs keep Sent and Pending.
+	ReleaseHeldBy(ctx context.Context, prefix, except string) (runs, leases int64, err error)
 	// LastDigestRun is the newest run of a channel, ErrNotFound when none.
 	LastDigestRun(ctx context.Context, channel string) (DigestRun, error)
 	// PruneDigestRuns deletes delivered runs (with their record of posted
@@ -214,16 +240,28 @@ type Subscription struct {
 
 // DigestRun is one scheduled delivery to one channel.
 type DigestRun struct {
-	ID          int64
-	Channel     string
-	Slot        time.Time
-	AfterID     int64 // articles (AfterID, UptoID] belong to this run
-	UptoID      int64 // equal to AfterID (possibly 0) when the run has no articles: see Empty
-	Sent        int   // messages already posted
+	ID      int64
+	Channel string
+	Slot    time.Time
+	AfterID int64 // articles (AfterID, UptoID] belong to this run
+	UptoID  int64 // equal to AfterID (possibly 0) when the run has no articles: see Empty
+	Sent    int   // messages already posted
+	// Pending is message Sent when its send began (MarkDigestMessageSending)
+	// but was never recorded sent: it may or may not have been posted.
+	// nil when no message is in doubt.
+	Pending     *PendingMessage
 	Delivered   bool
 	Error       string
 	CreatedAt   time.Time
 	DeliveredAt time.Time
+}
+
+// PendingMessage is a digest message whose send began without its outcome
+// being recorded.
+type PendingMessage struct {
+	Index  int       // the message's place in the digest (the run's Sent)
+	Marker string    // the idempotency marker it was sent with
+	Since  time.Time // when its send began: it was posted then or later, if at all
 }
 
 // Empty reports whether the run covers no articles. Check it before

@@ -43,7 +43,19 @@ func deliveryTxnID(room id.RoomID, i int, m message) string {
 // ("!room:server") or alias ("#alias:server"). A rate limit ends it with an
 // *adapters.RetryAfterError; the bot's retry stage decides whether to wait.
 func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, skip int, sent func(i int) error) error {
+	return a.DeliverMarked(ctx, target, d, adapters.Marked{Skip: skip, Sent: sent})
+}
+
+// DeliverMarked implements adapters.MarkedDeliverer. A message's marker is
+// its transaction ID (deliveryTxnID), which the homeserver deduplicates by
+// for the same access token (a password login's token is kept in the
+// store, so it survives restarts). A message in doubt is sent again with
+// the marker it was first sent with, not a new one: its content may have
+// changed since (the health footer of the last message is read at delivery
+// time), and the old transaction ID is what the homeserver remembers.
+func (a *Adapter) DeliverMarked(ctx context.Context, target string, d digest.Digest, m adapters.Marked) error {
 	msgs := pack(renderDigest(d))
+	skip := m.Skip
 	if skip >= len(msgs) {
 		return nil
 	}
@@ -58,6 +70,14 @@ func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, s
 	for i := max(skip, 0); i < len(msgs); i++ {
 		content := msgs[i].content(nil)
 		txnID := deliveryTxnID(room, i, msgs[i])
+		if doubt := m.InDoubt; doubt != nil && doubt.Index == i && doubt.Marker != "" {
+			txnID = doubt.Marker
+		}
+		if m.Sending != nil {
+			if err := m.Sending(i, txnID); err != nil {
+				return err
+			}
+		}
 		err := once(func() error {
 			_, err := cli.SendMessageEvent(ctx, room, event.EventMessage, content, mautrix.ReqSendEvent{TransactionID: txnID})
 			return err
@@ -69,8 +89,8 @@ func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, s
 			}
 			return fmt.Errorf("matrix: deliver digest message %d/%d to %s: %w", i+1, len(msgs), target, err)
 		}
-		if sent != nil {
-			if err := sent(i); err != nil {
+		if m.Sent != nil {
+			if err := m.Sent(i); err != nil {
 				return err
 			}
 		}

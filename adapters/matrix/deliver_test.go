@@ -261,3 +261,43 @@ func TestDeliverRejoinsAfterBeingKicked(t *testing.T) {
 		t.Errorf("joined %d times, want a re-join after M_FORBIDDEN", len(hs.joined))
 	}
 }
+
+// A message in doubt is sent again under the transaction ID it was first
+// sent with (what the homeserver deduplicates by), even when its content
+// changed since; Sending announces every message's transaction ID before
+// it is sent.
+func TestDeliverMarkedReusesTheTransactionOfAMessageInDoubt(t *testing.T) {
+	hs := &limitingHomeserver{}
+	a := newTestAdapter(t, hs, nil)
+	d := bigDigest(120)
+	all := pack(renderDigest(d))
+	var announced []string
+	err := a.DeliverMarked(context.Background(), "!room:hs.test", d, adapters.Marked{
+		Run:     "wire@1",
+		Skip:    1,
+		InDoubt: &adapters.InDoubt{Index: 1, Marker: "attache-digest-first-attempt", Since: time.Now()},
+		Sending: func(i int, marker string) error {
+			if len(hs.attempts) != len(announced) {
+				t.Errorf("Sending(%d) after the send", i)
+			}
+			announced = append(announced, marker)
+			return nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs.attempts) != len(all)-1 || len(announced) != len(all)-1 {
+		t.Fatalf("%d sends, %d announced, want %d", len(hs.attempts), len(announced), len(all)-1)
+	}
+	for k, at := range hs.attempts {
+		i := k + 1
+		want := deliveryTxnID("!room:hs.test", i, all[i])
+		if i == 1 {
+			want = "attache-digest-first-attempt"
+		}
+		if at.txn != want || announced[k] != want {
+			t.Errorf("message %d sent as transaction %s (announced %s), want %s", i, at.txn, announced[k], want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -27,6 +28,7 @@ type postedMessage struct {
 	UnfurlLinks string
 	UnfurlMedia string
 	ThreadTS    string
+	Metadata    string // the metadata parameter, JSON
 }
 
 // fakeSlack is a slacktest server whose chat.postMessage records every post
@@ -39,7 +41,12 @@ type fakeSlack struct {
 	ephemeral   []postedMessage
 	calls       int
 	rateLimited int
-	failAfter   int // answer channel_not_found once this many posts succeeded, 0: never
+	failAfter   int    // answer channel_not_found once this many posts succeeded, 0: never, -1: always
+	failWith    string // the error answered instead of channel_not_found
+	// historyError, when set, is conversations.history's error answer;
+	// histories records each conversations.history request's form.
+	historyError string
+	histories    []map[string]string
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
@@ -48,6 +55,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 	f.server = slacktest.NewTestServer(func(c slacktest.Customize) {
 		c.Handle("/chat.postMessage", f.postMessage)
 		c.Handle("/chat.postEphemeral", f.postEphemeral)
+		c.Handle("/conversations.history", f.history)
 	})
 	f.server.Start()
 	t.Cleanup(f.server.Stop)
@@ -71,8 +79,8 @@ func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusTooManyRequests)
 		return
 	}
-	if f.failAfter > 0 && len(f.posts) >= f.failAfter {
-		writeJSON(w, map[string]any{"ok": false, "error": "channel_not_found"})
+	if f.failAfter < 0 || f.failAfter > 0 && len(f.posts) >= f.failAfter {
+		writeJSON(w, map[string]any{"ok": false, "error": cmp.Or(f.failWith, "channel_not_found")})
 		return
 	}
 	f.posts = append(f.posts, postedMessage{
@@ -82,8 +90,42 @@ func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 		UnfurlLinks: r.Form.Get("unfurl_links"),
 		UnfurlMedia: r.Form.Get("unfurl_media"),
 		ThreadTS:    r.Form.Get("thread_ts"),
+		Metadata:    r.Form.Get("metadata"),
 	})
 	writeJSON(w, map[string]any{"ok": true, "channel": r.Form.Get("channel"), "ts": fmt.Sprintf("1700000000.%06d", len(f.posts))})
+}
+
+// history answers conversations.history with every post to the channel,
+// newest first, each with its metadata.
+func (f *fakeSlack) history(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	form := map[string]string{}
+	for k := range r.Form {
+		form[k] = r.Form.Get(k)
+	}
+	f.histories = append(f.histories, form)
+	if f.historyError != "" {
+		writeJSON(w, map[string]any{"ok": false, "error": f.historyError})
+		return
+	}
+	var msgs []map[string]any
+	for i := len(f.posts) - 1; i >= 0; i-- {
+		p := f.posts[i]
+		if p.Channel != form["channel"] {
+			continue
+		}
+		msg := map[string]any{"type": "message", "text": p.Text, "ts": fmt.Sprintf("1700000000.%06d", i+1)}
+		if p.Metadata != "" {
+			msg["metadata"] = json.RawMessage(p.Metadata)
+		}
+		msgs = append(msgs, msg)
+	}
+	writeJSON(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
 }
 
 func (f *fakeSlack) postEphemeral(w http.ResponseWriter, r *http.Request) {

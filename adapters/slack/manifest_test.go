@@ -51,7 +51,7 @@ func TestManifestMatchesAdapter(t *testing.T) {
 	if !slices.Contains(commands, MainCommand) {
 		t.Errorf("manifest commands %v lack %s", commands, MainCommand)
 	}
-	for _, scope := range []string{"chat:write", "commands"} {
+	for _, scope := range []string{"chat:write", "commands", "channels:history", "groups:history"} {
 		if !slices.Contains(m.OAuth.Scopes.Bot, scope) {
 			t.Errorf("manifest bot scopes %v lack %s", m.OAuth.Scopes.Bot, scope)
 		}

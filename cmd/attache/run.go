@@ -32,11 +32,22 @@ const adapterShutdownGrace = 10 * time.Second
 func runRun(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "run [--config FILE]",
 		`Runs attache as a service until SIGINT or SIGTERM: polls every configured
-source and chat subscription, posts each channel's digest on its schedule
-(exactly once, even across restarts), answers chat commands, and serves
-GET /healthz and /readyz on http.listen (plus /slack/commands when Slack
-is configured, and /metrics). Without a configuration file it starts with
-the defaults: no sources, no channels, a SQLite database attache.db.
+source and chat subscription, posts each channel's digest on its schedule,
+answers chat commands, and serves GET /healthz and /readyz on http.listen
+(plus /slack/commands when Slack is configured, and /metrics). Without a
+configuration file it starts with the defaults: no sources, no channels, a
+SQLite database attache.db.
+
+Delivery: each schedule slot's digest is claimed once in the database, by
+one replica, and every article is in exactly one slot's digest. Each
+message is recorded before it is posted (with an idempotency marker) and
+after, so a restart, a failure or another replica resumes after the last
+message posted. A message whose post was in flight when a process died is
+posted at most once: Slack's channel history is searched for its marker
+(Matrix: the same transaction ID is reused) before it is sent again; if
+the history cannot be read, the run fails visibly and is retried later
+rather than risk posting it twice. A restart with the same bot.replica_id
+resumes at once; another replica waits for the dead one's 5-minute lease.
 A first signal stops gracefully (a digest being posted may finish); a
 second one exits at once.`)
 	configPath := fs.String("config", "", "configuration file (default: $ATTACHE_CONFIG, else none)")
