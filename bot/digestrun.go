@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/digest"
 	"github.com/attache-bot/attache/store"
 )
@@ -36,6 +37,12 @@ import (
 // errRunHeld reports that another replica holds an undelivered run of the
 // channel under a live lease: not a failure, but worth a later look.
 var errRunHeld = errors.New("the digest run is held by another replica")
+
+// errNotHere reports that this replica cannot deliver to the channel's
+// platform now (an adapters.Placed deliverer, such as encrypted Matrix on a
+// replica without the Matrix lease): the run is left to the one that can,
+// and looked at again later in case leadership moves here.
+var errNotHere = errors.New("the platform delivers on another replica")
 
 // channelTick delivers the channel's digest for the slot current at now,
 // after finishing any earlier undelivered run.
@@ -77,6 +84,9 @@ func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, 
 	// after a restart, so nothing is delivered until it is back.
 	if err := s.store.Check(ctx); err != nil {
 		return err
+	}
+	if p, ok := s.deliverers[ch.cfg.Platform].(adapters.Placed); ok && !p.CanDeliver() {
+		return errNotHere
 	}
 	run, claimed, err := s.store.ClaimDigestRun(ctx, ch.cfg.Name, slot, s.holder, digestLease, firstAfter)
 	if err != nil {
