@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"maunium.net/go/mautrix"
-	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/attache-bot/attache/adapters"
@@ -47,6 +46,9 @@ func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, s
 	if skip >= len(msgs) {
 		return nil
 	}
+	if !a.CanDeliver() {
+		return ErrNotLeader
+	}
 	cli, err := a.connect(ctx)
 	if err != nil {
 		return err
@@ -56,10 +58,13 @@ func (a *Adapter) Deliver(ctx context.Context, target string, d digest.Digest, s
 		return err
 	}
 	for i := max(skip, 0); i < len(msgs); i++ {
-		content := msgs[i].content(nil)
 		txnID := deliveryTxnID(room, i, msgs[i])
-		err := once(func() error {
-			_, err := cli.SendMessageEvent(ctx, room, event.EventMessage, content, mautrix.ReqSendEvent{TransactionID: txnID})
+		evtType, payload, err := a.seal(ctx, room, msgs[i].content(nil))
+		if err != nil {
+			return fmt.Errorf("matrix: deliver digest message %d/%d to %s: %w", i+1, len(msgs), target, err)
+		}
+		err = once(func() error {
+			_, err := cli.SendMessageEvent(ctx, room, evtType, payload, mautrix.ReqSendEvent{TransactionID: txnID})
 			return err
 		})
 		if err != nil {
