@@ -136,6 +136,9 @@ func wireAdapters(cfg *config.Config, st matrix.StateStore, out io.Writer, log *
 		}
 		a, err := matrix.New(opts)
 		if err != nil {
+			if opts.CryptoDB != nil {
+				opts.CryptoDB.Close()
+			}
 			return nil, err
 		}
 		w.matrix = a
