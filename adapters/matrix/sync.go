@@ -117,6 +117,11 @@ func (a *Adapter) Run(ctx context.Context) error {
 				if cli, err = a.relogin(ctx, cli, err); err != nil {
 					return err
 				}
+				if mach != nil {
+					// The Olm machine is bound to the old client: the
+					// caller restarts the loop, which builds a new one.
+					return errors.New("matrix: logged in again; restarting the sync loop so that encryption uses the new session")
+				}
 				continue
 			}
 			a.log.Warn("Matrix sync failed; retrying", "error", err, "retry_in", backoff)
