@@ -43,7 +43,9 @@ const eventWait = 60 * time.Second
 // own device and keys, syncing in the background and keeping the messages
 // it decrypted.
 type cryptoClient struct {
-	cli *mautrix.Client
+	cli    *mautrix.Client
+	db     *sql.DB
+	helper *cryptohelper.CryptoHelper
 
 	mu      sync.Mutex
 	msgs    []*event.Event
@@ -77,7 +79,7 @@ func newCryptoClient(t *testing.T, hs *matrixtest.Server, u matrixtest.User) *cr
 		t.Fatalf("client crypto: %v", err)
 	}
 	cli.Crypto = helper
-	c := &cryptoClient{cli: cli, changed: make(chan struct{})}
+	c := &cryptoClient{cli: cli, db: db, helper: helper, changed: make(chan struct{})}
 	syncer.OnEventType(event.EventMessage, func(_ context.Context, evt *event.Event) {
 		if evt.Mautrix.EventSource&event.SourceDecrypted == 0 {
 			return
@@ -385,6 +387,44 @@ func testEncryptedRooms(t *testing.T, driver string) {
 		}
 		if n := plaintextFrom(t, ac.cli, room, botUser.ID); n != 0 {
 			t.Errorf("the bot sent %d unencrypted messages into an encrypted room", n)
+		}
+	})
+
+	t.Run("a lost room key is sent again on request", func(t *testing.T) {
+		digestEvt, _ := ac.decrypted(t, "the digest", fromBot(botUser.ID))
+		raw, err := ac.cli.GetEvent(ctx, room, digestEvt.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := raw.Content.ParseRaw(raw.Type); err != nil {
+			t.Fatal(err)
+		}
+		enc := raw.Content.AsEncrypted()
+		// The client loses the key (a new database, a cleared cache)...
+		if _, err := ac.db.Exec("DELETE FROM crypto_megolm_inbound_session WHERE session_id=$1", enc.SessionID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ac.helper.Decrypt(ctx, raw); err == nil {
+			t.Fatal("the client still decrypts without the key")
+		}
+		// ...and asks the bot's device for it, which answers: the session
+		// was shared with this device and alice is still in the room.
+		ac.helper.RequestSession(ctx, room, enc.SenderKey, enc.SessionID, botUser.ID, enc.DeviceID)
+		if !ac.helper.WaitForSession(ctx, room, enc.SenderKey, enc.SessionID, eventWait) {
+			t.Fatal("the bot never answered the key request")
+		}
+		plain, err := ac.helper.Decrypt(ctx, raw)
+		if err != nil {
+			t.Fatalf("decrypt with the re-sent key: %v", err)
+		}
+		var msg event.MessageEventContent
+		if err := json.Unmarshal(plain.Content.VeryRaw, &msg); err != nil || msg.FormattedBody != wantHTML {
+			t.Errorf("re-decrypted digest: %v %q", err, msg.FormattedBody)
+		}
+		metricsMu.Lock()
+		defer metricsMu.Unlock()
+		if shared["key_request"] == 0 {
+			t.Errorf("the answered key request was not counted: %v", shared)
 		}
 	})
 
