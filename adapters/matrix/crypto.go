@@ -45,7 +45,8 @@ type machine struct {
 
 	defaultAllowKeyShare func(context.Context, *id.Device, event.RequestedKeyInfo) *crypto.KeyShareRejection
 
-	encryptMu sync.Mutex     // one room-key share at a time
+	encryptMu sync.Mutex     // one encryption (and room-key share) at a time
+	stopped   bool           // under encryptMu: the loop ended, encrypt no more
 	waiting   sync.WaitGroup // decryptions waiting for a late room key
 }
 
@@ -269,6 +270,11 @@ func (m *machine) encrypted(ctx context.Context, room id.RoomID) (bool, error) {
 func (m *machine) encrypt(ctx context.Context, room id.RoomID, content any) (*event.EncryptedEventContent, error) {
 	m.encryptMu.Lock()
 	defer m.encryptMu.Unlock()
+	if m.stopped {
+		// A delivery that picked up this machine just before the loop
+		// ended: the next leader's machine may already be encrypting.
+		return nil, ErrNotLeader
+	}
 	encrypted, err := m.mach.EncryptMegolmEvent(ctx, room, event.EventMessage, content)
 	if err == nil {
 		return encrypted, nil
@@ -292,7 +298,11 @@ func (m *machine) encrypt(ctx context.Context, room id.RoomID, content any) (*ev
 }
 
 // stop waits for pending decryptions (their context is the sync loop's,
-// now ended) so that the next leader's machine is the only one.
+// now ended) and for an encryption under way, and refuses later ones, so
+// that the next leader's machine is the only one advancing the ratchets.
 func (m *machine) stop() {
 	m.waiting.Wait()
+	m.encryptMu.Lock()
+	m.stopped = true
+	m.encryptMu.Unlock()
 }
