@@ -18,9 +18,10 @@ ENV CGO_ENABLED=0 GOTOOLCHAIN=local
 # modules go.sum pins.
 COPY . .
 # The zone database is compiled in (cmd/attache/tzdata.go): the final image
-# has no /usr/share/zoneinfo.
+# has no /usr/share/zoneinfo. The goolm tag gives Matrix end-to-end
+# encryption with mautrix-go's pure-Go Olm (no libolm, no cgo).
 ARG VERSION=""
-RUN go build -trimpath -buildvcs=false -ldflags "-s -w -X main.version=${VERSION}" \
+RUN go build -tags goolm -trimpath -buildvcs=false -ldflags "-s -w -X main.version=${VERSION}" \
         -o /out/attache ./cmd/attache \
     && mkdir -p /out/rootfs/data /out/rootfs/tmp /out/rootfs/etc/ssl/certs \
     && cp /etc/ssl/certs/ca-certificates.crt /out/rootfs/etc/ssl/certs/ \

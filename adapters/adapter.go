@@ -72,6 +72,16 @@ type InDoubt struct {
 	Since  time.Time // when its send began: if it was posted, it was then or later
 }
 
+// Placed is implemented by a Deliverer that can deliver only on some
+// replica at a time: Matrix with encryption, whose Olm machine lives with
+// the sync loop on the replica holding the Matrix lease. The bot claims
+// such a platform's digest runs only where CanDeliver is true, and looks
+// again later elsewhere, so a digest is never claimed by a replica that
+// cannot post it.
+type Placed interface {
+	CanDeliver() bool
+}
+
 // RetryAfterError reports that the platform refused a request for now and
 // asked to be retried after a delay (Slack's 429 Retry-After, Matrix's
 // M_LIMIT_EXCEEDED retry_after_ms). Deliverers return it instead of

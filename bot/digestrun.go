@@ -57,6 +57,12 @@ func (e *runHeldError) Error() string {
 
 func (e *runHeldError) Unwrap() error { return errRunHeld }
 
+// errNotHere reports that this replica cannot deliver to the channel's
+// platform now (an adapters.Placed deliverer, such as encrypted Matrix on a
+// replica without the Matrix lease): the run is left to the one that can,
+// and looked at again later in case leadership moves here.
+var errNotHere = errors.New("the platform delivers on another replica")
+
 // channelTick delivers the channel's digest for the slot current at now,
 // after finishing any earlier undelivered run.
 func (s *Service) channelTick(ctx context.Context, ch *channel, now time.Time) error {
@@ -97,6 +103,9 @@ func (s *Service) deliverSlot(ctx context.Context, ch *channel, slot time.Time, 
 	// after a restart, so nothing is delivered until it is back.
 	if err := s.store.Check(ctx); err != nil {
 		return err
+	}
+	if p, ok := s.deliverers[ch.cfg.Platform].(adapters.Placed); ok && !p.CanDeliver() {
+		return errNotHere
 	}
 	run, claimed, err := s.store.ClaimDigestRun(ctx, ch.cfg.Name, slot, s.holder, digestLease, firstAfter)
 	if err != nil {

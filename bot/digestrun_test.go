@@ -558,3 +558,50 @@ func TestScheduledDigestCarriesSourceHealth(t *testing.T) {
 		t.Fatalf("health = %+v, want Ledger down since %v of 2 sources", h, lastOK)
 	}
 }
+
+// placed is a deliverer that can deliver only while it is the leader, like
+// Matrix with encryption.
+type placed struct {
+	*recorder
+	leader atomic.Bool
+}
+
+func (p *placed) CanDeliver() bool { return p.leader.Load() }
+
+// A replica that cannot deliver to the platform leaves the run unclaimed
+// (errNotHere, retried later); the one that can then delivers it once.
+func TestPlacedDelivererClaimsOnlyWhereItCanDeliver(t *testing.T) {
+	f := newDigestFixture(t, morning)
+	f.add(t, "Ceasefire talks in Geneva")
+	follower := &placed{recorder: newRecorder("console")}
+	leader := &placed{recorder: newRecorder("console")}
+	leader.leader.Store(true)
+	f.clk.Set(day1At8.Add(time.Second))
+	opts := []Option{WithClock(f.clk.Now)}
+	s1 := newService(t, f.cfg, f.st, map[string]adapters.Deliverer{"console": follower}, opts...)
+	s2 := newService(t, f.cfg, f.st, map[string]adapters.Deliverer{"console": leader}, opts...)
+
+	tests := []struct {
+		name    string
+		svc     *Service
+		wantErr error
+		posted  int
+	}{
+		{"follower leaves it", s1, errNotHere, 0},
+		{"leader delivers", s2, nil, 2},
+		{"follower again: already delivered", s1, errNotHere, 2},
+		{"leader again: nothing twice", s2, nil, 2},
+	}
+	for _, tt := range tests {
+		err := tt.svc.channelTick(context.Background(), tt.svc.channels[0], f.clk.Now())
+		if !errors.Is(err, tt.wantErr) && !(tt.wantErr == nil && err == nil) {
+			t.Errorf("%s: err = %v, want %v", tt.name, err, tt.wantErr)
+		}
+		if got := len(leader.posted()) + len(follower.posted()); got != tt.posted {
+			t.Errorf("%s: %d messages posted, want %d", tt.name, got, tt.posted)
+		}
+	}
+	if len(follower.posted()) != 0 {
+		t.Errorf("the replica that cannot deliver posted %v", follower.posted())
+	}
+}

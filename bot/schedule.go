@@ -130,6 +130,10 @@ func (s *Service) channelJob(ch *channel) {
 		s.logHeld(ch, held.slot, delay)
 		return
 	}
+	if errors.Is(err, errNotHere) {
+		s.log.Info("digest left to the replica that can deliver it; looking again later", "channel", ch.cfg.Name, "platform", ch.cfg.Platform, "retry_in", delay)
+		return
+	}
 	s.log.Error("digest failed; will retry", "channel", ch.cfg.Name, "retry_in", delay, "err", err)
 }
 

@@ -136,6 +136,10 @@ func WithPollDeadline(d time.Duration) Option { return func(s *Service) { s.poll
 // it doubles per consecutive failure up to 15 minutes.
 func WithRetryBase(d time.Duration) Option { return func(s *Service) { s.retryBase = d } }
 
+// WithLeaderLease sets how long a leader lease (the Matrix sync, retention)
+// lasts without renewal: a dead leader is replaced within it.
+func WithLeaderLease(d time.Duration) Option { return func(s *Service) { s.leaderLease = d } }
+
 // WithListener serves HTTP on l instead of listening on cfg.HTTP.Listen.
 func WithListener(l net.Listener) Option { return func(s *Service) { s.listener = l } }
 

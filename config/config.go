@@ -71,6 +71,19 @@ type Matrix struct {
 	CommandPrefix   string   `yaml:"command_prefix"`
 	AllowedInviters []string `yaml:"allowed_inviters"` // user IDs or ":server" suffixes
 	Admins          []string `yaml:"admins"`
+	// End-to-end encryption: on by default once a pickle key is set.
+	Encryption      *bool  `yaml:"encryption"`
+	PickleKey       string `yaml:"pickle_key" secret:"true"` // MATRIX_PICKLE_KEY, encrypts the crypto state at rest
+	RecoveryKeyFile string `yaml:"recovery_key_file"`        // where the cross-signing recovery key is written once
+}
+
+// EncryptionEnabled reports whether the bot takes part in encrypted rooms:
+// as configured, else whenever a pickle key is set.
+func (m Matrix) EncryptionEnabled() bool {
+	if m.Encryption != nil {
+		return *m.Encryption
+	}
+	return m.PickleKey != ""
 }
 
 // HTTP configures the HTTP server (health, metrics, Slack commands).

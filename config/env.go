@@ -32,6 +32,7 @@ var contractAliases = map[string][]string{
 	"matrix.user_id":       {"MATRIX_USER_ID"},
 	"matrix.access_token":  {"MATRIX_ACCESS_TOKEN"},
 	"matrix.password":      {"MATRIX_PASSWORD"},
+	"matrix.pickle_key":    {"MATRIX_PICKLE_KEY"},
 	"database.dsn":         {"DATABASE_URL"},
 }
 
@@ -198,6 +199,16 @@ func setFromString(v reflect.Value, s string) error {
 			return fmt.Errorf("out of range")
 		}
 		v.SetInt(n)
+	case reflect.Pointer:
+		// An optional boolean (matrix.encryption): set means chosen.
+		if v.Type().Elem().Kind() != reflect.Bool {
+			return fmt.Errorf("unsupported field type %s", v.Type())
+		}
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return fmt.Errorf("not a boolean (use true or false)")
+		}
+		v.Set(reflect.ValueOf(&b))
 	case reflect.Slice:
 		if v.Type().Elem().Kind() != reflect.String {
 			return fmt.Errorf("unsupported list type %s", v.Type())

@@ -93,6 +93,12 @@ func TestEnvOverrides(t *testing.T) {
 					t.Errorf("got %q %q", c.Slack.BotToken, c.Matrix.AccessToken)
 				}
 			}},
+		{name: "pickle key from _FILE, encryption from the environment", env: []string{"MATRIX_PICKLE_KEY_FILE=" + writeSecret(t, "a-long-pickle-key-for-tests\n"), "ATTACHE_MATRIX_ENCRYPTION=false"},
+			check: func(t *testing.T, c *Config) {
+				if c.Matrix.PickleKey != "a-long-pickle-key-for-tests" || c.Matrix.Encryption == nil || *c.Matrix.Encryption {
+					t.Errorf("pickle key %q, encryption %v", c.Matrix.PickleKey, c.Matrix.Encryption)
+				}
+			}},
 		{name: "DATABASE_URL_FILE", env: []string{"DATABASE_URL_FILE=" + writeSecret(t, "postgres://a:b@127.0.0.1/x\n")},
 			check: func(t *testing.T, c *Config) {
 				if c.Database.DSN != "postgres://a:b@127.0.0.1/x" {

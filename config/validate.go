@@ -196,10 +196,20 @@ func (c *Config) validatePlatforms(v *validator) {
 			v.add("matrix", "needs access_token or password (or MATRIX_ACCESS_TOKEN / MATRIX_PASSWORD)")
 		}
 	}
+	if m.Encryption != nil && *m.Encryption && m.PickleKey == "" {
+		v.add("matrix.pickle_key", "required when matrix.encryption is true (or MATRIX_PICKLE_KEY / MATRIX_PICKLE_KEY_FILE)")
+	}
+	if m.PickleKey != "" && len(m.PickleKey) < minPickleKeyLen {
+		v.add("matrix.pickle_key", "must be at least %d characters (a random string: openssl rand -base64 32)", minPickleKeyLen)
+	}
 	if strings.TrimSpace(m.CommandPrefix) == "" {
 		v.add("matrix.command_prefix", "must not be empty")
 	}
 }
+
+// minPickleKeyLen keeps the key that encrypts the bot's Olm account and
+// Megolm sessions at rest from being guessable.
+const minPickleKeyLen = 16
 
 func (c *Config) validateServer(v *validator) {
 	if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {

@@ -70,6 +70,10 @@ func TestValidateReportsEachProblem(t *testing.T) {
 		{"bad listen", func(c *Config) { c.HTTP.Listen = "8080" }, []string{`http.listen: must be host:port or :port (got "8080")`}},
 		{"fetch bounds", func(c *Config) { c.Fetch.Timeout = 0; c.Fetch.MaxBytes = -1; c.Fetch.MaxRedirects = -1 },
 			[]string{"fetch.timeout: must be positive", "fetch.max_bytes: must be positive", "fetch.max_redirects: must not be negative"}},
+		{"encryption without a pickle key", func(c *Config) { on := true; c.Matrix.Encryption = &on },
+			[]string{"matrix.pickle_key: required when matrix.encryption is true"}},
+		{"short pickle key", func(c *Config) { c.Matrix.PickleKey = "hunter2" }, []string{"matrix.pickle_key: must be at least 16 characters"}},
+		{"encryption off with a key", func(c *Config) { off := false; c.Matrix.Encryption = &off; c.Matrix.PickleKey = "0123456789abcdef0123" }, nil},
 		{"log level", func(c *Config) { c.Log.Level = "loud" }, []string{`log.level: must be debug, info, warn or error (got "loud")`}},
 		{"several at once, in field order", func(c *Config) {
 			c.Channels[0].Platform = "fax"
@@ -131,5 +135,24 @@ func TestLogLevelIsValidated(t *testing.T) {
 	err := c.Validate()
 	if err == nil || !strings.Contains(err.Error(), "log.level") || !strings.Contains(err.Error(), "log.format") {
 		t.Errorf("Validate = %v", err)
+	}
+}
+
+func TestMatrixEncryptionEnabled(t *testing.T) {
+	on, off := true, false
+	tests := []struct {
+		name string
+		m    Matrix
+		want bool
+	}{
+		{"nothing set", Matrix{}, false},
+		{"a pickle key turns it on", Matrix{PickleKey: "k"}, true},
+		{"explicitly off with a key", Matrix{PickleKey: "k", Encryption: &off}, false},
+		{"explicitly on", Matrix{Encryption: &on}, true},
+	}
+	for _, tt := range tests {
+		if got := tt.m.EncryptionEnabled(); got != tt.want {
+			t.Errorf("%s: EncryptionEnabled = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -148,7 +148,7 @@ func friendlyType(t string) string {
 		return "a duration (90s, 15m, 6h)"
 	case "int", "int64":
 		return "a whole number"
-	case "bool":
+	case "bool", "*bool":
 		return "true or false"
 	case "string":
 		return "text"

@@ -167,3 +167,44 @@ func openPostgres(dsn string) (*sqlStore, error) {
 	p := newPool(db, false)
 	return &sqlStore{dialect: postgresDialect, w: p, r: p}, nil
 }
+
+// OpenSQL opens a plain database/sql pool on the database a store with the
+// same driver and DSN uses, for a library that keeps tables of its own
+// there with its own versioned migrations (the Matrix adapter's crypto
+// state). It returns the dialect, "sqlite" or "postgres". SQLite gets a
+// small pool of its own on the file, in WAL mode with a busy timeout, so
+// the library's transactions queue behind the store's writer instead of
+// failing; an in-memory SQLite database cannot be shared and is refused.
+func OpenSQL(driver, dsn string) (*sql.DB, string, error) {
+	switch strings.ToLower(driver) {
+	case "", "sqlite", "sqlite3":
+		if dsn == "" {
+			dsn = DefaultSQLitePath
+		}
+		if dsn == ":memory:" || strings.Contains(dsn, "mode=memory") {
+			return nil, "", errors.New("store: an in-memory SQLite database cannot be shared with another pool")
+		}
+		db, err := sql.Open("sqlite", withParams(dsn, "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"))
+		if err != nil {
+			return nil, "", fmt.Errorf("store: open sqlite %s: %w", dsn, err)
+		}
+		db.SetMaxOpenConns(4)
+		if err := pingSQLite(db); err != nil {
+			db.Close()
+			return nil, "", fmt.Errorf("store: open sqlite %s: %w", dsn, err)
+		}
+		return db, "sqlite", nil
+	case "postgres", "postgresql", "pgx":
+		if dsn == "" {
+			return nil, "", fmt.Errorf("store: postgres needs a DSN (postgres://user:pass@host:port/db)")
+		}
+		db, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, "", fmt.Errorf("store: open postgres: %w", err)
+		}
+		db.SetMaxOpenConns(8)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		return db, "postgres", nil
+	}
+	return nil, "", fmt.Errorf("store: unknown database driver %q (want sqlite or postgres)", driver)
+}

@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -49,7 +50,28 @@ type Options struct {
 	OnRateLimit func(wait time.Duration)
 	// SyncTimeout is the long-poll timeout of /sync (default 30s).
 	SyncTimeout time.Duration
+
+	// CryptoDB is the database holding the end-to-end encryption state
+	// (tables of mautrix-go's own, versioned apart from attache's), and
+	// CryptoDialect its kind, "sqlite" or "postgres" (store.OpenSQL gives
+	// both). Required when the configuration turns encryption on.
+	CryptoDB      *sql.DB
+	CryptoDialect string
+	// OnUndecryptable, when set, is told about every message that could
+	// not be decrypted; OnKeysShared about every room key the bot shared
+	// ("new_session" with a room's devices, "key_request" answering one).
+	OnUndecryptable func()
+	OnKeysShared    func(reason string)
 }
+
+// errNoEncryption refuses encryption in a build without it (see
+// EncryptionAvailable).
+var errNoEncryption = errors.New("matrix: this attache was built without end-to-end encryption; build it with `-tags goolm` (as the Dockerfile and the README's commands do) or set matrix.encryption: false")
+
+// ErrNotLeader is returned by Deliver when encryption is on and this
+// replica does not run the sync loop: the Olm machine that encrypts lives
+// with the loop, on one replica at a time (see CanDeliver).
+var ErrNotLeader = errors.New("matrix: with encryption on, only the replica running the sync loop delivers")
 
 // Adapter is the Matrix platform: a Deliverer and the command sync loop.
 // It is safe for concurrent use; Run may be called again after it returns.
@@ -70,6 +92,18 @@ type Adapter struct {
 	rooms   map[string]id.RoomID // delivery target (ID or alias) -> joined room
 
 	running sync.Mutex // held by Run so only one sync loop runs at a time
+
+	encryption    bool
+	cryptoDB      *sql.DB
+	cryptoDialect string
+	hooks         cryptoHooks
+	mach          atomic.Pointer[machine] // set while Run holds the Olm machine
+}
+
+// cryptoHooks are the metrics callbacks of Options.
+type cryptoHooks struct {
+	OnUndecryptable func()
+	OnKeysShared    func(reason string)
 }
 
 var _ adapters.Deliverer = (*Adapter)(nil)
@@ -103,6 +137,11 @@ func New(opts Options) (*Adapter, error) {
 	if opts.State == nil {
 		return nil, errors.New("matrix: a state store is required")
 	}
+	if cfg.EncryptionEnabled() {
+		if err := checkEncryption(cfg, opts); err != nil {
+			return nil, err
+		}
+	}
 	a := &Adapter{
 		cfg:         cfg,
 		state:       opts.State,
@@ -112,6 +151,11 @@ func New(opts Options) (*Adapter, error) {
 		syncTimeout: opts.SyncTimeout,
 		prefix:      cfg.CommandPrefix,
 		rooms:       make(map[string]id.RoomID),
+
+		encryption:    cfg.EncryptionEnabled(),
+		cryptoDB:      opts.CryptoDB,
+		cryptoDialect: opts.CryptoDialect,
+		hooks:         cryptoHooks{OnUndecryptable: opts.OnUndecryptable, OnKeysShared: opts.OnKeysShared},
 	}
 	a.HandleCommands(opts.Handler)
 	if a.log == nil {
@@ -129,6 +173,32 @@ func New(opts Options) (*Adapter, error) {
 		a.prefix = DefaultCommandPrefix
 	}
 	return a, nil
+}
+
+// checkEncryption refuses a configuration that turns encryption on without
+// what it needs, so the bot never starts half able to read its rooms.
+func checkEncryption(cfg config.Matrix, opts Options) error {
+	switch {
+	case !EncryptionAvailable:
+		return errNoEncryption
+	case cfg.PickleKey == "":
+		return errors.New("matrix: encryption is on but matrix.pickle_key is not set (MATRIX_PICKLE_KEY or MATRIX_PICKLE_KEY_FILE)")
+	case opts.CryptoDB == nil:
+		return errors.New("matrix: encryption needs a database for its keys")
+	case opts.CryptoDialect != "sqlite" && opts.CryptoDialect != "postgres":
+		return fmt.Errorf("matrix: crypto database dialect %q (want sqlite or postgres)", opts.CryptoDialect)
+	}
+	return nil
+}
+
+// Encrypted reports whether the adapter takes part in encrypted rooms.
+func (a *Adapter) Encrypted() bool { return a.encryption }
+
+// CanDeliver reports whether this replica can deliver digests now. Without
+// encryption any replica can; with it only the one running the sync loop,
+// which holds the Olm machine (the bot then leaves Matrix digests to it).
+func (a *Adapter) CanDeliver() bool {
+	return !a.encryption || a.mach.Load() != nil
 }
 
 // HandleCommands sets the handler that answers commands from now on. It
@@ -219,10 +289,16 @@ func (a *Adapter) passwordLogin(ctx context.Context, cli *mautrix.Client) error 
 		a.log.Info("saved Matrix access token was revoked; logging in again")
 		cli.AccessToken = ""
 	}
+	// Logging in again as the same device keeps its encryption keys valid.
+	device, _, err := a.state.GetState(ctx, a.stateKey(cli.UserID, "device_id"))
+	if err != nil {
+		return fmt.Errorf("matrix: load saved device ID: %w", err)
+	}
 	var resp *mautrix.RespLogin
 	err = a.rateLimited(ctx, func() error {
 		var err error
 		resp, err = cli.Login(ctx, &mautrix.ReqLogin{
+			DeviceID:                 id.DeviceID(device),
 			Type:                     mautrix.AuthTypePassword,
 			Identifier:               mautrix.UserIdentifier{Type: mautrix.IdentifierTypeUser, User: string(cli.UserID)},
 			Password:                 a.cfg.Password,

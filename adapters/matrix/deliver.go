@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"maunium.net/go/mautrix"
-	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/attache-bot/attache/adapters"
@@ -59,6 +58,9 @@ func (a *Adapter) DeliverMarked(ctx context.Context, target string, d digest.Dig
 	if skip >= len(msgs) {
 		return nil
 	}
+	if !a.CanDeliver() {
+		return ErrNotLeader
+	}
 	cli, err := a.connect(ctx)
 	if err != nil {
 		return err
@@ -68,7 +70,6 @@ func (a *Adapter) DeliverMarked(ctx context.Context, target string, d digest.Dig
 		return err
 	}
 	for i := max(skip, 0); i < len(msgs); i++ {
-		content := msgs[i].content(nil)
 		txnID := deliveryTxnID(room, i, msgs[i])
 		if doubt := m.InDoubt; doubt != nil && doubt.Index == i && doubt.Marker != "" {
 			txnID = doubt.Marker
@@ -78,8 +79,12 @@ func (a *Adapter) DeliverMarked(ctx context.Context, target string, d digest.Dig
 				return err
 			}
 		}
-		err := once(func() error {
-			_, err := cli.SendMessageEvent(ctx, room, event.EventMessage, content, mautrix.ReqSendEvent{TransactionID: txnID})
+		evtType, payload, err := a.seal(ctx, room, msgs[i].content(nil))
+		if err != nil {
+			return fmt.Errorf("matrix: deliver digest message %d/%d to %s: %w", i+1, len(msgs), target, err)
+		}
+		err = once(func() error {
+			_, err := cli.SendMessageEvent(ctx, room, evtType, payload, mautrix.ReqSendEvent{TransactionID: txnID})
 			return err
 		})
 		if err != nil {

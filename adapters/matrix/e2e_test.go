@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -95,7 +96,15 @@ func start(t *testing.T, a *matrix.Adapter) *running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{cancel: cancel, done: make(chan error, 1)}
-	go func() { r.done <- a.Run(ctx) }()
+	go func() {
+		err := a.Run(ctx)
+		if err != nil {
+			// Run ends with an error only when it cannot go on: say why,
+			// since the test will only see that nothing happens any more.
+			fmt.Fprintf(os.Stderr, "matrix: Run returned: %v\n", err)
+		}
+		r.done <- err
+	}()
 	t.Cleanup(r.stop)
 	return r
 }

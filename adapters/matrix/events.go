@@ -23,7 +23,10 @@ const encryptedNotice = "I can't read encrypted rooms, so I won't see commands h
 
 // process handles one /sync response: invites always; room timelines only
 // after the first sync, whose timelines are history the bot must not answer.
-func (a *Adapter) process(ctx context.Context, cli *mautrix.Client, resp *mautrix.RespSync, initial bool) {
+// With encryption (mach set), encrypted messages are decrypted and handled
+// like the others; without it an encrypted room is told once that the bot
+// cannot read it.
+func (a *Adapter) process(ctx context.Context, cli *mautrix.Client, mach *machine, resp *mautrix.RespSync, initial bool) {
 	for _, room := range sortedKeys(resp.Rooms.Invite) {
 		a.handleInvite(ctx, cli, room, resp.Rooms.Invite[room])
 	}
@@ -33,13 +36,20 @@ func (a *Adapter) process(ctx context.Context, cli *mautrix.Client, resp *mautri
 	for _, room := range sortedKeys(resp.Rooms.Join) {
 		joined := resp.Rooms.Join[room]
 		events := sinceOwnJoin(cli.UserID, joined.Timeline.Events)
-		if roomIsEncrypted(joined.State.Events) || roomIsEncrypted(joined.Timeline.Events) {
+		if mach == nil && (roomIsEncrypted(joined.State.Events) || roomIsEncrypted(joined.Timeline.Events)) {
 			a.warnEncrypted(ctx, cli, room)
 		}
 		for _, evt := range events {
-			if evt.Type == event.EventMessage {
-				evt.RoomID = room
+			evt.RoomID = room
+			switch {
+			case evt.Type.Type == event.EventMessage.Type:
 				a.handleMessage(ctx, cli, evt)
+			case evt.Type.Type == event.EventEncrypted.Type && mach != nil && evt.Sender != cli.UserID:
+				mach.decrypt(ctx, evt, func(plain *event.Event) {
+					if plain.Type.Type == event.EventMessage.Type {
+						a.handleMessage(ctx, cli, plain)
+					}
+				})
 			}
 		}
 	}

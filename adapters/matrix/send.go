@@ -33,9 +33,13 @@ const maxInlineRateLimitWait = 30 * time.Second
 // message twice.
 func (a *Adapter) send(ctx context.Context, cli *mautrix.Client, room id.RoomID, content *event.MessageEventContent) (id.EventID, error) {
 	txnID := cli.TxnID()
+	evtType, payload, err := a.seal(ctx, room, content)
+	if err != nil {
+		return "", err
+	}
 	var eventID id.EventID
-	err := a.rateLimited(ctx, func() error {
-		resp, err := cli.SendMessageEvent(ctx, room, event.EventMessage, content, mautrix.ReqSendEvent{TransactionID: txnID})
+	err = a.rateLimited(ctx, func() error {
+		resp, err := cli.SendMessageEvent(ctx, room, evtType, payload, mautrix.ReqSendEvent{TransactionID: txnID})
 		if err == nil {
 			eventID = resp.EventID
 		}
@@ -45,6 +49,32 @@ func (a *Adapter) send(ctx context.Context, cli *mautrix.Client, room id.RoomID,
 		return "", fmt.Errorf("matrix: send to %s: %w", room, err)
 	}
 	return eventID, nil
+}
+
+// seal is what to post for a message to room: the message itself, or in
+// an encrypted room (with encryption on) its Megolm encryption. A room
+// that became encrypted after the bot joined is known from the sync's
+// state, so no restart is needed.
+func (a *Adapter) seal(ctx context.Context, room id.RoomID, content *event.MessageEventContent) (event.Type, any, error) {
+	if !a.encryption {
+		return event.EventMessage, content, nil
+	}
+	mach := a.mach.Load()
+	if mach == nil {
+		return event.Type{}, nil, ErrNotLeader
+	}
+	encrypted, err := mach.encrypted(ctx, room)
+	if err != nil {
+		return event.Type{}, nil, err
+	}
+	if !encrypted {
+		return event.EventMessage, content, nil
+	}
+	sealed, err := mach.encrypt(ctx, room, content)
+	if err != nil {
+		return event.Type{}, nil, err
+	}
+	return event.EventEncrypted, sealed, nil
 }
 
 // rateLimited runs call until it is not refused with M_LIMIT_EXCEEDED,

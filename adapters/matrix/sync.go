@@ -36,6 +36,26 @@ var syncFilter = mustJSON(mautrix.Filter{
 	},
 })
 
+// encryptedSyncFilter is syncFilter for a bot taking part in encrypted
+// rooms: Megolm room keys must reach every member's devices, so the room
+// state store needs every membership (no lazy loading) and the history
+// visibility, besides whether the room is encrypted.
+var encryptedSyncFilter = mustJSON(mautrix.Filter{
+	Presence:    &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
+	AccountData: &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
+	Room: &mautrix.RoomFilter{
+		Ephemeral:   &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
+		AccountData: &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
+		State: &mautrix.FilterPart{
+			Types: []event.Type{event.StateEncryption, event.StateMember, event.StateHistoryVisibility},
+		},
+		Timeline: &mautrix.FilterPart{
+			Limit: 50,
+			Types: []event.Type{event.EventMessage, event.EventEncrypted, event.StateEncryption, event.StateMember, event.StateHistoryVisibility},
+		},
+	},
+})
+
 func mustJSON(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -61,6 +81,18 @@ func (a *Adapter) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	var mach *machine
+	filter := syncFilter
+	if a.encryption {
+		if mach, err = a.startMachine(ctx, cli); err != nil {
+			return err
+		}
+		// Pending decryptions end with ctx; waiting for them keeps this
+		// machine from overlapping the next leader's.
+		defer mach.stop()
+		defer a.mach.Store(nil)
+		filter = encryptedSyncFilter
+	}
 	batchKey := a.stateKey(cli.UserID, "next_batch")
 	since, _, err := a.state.GetState(ctx, batchKey)
 	if err != nil {
@@ -75,7 +107,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		resp, err := cli.FullSyncRequest(ctx, mautrix.ReqSync{
 			Timeout:  int(timeout.Milliseconds()),
 			Since:    since,
-			FilterID: syncFilter,
+			FilterID: filter,
 		})
 		if ctx.Err() != nil {
 			return nil
@@ -84,6 +116,11 @@ func (a *Adapter) Run(ctx context.Context) error {
 			if errors.Is(err, mautrix.MUnknownToken) {
 				if cli, err = a.relogin(ctx, cli, err); err != nil {
 					return err
+				}
+				if mach != nil {
+					// The Olm machine is bound to the old client: the
+					// caller restarts the loop, which builds a new one.
+					return errors.New("matrix: logged in again; restarting the sync loop so that encryption uses the new session")
 				}
 				continue
 			}
@@ -96,7 +133,12 @@ func (a *Adapter) Run(ctx context.Context) error {
 		}
 		backoff = minSyncBackoff
 
-		a.process(ctx, cli, resp, since == "")
+		if mach != nil {
+			// Room keys and membership first: a key may arrive with the
+			// first message it encrypts.
+			mach.processSync(ctx, resp, since)
+		}
+		a.process(ctx, cli, mach, resp, since == "")
 		// Saved after processing: a crash mid-batch may answer a command
 		// twice, but never drops one.
 		if err := a.state.SetState(ctx, batchKey, resp.NextBatch); err != nil {
@@ -104,6 +146,20 @@ func (a *Adapter) Run(ctx context.Context) error {
 		}
 		since = resp.NextBatch
 	}
+}
+
+// startMachine starts the Olm machine for this run of the sync loop and
+// remembers the device, so a later password login keeps it.
+func (a *Adapter) startMachine(ctx context.Context, cli *mautrix.Client) (*machine, error) {
+	mach, err := a.startCrypto(ctx, cli)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.state.SetState(ctx, a.stateKey(cli.UserID, "device_id"), string(cli.DeviceID)); err != nil {
+		return nil, fmt.Errorf("matrix: save device ID: %w", err)
+	}
+	a.mach.Store(mach)
+	return mach, nil
 }
 
 // relogin replaces a client whose token the homeserver rejected: with a

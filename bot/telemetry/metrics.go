@@ -53,7 +53,12 @@ type Metrics struct {
 	rateLimitWaitSecs *prometheus.CounterVec
 	commands          *prometheus.CounterVec
 	commandSeconds    *prometheus.HistogramVec
+	undecryptable     prometheus.Counter
+	keysShared        *prometheus.CounterVec
 }
+
+// knownKeyShareReasons are the Matrix adapter's reasons for sharing a room key.
+var knownKeyShareReasons = labelSet("new_session", "key_request")
 
 // NewMetrics creates the metrics and registers them, with the Go runtime and
 // process collectors, on a fresh registry.
@@ -104,6 +109,14 @@ func NewMetrics() *Metrics {
 			Help:    "Time to answer a chat command, by verb.",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"verb"}),
+		undecryptable: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "attache_matrix_undecryptable_messages_total",
+			Help: "Encrypted Matrix messages the bot could not decrypt.",
+		}),
+		keysShared: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "attache_matrix_room_keys_shared_total",
+			Help: "Megolm room keys the bot shared: new_session with a room's devices, key_request answering a request.",
+		}, []string{"reason"}),
 	}
 	m.registry.MustRegister(
 		collectors.NewGoCollector(),
@@ -118,6 +131,8 @@ func NewMetrics() *Metrics {
 		m.rateLimitWaitSecs,
 		m.commands,
 		m.commandSeconds,
+		m.undecryptable,
+		m.keysShared,
 	)
 	return m
 }
@@ -211,4 +226,22 @@ func (m *Metrics) CommandHandled(platform, verb string, d time.Duration) {
 	verb = bounded(knownVerbs, verb)
 	m.commands.WithLabelValues(bounded(knownPlatforms, platform), verb).Inc()
 	m.commandSeconds.WithLabelValues(verb).Observe(d.Seconds())
+}
+
+// MatrixUndecryptable counts one encrypted Matrix message that could not be
+// decrypted.
+func (m *Metrics) MatrixUndecryptable() {
+	if m == nil {
+		return
+	}
+	m.undecryptable.Inc()
+}
+
+// MatrixKeysShared counts one room key shared, by reason ("new_session",
+// "key_request"; anything else is "other").
+func (m *Metrics) MatrixKeysShared(reason string) {
+	if m == nil {
+		return
+	}
+	m.keysShared.WithLabelValues(bounded(knownKeyShareReasons, reason)).Inc()
 }

@@ -232,7 +232,28 @@ func TestNilMetricsRecordNothing(t *testing.T) {
 	m.DigestFailed("slack")
 	m.RateLimitWaited("slack", time.Second)
 	m.CommandHandled("slack", "who", time.Second)
+	m.MatrixUndecryptable()
+	m.MatrixKeysShared("new_session")
 	if m.Registry() != nil {
 		t.Error("nil Metrics has a registry")
+	}
+}
+
+func TestMatrixCryptoMetrics(t *testing.T) {
+	m := NewMetrics()
+	m.MatrixUndecryptable()
+	m.MatrixUndecryptable()
+	for _, reason := range []string{"new_session", "new_session", "key_request", "a reason from elsewhere"} {
+		m.MatrixKeysShared(reason)
+	}
+	if got := series(t, m, "attache_matrix_undecryptable_messages_total")[""].value; got != 2 {
+		t.Errorf("undecryptable = %v, want 2", got)
+	}
+	want := map[string]float64{"reason=new_session": 2, "reason=key_request": 1, "reason=other": 1}
+	got := series(t, m, "attache_matrix_room_keys_shared_total")
+	for k, v := range want {
+		if got[k].value != v {
+			t.Errorf("keys shared %s = %v, want %v (all: %v)", k, got[k].value, v, got)
+		}
 	}
 }

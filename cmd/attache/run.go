@@ -19,6 +19,7 @@ import (
 	"github.com/attache-bot/attache/bot/telemetry"
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/extract"
+	"github.com/attache-bot/attache/store"
 )
 
 func init() {
@@ -126,13 +127,29 @@ func wireAdapters(cfg *config.Config, st matrix.StateStore, out io.Writer, log *
 		w.deliverers[slack.Platform] = d
 	}
 	if cfg.Matrix.Homeserver != "" {
-		a, err := matrix.New(matrix.Options{
-			Config:      cfg.Matrix,
-			State:       st,
-			Logger:      log.With("adapter", matrix.Platform),
-			OnRateLimit: metrics.RateLimitHook(matrix.Platform),
-		})
+		opts := matrix.Options{
+			Config:          cfg.Matrix,
+			State:           st,
+			Logger:          log.With("adapter", matrix.Platform),
+			OnRateLimit:     metrics.RateLimitHook(matrix.Platform),
+			OnUndecryptable: metrics.MatrixUndecryptable,
+			OnKeysShared:    metrics.MatrixKeysShared,
+		}
+		if cfg.Matrix.EncryptionEnabled() {
+			// The crypto state lives in attache's database, in tables of
+			// mautrix-go's own, through a pool of its own.
+			db, dialect, err := store.OpenSQL(cfg.Database.Driver, cfg.Database.DSN)
+			if err != nil {
+				return nil, fmt.Errorf("matrix encryption: %w", err)
+			}
+			opts.CryptoDB, opts.CryptoDialect = db, dialect
+			w.shutdowns = append(w.shutdowns, func(context.Context) error { return db.Close() })
+		}
+		a, err := matrix.New(opts)
 		if err != nil {
+			if opts.CryptoDB != nil {
+				opts.CryptoDB.Close()
+			}
 			return nil, err
 		}
 		w.matrix = a

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -15,6 +17,10 @@ import (
 	"time"
 
 	"github.com/slack-go/slack/slacktest"
+
+	"github.com/attache-bot/attache/adapters/matrix"
+	"github.com/attache-bot/attache/config"
+	"github.com/attache-bot/attache/store"
 )
 
 // slackPosts is a slacktest server whose chat.postMessage records posts.
@@ -303,5 +309,36 @@ func TestRunUsage(t *testing.T) {
 	os.WriteFile(bad, []byte("channels:\n  - name: x\n    platform: carrier-pigeon\n    schedule: \"@daily\"\n"), 0o600)
 	if code, _, stderr := run(t, "", "run", "--config", bad); code != exitFailure || !strings.Contains(stderr, "channels[0].platform") {
 		t.Fatalf("code %d, stderr %q", code, stderr)
+	}
+}
+
+// wireAdapters gives the Matrix adapter a pool on attache's own database
+// for its crypto state when a pickle key turns encryption on; a build
+// without the goolm tag refuses instead of starting without it.
+func TestWireAdaptersMatrixEncryption(t *testing.T) {
+	cfg := config.Default()
+	cfg.Database.DSN = filepath.Join(t.TempDir(), "attache.db")
+	cfg.Matrix.Homeserver = "https://matrix.example.org"
+	cfg.Matrix.UserID = "@attache:example.org"
+	cfg.Matrix.AccessToken = "t"
+	cfg.Matrix.PickleKey = "a pickle key of some length"
+	st, err := store.Open(context.Background(), "sqlite", cfg.Database.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w, err := wireAdapters(cfg, st, io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	if !matrix.EncryptionAvailable {
+		if err == nil || !strings.Contains(err.Error(), "-tags goolm") {
+			t.Fatalf("wireAdapters without goolm: %v, want a refusal naming the tag", err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.shutdown(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if !w.matrix.Encrypted() {
+		t.Error("a pickle key did not turn encryption on")
 	}
 }
