@@ -38,7 +38,7 @@ func (d *doc) build() {
 			continue
 		}
 		n := len(d.toks)
-		d.toks = tokenize(d.text, p.start, p.end, d.toks)
+		d.toks = tokenize(d.text, p.start, p.end, d.toks, d.g.vocabulary)
 		for range d.toks[n:] {
 			d.tokPara = append(d.tokPara, pi)
 		}

@@ -60,7 +60,7 @@ func (e *Extractor) Analyze(text string) Analysis {
 // speaker was chosen.
 func (e *Extractor) analyze(text string, explain bool) (Analysis, []Explanation) {
 	d := &doc{text: text, g: e.g}
-	d.paras = splitParagraphs(text)
+	d.paras = splitParagraphs(text, e.g.vocabulary)
 	d.quotes = findQuotes(text, d.paras)
 	d.build()
 	d.findPeopleWith(e.ner)
