@@ -127,11 +127,11 @@ func (a *attributor) isObjectMention(m mention) bool {
 		return false
 	}
 	prev := d.toks[s-1]
-	if a.d.g.has(wObjectMarker, prev.low) {
+	if prev.in(wObjectMarker) {
 		return true
 	}
-	return prev.kind == tokWord && !prev.cap && !a.d.g.has(wClauseOpener, prev.low) && !a.d.g.has(wAdverbBeforeVerb, prev.low) && !isLyAdverb(prev) &&
-		(d.g.speechVerbs[prev.low] && !a.d.g.has(wClauseVerb, prev.low) || strings.HasSuffix(prev.low, "ed") || a.d.g.has(wIrregularParticiple, prev.low) || strings.HasSuffix(prev.low, "s") && !a.d.g.has(wFunction, prev.low))
+	return prev.kind == tokWord && !prev.cap && !prev.in(wClauseOpener) && !prev.in(wAdverbBeforeVerb) && !isLyAdverb(prev) &&
+		(d.g.speechVerbs[prev.low] && !prev.in(wClauseVerb) || strings.HasSuffix(prev.low, "ed") || prev.in(wIrregularParticiple) || strings.HasSuffix(prev.low, "s") && !prev.in(wFunction))
 }
 
 // jointWithNext reports whether the person mention m is joined by "and" to
@@ -405,7 +405,7 @@ func (a *attributor) opensClause(lo int, m mention) bool {
 		}
 	}
 	verb := d.toks[m.nameEnd+1]
-	return verb.kind == tokWord && !verb.cap && !a.d.g.has(wDeterminer, verb.low) && !a.d.g.has(wFunction, verb.low)
+	return verb.kind == tokWord && !verb.cap && !verb.in(wDeterminer) && !verb.in(wFunction)
 }
 
 // skipTurnPhrase returns the token after a phrase that hands the turn to
@@ -574,10 +574,10 @@ func (a *attributor) possessedWords(lo, p int) (speaker, bool) {
 			return noSpeaker(), false
 		}
 		t := a.tok(i)
-		if t.low == "," || t.low == ";" || a.d.g.speechVerbs[t.low] && !a.d.g.has(wClaimNoun, t.low) {
+		if t.low == "," || t.low == ";" || a.d.g.speechVerbs[t.low] && !t.in(wClaimNoun) {
 			return noSpeaker(), false
 		}
-		if !a.d.g.has(wClaimNoun, t.low) || a.tok(i-1).kind != tokPossessive {
+		if !t.in(wClaimNoun) || a.tok(i-1).kind != tokPossessive {
 			continue
 		}
 		te := a.outer[i-1].t
@@ -661,7 +661,7 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 	// verdict of X": the next sentence names the speaker of a whole quoted
 	// sentence.
 	if a.thatWasAfter(k, hi) {
-		if k+5 < hi && a.tok(k+2).low == "the" && a.d.g.has(wVerdictNoun, a.tok(k+3).low) && a.tok(k+4).low == "of" {
+		if k+5 < hi && a.tok(k+2).low == "the" && a.tok(k+3).in(wVerdictNoun) && a.tok(k+4).low == "of" {
 			return a.resolveAfter(k+5, hi)
 		}
 		k++
@@ -789,10 +789,10 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		}
 		t := a.tok(v)
 		afterRelative := v > lo && !a.isPlaceholder(v-1) && a.tok(v-1).is("which", "that", "who", "it")
-		if !(d.g.speechVerbs[t.low] || afterRelative && a.d.g.has(wNounlikeVerb, t.low)) || t.cap && v > lo {
+		if !(d.g.speechVerbs[t.low] || afterRelative && t.in(wNounlikeVerb)) || t.cap && v > lo {
 			continue
 		}
-		if v > lo && !a.isPlaceholder(v-1) && (a.d.g.has(wDeterminer, a.tok(v-1).low) || a.tok(v-1).kind == tokPossessive) {
+		if v > lo && !a.isPlaceholder(v-1) && (a.tok(v-1).in(wDeterminer) || a.tok(v-1).kind == tokPossessive) {
 			continue // "the report", "his remarks": a noun, not a verb
 		}
 		if v+1 < p && !a.isPlaceholder(v+1) && a.tok(v+1).is("was", "were", "is", "are", "would", "will", "could", "remained") {
@@ -863,7 +863,7 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 // belongs to the main clause, never to the relative's antecedent.
 func (a *attributor) closedRelative(v, p, lo int) bool {
 	j := v - 1
-	for j > lo && !a.isPlaceholder(j) && (a.d.g.has(wAdverbBeforeVerb, a.tok(j).low) || isLyAdverb(a.tok(j))) {
+	for j > lo && !a.isPlaceholder(j) && (a.tok(j).in(wAdverbBeforeVerb) || isLyAdverb(a.tok(j))) {
 		j--
 	}
 	if j <= lo || a.isPlaceholder(j) || !a.tok(j).is("who", "which") || a.isPlaceholder(j-1) || a.tok(j-1).low != "," {
@@ -900,8 +900,8 @@ func (a *attributor) purposeSubject(verb, lo int) (int, int, bool) {
 		t := a.tok(k)
 		// A reporting verb would open a reported clause, unless it is a
 		// noun here ("his right of reply", "her press conference").
-		nounHere := k > e && (a.d.g.has(wDeterminer, a.tok(k-1).low) || a.tok(k-1).is("of", "his", "her", "its", "their"))
-		if t.cap || t.low == "," || (a.d.g.has(wInfinitivePasser, t.low) || a.d.g.speechVerbs[t.low]) && !nounHere {
+		nounHere := k > e && (a.tok(k-1).in(wDeterminer) || a.tok(k-1).is("of", "his", "her", "its", "their"))
+		if t.cap || t.low == "," || (t.in(wInfinitivePasser) || a.d.g.speechVerbs[t.low]) && !nounHere {
 			return 0, 0, false
 		}
 	}
@@ -912,7 +912,7 @@ func (a *attributor) purposeSubject(verb, lo int) (int, int, bool) {
 // verb at v to an earlier one, or -1.
 func (a *attributor) coordinator(v, lo int) int {
 	j := v - 1
-	for j >= lo && !a.isPlaceholder(j) && (a.d.g.has(wAdverbBeforeVerb, a.tok(j).low) || isLyAdverb(a.tok(j))) {
+	for j >= lo && !a.isPlaceholder(j) && (a.tok(j).in(wAdverbBeforeVerb) || isLyAdverb(a.tok(j))) {
 		j--
 	}
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("and", "but") {
@@ -929,7 +929,7 @@ func (a *attributor) clauseSubject(c, lo int) (int, int, bool) {
 			return 0, 0, false
 		}
 		t := a.tok(k)
-		if t.kind == tokWord && !t.cap && (!a.npToken(t) || a.d.g.speechVerbs[t.low]) && !a.d.g.has(wPhrasePreposition, t.low) {
+		if t.kind == tokWord && !t.cap && (!a.npToken(t) || a.d.g.speechVerbs[t.low]) && !t.in(wPhrasePreposition) {
 			return a.subjectOf(k, lo)
 		}
 	}
@@ -963,7 +963,7 @@ func (a *attributor) sentenceSubject(lo, limit int) (int, int, bool) {
 				k++
 			}
 			if k+1 < limit && k > e+1 && !a.isPlaceholder(k) && !a.isPlaceholder(k+1) && a.isParenthetical(e+1, k) &&
-				a.tok(k+1).kind == tokWord && !a.tok(k+1).cap && !a.d.g.has(wDeterminer, a.tok(k+1).low) && !a.tok(k+1).is("and", "or", "but", "of", "for", "in", "at", "from") {
+				a.tok(k+1).kind == tokWord && !a.tok(k+1).cap && !a.tok(k+1).in(wDeterminer) && !a.tok(k+1).is("and", "or", "but", "of", "for", "in", "at", "from") {
 				return s, e, true
 			}
 		}
@@ -1007,11 +1007,11 @@ func (a *attributor) skipDateline(lo, limit int) int {
 // ("Jen Psaki, the spokesperson for the State Department, said").
 func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 	j := v - 1
-	for j >= lo && !a.isPlaceholder(j) && (a.d.g.has(wAdverbBeforeVerb, a.tok(j).low) || isLyAdverb(a.tok(j))) {
+	for j >= lo && !a.isPlaceholder(j) && (a.tok(j).in(wAdverbBeforeVerb) || isLyAdverb(a.tok(j))) {
 		j--
 	}
 	// "China on Wednesday warned": a time phrase between subject and verb.
-	for j-1 >= lo && !a.isPlaceholder(j) && !a.isPlaceholder(j-1) && a.d.g.has(wMonthOrDay, a.tok(j).low) && a.tok(j-1).low == "on" {
+	for j-1 >= lo && !a.isPlaceholder(j) && !a.isPlaceholder(j-1) && a.tok(j).in(wMonthOrDay) && a.tok(j-1).low == "on" {
 		j -= 2
 	}
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).low == "it" {
@@ -1087,14 +1087,14 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		// after a preposition is its object, not the subject.
 		// "A diplomat on the council": the phrase before the preposition
 		// heads the whole.
-		if s < end && s-1 > start && !relative && a.d.g.has(wObjectPreposition, a.tok(s-1).low) {
+		if s < end && s-1 > start && !relative && a.tok(s-1).in(wObjectPreposition) {
 			if s2 := a.nounPhraseSuffix(start, s-1); s2 == start && !a.tok(s-1).is("by", "to", "against", "than", "like", "with") {
 				s = s2
-			} else if s-2 > start && a.d.g.has(wBridgeWord, a.tok(s-2).low) && a.nounPhraseSuffix(start, s-2) == start {
+			} else if s-2 > start && a.tok(s-2).in(wBridgeWord) && a.nounPhraseSuffix(start, s-2) == start {
 				s = start // "a source close to X", "an official familiar with the talks"
 			}
 		}
-		if s < end && s > start && !relative && a.d.g.has(wObjectPreposition, a.tok(s-1).low) {
+		if s < end && s > start && !relative && a.tok(s-1).in(wObjectPreposition) {
 			if start-1 >= lo && !a.isPlaceholder(start-1) && a.tok(start-1).low == "," {
 				j = start - 2
 				continue
@@ -1104,7 +1104,7 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		// "Barrot told lawmakers …, calling": the phrase after a verb is
 		// its object.
 		if s < end && s > start && !relative {
-			if b := a.tok(s - 1); b.kind == tokWord && !b.cap && !a.d.g.has(wClauseVerb, b.low) && (a.d.g.speechVerbs[b.low] || strings.HasSuffix(b.low, "ed")) {
+			if b := a.tok(s - 1); b.kind == tokWord && !b.cap && !b.in(wClauseVerb) && (a.d.g.speechVerbs[b.low] || strings.HasSuffix(b.low, "ed")) {
 				break
 			}
 		}
@@ -1227,7 +1227,7 @@ func (a *attributor) mereCountryMention(k, t, n int) bool {
 		}
 	}
 	// "U.S. troops": a modifier of the noun after it.
-	if next := t + n; next < len(d.toks) && d.sameRegion(t, next) && d.toks[next].kind == tokWord && !d.toks[next].cap && a.npToken(d.toks[next]) && !a.d.g.has(wPhrasePreposition, d.toks[next].low) {
+	if next := t + n; next < len(d.toks) && d.sameRegion(t, next) && d.toks[next].kind == tokWord && !d.toks[next].cap && a.npToken(d.toks[next]) && !d.toks[next].in(wPhrasePreposition) {
 		return true
 	}
 	// "troops from (northeastern) Syria": a place, where "by the UAE" or
@@ -1323,7 +1323,7 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 		i--
 	}
 	// A phrase does not start with a preposition or conjunction.
-	for i < e && (a.d.g.has(wPhrasePreposition, a.tok(i).low) || a.tok(i).low == "and" || a.tok(i).kind == tokPossessive) {
+	for i < e && (a.tok(i).in(wPhrasePreposition) || a.tok(i).low == "and" || a.tok(i).kind == tokPossessive) {
 		i++
 	}
 	if i >= e {
@@ -1338,7 +1338,7 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 }
 
 func (v *vocabulary) isParticiple(t token) bool {
-	return t.kind == tokWord && !t.cap && (v.has(wIrregularParticiple, t.low) || strings.HasSuffix(t.low, "ed"))
+	return t.kind == tokWord && !t.cap && (t.in(wIrregularParticiple) || strings.HasSuffix(t.low, "ed"))
 }
 
 // npToken reports whether t may be part of a speaker's noun phrase: names,
@@ -1350,14 +1350,14 @@ func (a *attributor) npToken(t token) bool {
 		return true
 	case t.kind != tokWord:
 		return false
-	case a.d.g.has(wDeterminer, t.low):
+	case t.in(wDeterminer):
 		return true
 	case t.cap:
-		return !a.d.g.has(wFunction, t.low)
-	case a.d.g.has(wPhrasePreposition, t.low), t.low == "and", a.d.g.has(wNameParticle, t.low):
+		return !t.in(wFunction)
+	case t.in(wPhrasePreposition), t.low == "and", t.in(wNameParticle):
 		return true
 	}
-	return !a.d.g.has(wFunction, t.low) && !a.d.g.speechVerbs[t.low] && !a.d.g.has(wIrregularParticiple, t.low) && !isLyAdverb(t) &&
+	return !t.in(wFunction) && !a.d.g.speechVerbs[t.low] && !t.in(wIrregularParticiple) && !isLyAdverb(t) &&
 		(!strings.HasSuffix(t.low, "ed") || t.low == "unnamed" || t.low == "retired" || strings.Contains(t.low, "-")) &&
 		(!strings.HasSuffix(t.low, "ing") || strings.Contains(t.low, "-"))
 }
@@ -1366,11 +1366,11 @@ func (a *attributor) npToken(t token) bool {
 // first preposition, or after it for "a number of delegates".
 func (a *attributor) headOf(s, e int) int {
 	for i := s + 1; i < e; i++ {
-		if a.d.g.has(wPhrasePreposition, a.tok(i).low) || a.tok(i).is("on", "with") {
+		if a.tok(i).in(wPhrasePreposition) || a.tok(i).is("on", "with") {
 			if a.tok(i-1).is("number", "group", "couple", "handful", "majority", "pair", "some", "one", "two", "several") && a.tok(i).low == "of" {
 				continue
 			}
-			if i-2 > s && a.d.g.has(wBridgeWord, a.tok(i-1).low) {
+			if i-2 > s && a.tok(i-1).in(wBridgeWord) {
 				return i - 2 // "a source familiar with the talks"
 			}
 			return i - 1
@@ -1419,7 +1419,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	// "…”, a charge Orban called …": a claim noun followed by a clause of
 	// its own is what was said, not who said it.
 	for i := s; i+1 < e; i++ {
-		if a.d.g.has(wClaimNoun, a.tok(i).low) && !a.isPlaceholder(i+1) && (a.tok(i+1).cap || a.d.g.has(wDeterminer, a.tok(i+1).low)) {
+		if a.tok(i).in(wClaimNoun) && !a.isPlaceholder(i+1) && (a.tok(i+1).cap || a.tok(i+1).in(wDeterminer)) {
 			return noSpeaker(), false
 		}
 	}
@@ -1436,7 +1436,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		// The same when the title reader took "aide to", "office of" or
 		// "spokesman for" into the title of the person after it.
 		for t := d.mentions[mi].titleStart + 1; t < d.mentions[mi].nameStart; t++ {
-			if d.toks[t].is("of", "for", "to") && d.toks[t+1].cap && a.d.g.has(wAgentHead, d.toks[t-1].low) {
+			if d.toks[t].is("of", "for", "to") && d.toks[t+1].cap && d.toks[t-1].in(wAgentHead) {
 				return a.describedBy(min(ts, d.mentions[mi].titleStart), te, t)
 			}
 		}
@@ -1477,7 +1477,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		if first.is("the", "this", "that") {
 			// "the envoy", "the former Slovak foreign minister": the person
 			// the text has just been about.
-			if !a.d.g.has(wGenericHead, head.low) {
+			if !head.in(wGenericHead) {
 				if p := a.recentPerson(ts, te); p >= 0 {
 					return a.personSpeaker(p), true
 				}
@@ -1542,7 +1542,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 func (a *attributor) describedBy(ts, te, pre int) (speaker, bool) {
 	d := a.d
 	h := pre - 1
-	if h > ts && a.d.g.has(wBridgeWord, d.toks[h].low) {
+	if h > ts && d.toks[h].in(wBridgeWord) {
 		h--
 	}
 	descr := d.span(ts, te)
@@ -1598,7 +1598,7 @@ func (a *attributor) knownBody(ts, te, h int) bool {
 	caps := 0
 	for k := s; k < te; k++ {
 		t := d.toks[k]
-		if a.d.g.has(wPlatform, t.low) || a.d.g.has(wMonthOrDay, t.low) || t.is("and", "or") {
+		if t.in(wPlatform) || t.in(wMonthOrDay) || t.is("and", "or") {
 			return false
 		}
 		if t.kind == tokWord && t.cap {

@@ -137,7 +137,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 			add(candPronoun, i, i+1, who)
 		case d.g.speakerHead[t.low] != kindNone || d.isRoleNoun(t.low) && !t.cap:
 			s := i
-			for s > lo && i-s < 6 && !a.isPlaceholder(s-1) && a.npToken(a.tok(s-1)) && !a.d.g.has(wPhrasePreposition, a.tok(s-1).low) {
+			for s > lo && i-s < 6 && !a.isPlaceholder(s-1) && a.npToken(a.tok(s-1)) && !a.tok(s-1).in(wPhrasePreposition) {
 				if _, named := mentionAt[s-1]; named {
 					break
 				}
@@ -155,7 +155,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				}
 			}
 			add(candDescription, s, i+1, who)
-		case t.cap && !a.d.g.has(wFunction, t.low) && !a.d.g.has(wDeterminer, t.low) && !a.d.g.has(wMonthOrDay, t.low) && !a.d.g.has(wObjectPreposition, t.low) &&
+		case t.cap && !t.in(wFunction) && !t.in(wDeterminer) && !t.in(wMonthOrDay) && !t.in(wObjectPreposition) &&
 			!strings.ContainsAny(t.low, "'’") && !a.inPartyTag(i):
 			e, joined := i+1, false
 			for e < hi && !a.isPlaceholder(e) && e-i < 8 {
@@ -163,7 +163,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				if _, named := mentionAt[e]; named {
 					break
 				}
-				if n.kind == tokWord && n.cap && !a.d.g.has(wFunction, n.low) {
+				if n.kind == tokWord && n.cap && !n.in(wFunction) {
 					e++
 					continue
 				}
@@ -428,7 +428,7 @@ func (a *attributor) candidateFeatures(ctx quoteContext, kind candidateKind, s, 
 			add("verb_before")
 		case prev.low == "to" && s > 1 && !a.isPlaceholder(s-2) && a.tok(s-2).low == "according":
 			add("according_to")
-		case a.d.g.has(wObjectPreposition, prev.low):
+		case prev.in(wObjectPreposition):
 			add("prep_before=", prev.low)
 		case prev.kind == tokPunct:
 			add("punct_before=", prev.low)
@@ -558,7 +558,7 @@ func (a *attributor) firstInSentence(lo, s int) bool {
 			return false
 		}
 		t := a.tok(i)
-		if t.cap && i > lo && !a.d.g.has(wMonthOrDay, t.low) || t.is("he", "she", "they", "it", "we") {
+		if t.cap && i > lo && !t.in(wMonthOrDay) || t.is("he", "she", "they", "it", "we") {
 			return false
 		}
 	}
@@ -578,9 +578,9 @@ func (a *attributor) wordClass(i int) string {
 		return t.low
 	case a.d.g.speechVerbs[t.low]:
 		return "speechverb"
-	case a.d.g.has(wObjectPreposition, t.low):
+	case t.in(wObjectPreposition):
 		return "prep"
-	case a.d.g.has(wDeterminer, t.low):
+	case t.in(wDeterminer):
 		return "det"
 	case t.is("and", "or", "but"):
 		return "conj"
@@ -620,7 +620,7 @@ func (a *attributor) verbAfter(e, n int) int {
 		if a.d.g.speechVerbs[t.low] {
 			return i
 		}
-		if t.kind != tokWord || !a.d.g.has(wAdverbBeforeVerb, t.low) && !isLyAdverb(t) {
+		if t.kind != tokWord || !t.in(wAdverbBeforeVerb) && !isLyAdverb(t) {
 			return -1
 		}
 	}

@@ -48,10 +48,10 @@ func (d *doc) findRuns() [][2]int {
 			case d.isNameWord(j):
 				j++
 				continue
-			case d.toks[j].kind == tokWord && d.g.has(wNameParticle, d.toks[j].low):
+			case d.toks[j].kind == tokWord && d.toks[j].in(wNameParticle):
 				// "bin Zayed", "von der Leyen": particles join only before a name word.
 				k := j
-				for k < n && k-j < 3 && d.sameRegion(i, k) && d.toks[k].kind == tokWord && d.g.has(wNameParticle, d.toks[k].low) {
+				for k < n && k-j < 3 && d.sameRegion(i, k) && d.toks[k].kind == tokWord && d.toks[k].in(wNameParticle) {
 					k++
 				}
 				if k < n && d.sameRegion(i, k) && d.isNameWord(k) {
@@ -79,7 +79,7 @@ func (d *doc) leadLength(i, end int) (n int, titled bool) {
 	k := i
 	for k < end {
 		if m, kind := d.lexiconMatch(k, end); m > 0 {
-			if kind == lexTitle && !(m == 1 && d.g.has(wDescriptiveTitle, d.toks[k].low)) {
+			if kind == lexTitle && !(m == 1 && d.toks[k].in(wDescriptiveTitle)) {
 				titled = true
 			}
 			k += m
@@ -89,7 +89,7 @@ func (d *doc) leadLength(i, end int) (n int, titled bool) {
 		switch {
 		case t.kind != tokWord:
 			return k - i, titled // "(Wendy) Sherman": the parenthesis opens the name
-		case d.g.has(wHonorific, t.low):
+		case t.in(wHonorific):
 			titled = true
 		case g.notNames[t.low] && g.leaders[t.low].name == "":
 		case g.titleWords[t.low]:
@@ -181,7 +181,7 @@ func (d *doc) capitalisedSurname(k, end int) bool {
 	}
 	n := d.toks[k+1]
 	w := d.text[n.start:n.end]
-	return n.kind == tokWord && n.cap && !isAcronym(w) && !d.g.titleWords[n.low] && !d.g.notNames[n.low] && !d.g.has(wHonorific, n.low)
+	return n.kind == tokWord && n.cap && !isAcronym(w) && !d.g.titleWords[n.low] && !d.g.notNames[n.low] && !n.in(wHonorific)
 }
 
 func isAcronym(w string) bool {
@@ -228,7 +228,7 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 		if !titled {
 			titled = d.hasRoleNoun(ts, ns)
 		}
-		if titled && ne-ns == 1 && ns > 0 && d.sameRegion(ns-1, ns) && d.g.has(wDescriptiveTitle, d.toks[ns-1].low) {
+		if titled && ne-ns == 1 && ns > 0 && d.sameRegion(ns-1, ns) && d.toks[ns-1].in(wDescriptiveTitle) {
 			titled = false // "Official Security Assistance": a noun, not a title before a name
 		}
 		if !titled && d.insideLongerName(ns) {
@@ -268,7 +268,7 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 
 func (d *doc) hasHonorific(i, j int) bool {
 	for k := i; k < j; k++ {
-		if d.g.has(wHonorific, d.toks[k].low) {
+		if d.toks[k].in(wHonorific) {
 			return true
 		}
 	}
@@ -308,7 +308,7 @@ func (d *doc) plausibleName(i, j int) bool {
 		if t.kind != tokWord {
 			continue
 		}
-		if g.notNames[t.low] && !(x > i && d.g.has(wNameParticle, t.low)) {
+		if g.notNames[t.low] && !(x > i && t.in(wNameParticle)) {
 			return false
 		}
 		if g.country[t.low] != "" || g.place[t.low] != "" || g.org[t.low] != "" {
@@ -412,20 +412,20 @@ func (d *doc) roleDescriptionBefore(i int) int {
 			s = j
 			continue
 		}
-		if d.g.has(wDeterminer, t.low) {
+		if t.in(wDeterminer) {
 			s = j
-			if j > 0 && d.sameRegion(j-1, j) && d.g.has(wDescriptionPreposition, d.toks[j-1].low) && d.toks[j-1].low != "and" {
+			if j > 0 && d.sameRegion(j-1, j) && d.toks[j-1].in(wDescriptionPreposition) && d.toks[j-1].low != "and" {
 				continue // "for the European Commission"
 			}
 			break
 		}
-		if t.cap && d.g.has(wFunction, t.low) || !t.cap && (d.g.has(wFunction, t.low) && !d.g.has(wDescriptionPreposition, t.low) || d.g.speechVerbs[t.low] ||
+		if t.cap && t.in(wFunction) || !t.cap && (t.in(wFunction) && !t.in(wDescriptionPreposition) || d.g.speechVerbs[t.low] ||
 			strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") && !strings.Contains(t.low, "-")) {
 			break
 		}
 		s = j
 	}
-	for s < i && d.g.has(wDescriptionPreposition, d.toks[s].low) {
+	for s < i && d.toks[s].in(wDescriptionPreposition) {
 		s++
 	}
 	if s >= i {
@@ -435,13 +435,13 @@ func (d *doc) roleDescriptionBefore(i int) int {
 	// minister, …", "with his counterpart, …"), not be a verb's object
 	// ("recalled its ambassador to Algiers, Foreign Minister X said").
 	if s > 0 && d.sameRegion(s-1, s) {
-		if b := d.toks[s-1]; b.kind == tokWord && !d.g.has(wFunction, b.low) && !d.g.has(wObjectPreposition, b.low) {
+		if b := d.toks[s-1]; b.kind == tokWord && !b.in(wFunction) && !b.in(wObjectPreposition) {
 			return -1
 		}
 	}
 	head := i - 1
 	for k := s + 1; k < i; k++ {
-		if d.g.has(wDescriptionPreposition, d.toks[k].low) && d.toks[k].low != "and" {
+		if d.toks[k].in(wDescriptionPreposition) && d.toks[k].low != "and" {
 			head = k - 1
 			break
 		}
@@ -531,7 +531,7 @@ func (d *doc) titleStart(i int) int {
 			j--
 			continue
 		}
-		if g.titleWords[t.low] || d.g.has(wHonorific, t.low) || g.speakerHead[t.low] == kindOrganization || t.cap && isAcronym(d.text[t.start:t.end]) {
+		if g.titleWords[t.low] || t.in(wHonorific) || g.speakerHead[t.low] == kindOrganization || t.cap && isAcronym(d.text[t.start:t.end]) {
 			j--
 			s = j + 1
 			continue

@@ -254,7 +254,7 @@ func (d *doc) bodyNameWord(k, end int) bool {
 		return false
 	}
 	if t.cap {
-		return !d.g.has(wFunction, t.low)
+		return !t.in(wFunction)
 	}
 	next := k+1 < end && d.toks[k+1].kind == tokWord
 	if t.is("of", "in", "for", "and") {
@@ -429,13 +429,13 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 	// "aide to Prime Minister", "office of President": the aide or the
 	// office is somebody else; the person's own title follows.
 	for k := j - 1; k > i; k-- {
-		if d.toks[k].is("to", "of", "for") && d.g.has(wAgentHead, d.toks[k-1].low) && k+1 < j && d.toks[k+1].cap && d.hasRoleNoun(k+1, j) {
+		if d.toks[k].is("to", "of", "for") && d.toks[k-1].in(wAgentHead) && k+1 < j && d.toks[k+1].cap && d.hasRoleNoun(k+1, j) {
 			i = k + 1
 			break
 		}
 	}
 	abbreviated := ""
-	for j > i && (d.g.has(wHonorific, d.toks[j-1].low) || d.toks[j-1].is("of", "and", ",")) {
+	for j > i && (d.toks[j-1].in(wHonorific) || d.toks[j-1].is("of", "and", ",")) {
 		if abbreviated == "" {
 			abbreviated = titleOfAbbreviation(d.toks[j-1].low)
 		}
@@ -575,7 +575,7 @@ func (d *doc) appositionAfter(j int) titleInfo {
 	if e < len(d.toks) && d.toks[e].low == "," && d.sameRegion(s, e) {
 		k, hasAnd := e+1, false
 		for k < len(d.toks) && k-e <= 6 && d.sameRegion(s, k) && d.toks[k].kind == tokWord && !d.toks[k].cap &&
-			!d.g.has(wFunction, d.toks[k].low) || k < len(d.toks) && d.toks[k].low == "and" && d.sameRegion(s, k) {
+			!d.toks[k].in(wFunction) || k < len(d.toks) && d.toks[k].low == "and" && d.sameRegion(s, k) {
 			hasAnd = hasAnd || d.toks[k].low == "and"
 			k++
 		}

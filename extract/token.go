@@ -18,15 +18,21 @@ const (
 // form used for every lexicon look-up.
 type token struct {
 	start, end int
-	kind       tokKind
 	low        string
+	cls        uint64 // the word classes of low (data/words), as vocabulary bits
+	kind       tokKind
 	cap        bool // begins with an upper-case letter
 }
+
+// in reports whether the token's word belongs to word class c; the classes
+// are looked up once, when the token is made.
+func (t token) in(c vocabClass) bool { return t.cls&(1<<c) != 0 }
 
 // tokenize splits text[start:end] into tokens. Hyphens and apostrophes inside
 // words stay in the word (Ki-moon, don't); a trailing 's is split off as a
 // possessive; dotted abbreviations (U.S., Mr., A.) are kept whole.
 func tokenize(text string, start, end int, out []token, v *vocabulary) []token {
+	first := len(out)
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -70,6 +76,9 @@ func tokenize(text string, start, end int, out []token, v *vocabulary) []token {
 			}
 		}
 		i = j
+	}
+	for k := first; k < len(out); k++ {
+		out[k].cls = v.classes[out[k].low]
 	}
 	return out
 }
