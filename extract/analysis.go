@@ -1,9 +1,9 @@
 // Package extract owns the language analysis of one news article: it finds
 // the people an article names (with their title and affiliation), the direct
 // quotes it carries and who said each of them, the organisations and places
-// it mentions, and a one- or two-sentence summary. It does no I/O; all models
-// and gazetteers are embedded, parsed once by New and never mutated, so an
-// Extractor is safe for concurrent use.
+// it mentions, and a one- or two-sentence summary. It does no I/O; all models,
+// gazetteers and word classes (data/words) are embedded, parsed once by New
+// and never mutated, so an Extractor is safe for concurrent use.
 package extract
 
 // Analysis is the result of analysing one article.

@@ -114,18 +114,6 @@ func (d *doc) attributeQuotes() *attributor {
 	return a
 }
 
-// objectMarkers precede a name that is the object of a verb or
-// preposition, and so is not what a later "he" refers to.
-func isObjectMarker(s string) bool {
-	switch s {
-	case "told", "to", "with", "by", "for", "from", "of", "met", "meet", "meeting", "and", "asked", "urged",
-		"called", "accused", "about", "against", "on", "at", "in", "than", "like", "including", "between",
-		"counterpart", "reporter", "correspondent":
-		return true
-	}
-	return false
-}
-
 // jointPeople marks the event of a person named jointly with another as
 // the subject of one verb: no pronoun after it can be resolved.
 const jointPeople = -2
@@ -144,22 +132,11 @@ func (a *attributor) isObjectMention(m mention) bool {
 		return false
 	}
 	prev := d.toks[s-1]
-	if isObjectMarker(prev.low) {
+	if prev.in(wObjectMarker) {
 		return true
 	}
-	return prev.kind == tokWord && !prev.cap && !isClauseOpener(prev.low) && !isAdverbBeforeVerb(prev.low) && !isLyAdverb(prev) &&
-		(d.g.speechVerbs[prev.low] && !takesClause(prev.low) || strings.HasSuffix(prev.low, "ed") || isIrregularParticiple(prev.low) || strings.HasSuffix(prev.low, "s") && !isFunctionWord(prev.low))
-}
-
-// isClauseOpener lists the words after which a name starts a clause and
-// so is its subject.
-func isClauseOpener(s string) bool {
-	switch s {
-	case "and", "but", "while", "as", "when", "after", "before", "although", "though", "because", "since", "if",
-		"then", "so", "that", "which", "where", "whereas", "once", "until", "unless", "whether":
-		return true
-	}
-	return false
+	return prev.kind == tokWord && !prev.cap && !prev.in(wClauseOpener) && !prev.in(wAdverbBeforeVerb) && !isLyAdverb(prev) &&
+		(d.g.speechVerbs[prev.low] && !prev.in(wClauseVerb) || strings.HasSuffix(prev.low, "ed") || prev.in(wIrregularParticiple) || strings.HasSuffix(prev.low, "s") && !prev.in(wFunction))
 }
 
 // jointWithNext reports whether the person mention m is joined by "and" to
@@ -276,7 +253,7 @@ func (a *attributor) resolvePronoun(i int) speaker {
 		if a.pronounSex == nil {
 			a.pronounSex = map[int]gender{}
 		}
-		a.pronounSex[sp.person] = pronounGender(a.d.toks[i].low)
+		a.pronounSex[sp.person] = a.d.g.pronounGender(a.d.toks[i].low)
 	}
 	return sp
 }
@@ -284,7 +261,7 @@ func (a *attributor) resolvePronoun(i int) speaker {
 // pronounAntecedent is resolvePronoun without recording what it learns.
 func (a *attributor) pronounAntecedent(i int) speaker {
 	d := a.d
-	want := pronounGender(d.toks[i].low)
+	want := d.g.pronounGender(d.toks[i].low)
 	if sp, ok := a.centeredSubject(i, want); ok {
 		return sp
 	}
@@ -315,7 +292,7 @@ func (a *attributor) pronounAntecedent(i int) speaker {
 		if e.person < 0 && e.who.kind != "anonymous" {
 			continue
 		}
-		g := descriptionGender(e.who.name)
+		g := a.d.g.descriptionGender(e.who.name)
 		if e.person >= 0 {
 			g = a.sexOf(e.person)
 		}
@@ -433,7 +410,7 @@ func (a *attributor) opensClause(lo int, m mention) bool {
 		}
 	}
 	verb := d.toks[m.nameEnd+1]
-	return verb.kind == tokWord && !verb.cap && !isDeterminer(verb.low) && !isFunctionWord(verb.low)
+	return verb.kind == tokWord && !verb.cap && !verb.in(wDeterminer) && !verb.in(wFunction)
 }
 
 // skipTurnPhrase returns the token after a phrase that hands the turn to
@@ -591,17 +568,6 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	return a.colonIntro(p)
 }
 
-// claimNouns name someone's words ("Lavrov's claim that …").
-func isClaimNoun(s string) bool {
-	switch s {
-	case "remark", "remarks", "claim", "claims", "description", "statement", "comment", "comments", "assertion",
-		"accusation", "accusations", "characterization", "characterisation", "words", "warning", "suggestion",
-		"insistence", "charge", "allegation", "allegations", "argument", "promise", "pledge", "threat", "boast":
-		return true
-	}
-	return false
-}
-
 // possessedWords reads a quote inside someone's reported words as theirs,
 // whoever reports them: "Kallas said Lavrov's claim that Europe was “at
 // war”", "Rubio dismissed Lavrov's description of the talks as “useful”".
@@ -613,10 +579,10 @@ func (a *attributor) possessedWords(lo, p int) (speaker, bool) {
 			return noSpeaker(), false
 		}
 		t := a.tok(i)
-		if t.low == "," || t.low == ";" || a.d.g.speechVerbs[t.low] && !isClaimNoun(t.low) {
+		if t.low == "," || t.low == ";" || a.d.g.speechVerbs[t.low] && !t.in(wClaimNoun) {
 			return noSpeaker(), false
 		}
-		if !isClaimNoun(t.low) || a.tok(i-1).kind != tokPossessive {
+		if !t.in(wClaimNoun) || a.tok(i-1).kind != tokPossessive {
 			continue
 		}
 		te := a.outer[i-1].t
@@ -700,7 +666,7 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 	// verdict of X": the next sentence names the speaker of a whole quoted
 	// sentence.
 	if a.thatWasAfter(k, hi) {
-		if k+5 < hi && a.tok(k+2).low == "the" && isVerdictNoun(a.tok(k+3).low) && a.tok(k+4).low == "of" {
+		if k+5 < hi && a.tok(k+2).low == "the" && a.tok(k+3).in(wVerdictNoun) && a.tok(k+4).low == "of" {
 			return a.resolveAfter(k+5, hi)
 		}
 		k++
@@ -739,15 +705,6 @@ func (a *attributor) thatWasAfter(k, hi int) bool {
 	}
 	t := a.tok(k)
 	return t.cap && t.is("that", "this") && !a.isPlaceholder(k+1) && a.tok(k+1).is("was", "is")
-}
-
-// isVerdictNoun names what "That was the … of X" calls a quote.
-func isVerdictNoun(s string) bool {
-	switch s {
-	case "verdict", "view", "message", "assessment", "warning", "response", "reaction", "answer", "reply":
-		return true
-	}
-	return false
 }
 
 // closingTag finds a reporting clause that closes the sentence after a
@@ -837,10 +794,10 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		}
 		t := a.tok(v)
 		afterRelative := v > lo && !a.isPlaceholder(v-1) && a.tok(v-1).is("which", "that", "who", "it")
-		if !(d.g.speechVerbs[t.low] || afterRelative && isNounlikeVerb(t.low)) || t.cap && v > lo {
+		if !(d.g.speechVerbs[t.low] || afterRelative && t.in(wNounlikeVerb)) || t.cap && v > lo {
 			continue
 		}
-		if v > lo && !a.isPlaceholder(v-1) && (isDeterminer(a.tok(v-1).low) || a.tok(v-1).kind == tokPossessive) {
+		if v > lo && !a.isPlaceholder(v-1) && (a.tok(v-1).in(wDeterminer) || a.tok(v-1).kind == tokPossessive) {
 			continue // "the report", "his remarks": a noun, not a verb
 		}
 		if v+1 < p && !a.isPlaceholder(v+1) && a.tok(v+1).is("was", "were", "is", "are", "would", "will", "could", "remained") {
@@ -911,7 +868,7 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 // belongs to the main clause, never to the relative's antecedent.
 func (a *attributor) closedRelative(v, p, lo int) bool {
 	j := v - 1
-	for j > lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
+	for j > lo && !a.isPlaceholder(j) && (a.tok(j).in(wAdverbBeforeVerb) || isLyAdverb(a.tok(j))) {
 		j--
 	}
 	if j <= lo || a.isPlaceholder(j) || !a.tok(j).is("who", "which") || a.isPlaceholder(j-1) || a.tok(j-1).low != "," {
@@ -948,54 +905,19 @@ func (a *attributor) purposeSubject(verb, lo int) (int, int, bool) {
 		t := a.tok(k)
 		// A reporting verb would open a reported clause, unless it is a
 		// noun here ("his right of reply", "her press conference").
-		nounHere := k > e && (isDeterminer(a.tok(k-1).low) || a.tok(k-1).is("of", "his", "her", "its", "their"))
-		if t.cap || t.low == "," || (passesInfinitive(t.low) || a.d.g.speechVerbs[t.low]) && !nounHere {
+		nounHere := k > e && (a.tok(k-1).in(wDeterminer) || a.tok(k-1).is("of", "his", "her", "its", "their"))
+		if t.cap || t.low == "," || (t.in(wInfinitivePasser) || a.d.g.speechVerbs[t.low]) && !nounHere {
 			return 0, 0, false
 		}
 	}
 	return s, e, true
 }
 
-// passesInfinitive lists verbs whose object, not subject, does what the
-// infinitive after them says ("urged members to condemn").
-func passesInfinitive(s string) bool {
-	switch s {
-	case "urge", "urged", "urges", "ask", "asked", "asks", "call", "called", "calls", "press", "pressed", "presses",
-		"tell", "told", "tells", "encourage", "encouraged", "invite", "invited", "allow", "allowed", "force", "forced",
-		"persuade", "persuaded", "push", "pushed", "want", "wanted", "wants", "expect", "expected", "expects",
-		"help", "helped", "get", "got", "order", "ordered", "instruct", "instructed", "appeal", "appealed", "need", "needed":
-		return true
-	}
-	return false
-}
-
-// takesClause lists reporting verbs followed by the reported clause rather
-// than an object: in "KCNA said leader Kim Jong Un had …" the name after
-// the verb is a subject.
-func takesClause(s string) bool {
-	switch s {
-	case "said", "says", "say", "added", "adds", "noted", "stated", "announced", "insisted", "argued",
-		"stressed", "claimed", "explained", "wrote", "reported", "confirmed", "believed", "thought", "suggested":
-		return true
-	}
-	return false
-}
-
-// isNounlikeVerb lists reporting verbs that are read as verbs only after
-// a relative pronoun ("a statement which states that"), being nouns too.
-func isNounlikeVerb(s string) bool {
-	switch s {
-	case "states", "notes", "reports", "claims", "calls", "demands", "stresses", "underlines":
-		return true
-	}
-	return false
-}
-
 // coordinator returns the position of the "and" or "but" that joins the
 // verb at v to an earlier one, or -1.
 func (a *attributor) coordinator(v, lo int) int {
 	j := v - 1
-	for j >= lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
+	for j >= lo && !a.isPlaceholder(j) && (a.tok(j).in(wAdverbBeforeVerb) || isLyAdverb(a.tok(j))) {
 		j--
 	}
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).is("and", "but") {
@@ -1012,7 +934,7 @@ func (a *attributor) clauseSubject(c, lo int) (int, int, bool) {
 			return 0, 0, false
 		}
 		t := a.tok(k)
-		if t.kind == tokWord && !t.cap && (!a.npToken(t) || a.d.g.speechVerbs[t.low]) && !isPhrasePreposition(t.low) {
+		if t.kind == tokWord && !t.cap && (!a.npToken(t) || a.d.g.speechVerbs[t.low]) && !t.in(wPhrasePreposition) {
 			return a.subjectOf(k, lo)
 		}
 	}
@@ -1046,7 +968,7 @@ func (a *attributor) sentenceSubject(lo, limit int) (int, int, bool) {
 				k++
 			}
 			if k+1 < limit && k > e+1 && !a.isPlaceholder(k) && !a.isPlaceholder(k+1) && a.isParenthetical(e+1, k) &&
-				a.tok(k+1).kind == tokWord && !a.tok(k+1).cap && !isDeterminer(a.tok(k+1).low) && !a.tok(k+1).is("and", "or", "but", "of", "for", "in", "at", "from") {
+				a.tok(k+1).kind == tokWord && !a.tok(k+1).cap && !a.tok(k+1).in(wDeterminer) && !a.tok(k+1).is("and", "or", "but", "of", "for", "in", "at", "from") {
 				return s, e, true
 			}
 		}
@@ -1090,11 +1012,11 @@ func (a *attributor) skipDateline(lo, limit int) int {
 // ("Jen Psaki, the spokesperson for the State Department, said").
 func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 	j := v - 1
-	for j >= lo && !a.isPlaceholder(j) && (isAdverbBeforeVerb(a.tok(j).low) || isLyAdverb(a.tok(j))) {
+	for j >= lo && !a.isPlaceholder(j) && (a.tok(j).in(wAdverbBeforeVerb) || isLyAdverb(a.tok(j))) {
 		j--
 	}
 	// "China on Wednesday warned": a time phrase between subject and verb.
-	for j-1 >= lo && !a.isPlaceholder(j) && !a.isPlaceholder(j-1) && isMonthOrDay(a.tok(j).low) && a.tok(j-1).low == "on" {
+	for j-1 >= lo && !a.isPlaceholder(j) && !a.isPlaceholder(j-1) && a.tok(j).in(wMonthOrDay) && a.tok(j-1).low == "on" {
 		j -= 2
 	}
 	if j >= lo && !a.isPlaceholder(j) && a.tok(j).low == "it" {
@@ -1148,7 +1070,7 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		s := a.nounPhraseSuffix(start, end)
 		// "A statement issued by the presidential office said": the
 		// agent of a participle is not the subject.
-		if s < end && s-2 >= start && a.tok(s-1).low == "by" && isParticiple(a.tok(s-2)) {
+		if s < end && s-2 >= start && a.tok(s-1).low == "by" && a.d.g.isParticiple(a.tok(s-2)) {
 			if s2 := a.nounPhraseSuffix(start, s-2); s2 < s-2 {
 				s, end = s2, s-2
 			}
@@ -1170,14 +1092,14 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		// after a preposition is its object, not the subject.
 		// "A diplomat on the council": the phrase before the preposition
 		// heads the whole.
-		if s < end && s-1 > start && !relative && isObjectPreposition(a.tok(s-1).low) {
+		if s < end && s-1 > start && !relative && a.tok(s-1).in(wObjectPreposition) {
 			if s2 := a.nounPhraseSuffix(start, s-1); s2 == start && !a.tok(s-1).is("by", "to", "against", "than", "like", "with") {
 				s = s2
-			} else if s-2 > start && isBridgeWord(a.tok(s-2).low) && a.nounPhraseSuffix(start, s-2) == start {
+			} else if s-2 > start && a.tok(s-2).in(wBridgeWord) && a.nounPhraseSuffix(start, s-2) == start {
 				s = start // "a source close to X", "an official familiar with the talks"
 			}
 		}
-		if s < end && s > start && !relative && isObjectPreposition(a.tok(s-1).low) {
+		if s < end && s > start && !relative && a.tok(s-1).in(wObjectPreposition) {
 			if start-1 >= lo && !a.isPlaceholder(start-1) && a.tok(start-1).low == "," {
 				j = start - 2
 				continue
@@ -1187,7 +1109,7 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		// "Barrot told lawmakers …, calling": the phrase after a verb is
 		// its object.
 		if s < end && s > start && !relative {
-			if b := a.tok(s - 1); b.kind == tokWord && !b.cap && !takesClause(b.low) && (a.d.g.speechVerbs[b.low] || strings.HasSuffix(b.low, "ed")) {
+			if b := a.tok(s - 1); b.kind == tokWord && !b.cap && !b.in(wClauseVerb) && (a.d.g.speechVerbs[b.low] || strings.HasSuffix(b.low, "ed")) {
 				break
 			}
 		}
@@ -1310,7 +1232,7 @@ func (a *attributor) mereCountryMention(k, t, n int) bool {
 		}
 	}
 	// "U.S. troops": a modifier of the noun after it.
-	if next := t + n; next < len(d.toks) && d.sameRegion(t, next) && d.toks[next].kind == tokWord && !d.toks[next].cap && a.npToken(d.toks[next]) && !isPhrasePreposition(d.toks[next].low) {
+	if next := t + n; next < len(d.toks) && d.sameRegion(t, next) && d.toks[next].kind == tokWord && !d.toks[next].cap && a.npToken(d.toks[next]) && !d.toks[next].in(wPhrasePreposition) {
 		return true
 	}
 	// "troops from (northeastern) Syria": a place, where "by the UAE" or
@@ -1406,7 +1328,7 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 		i--
 	}
 	// A phrase does not start with a preposition or conjunction.
-	for i < e && (isPhrasePreposition(a.tok(i).low) || a.tok(i).low == "and" || a.tok(i).kind == tokPossessive) {
+	for i < e && (a.tok(i).in(wPhrasePreposition) || a.tok(i).low == "and" || a.tok(i).kind == tokPossessive) {
 		i++
 	}
 	if i >= e {
@@ -1420,26 +1342,8 @@ func (a *attributor) nounPhraseSuffix(s, e int) int {
 	return e
 }
 
-// participles close a noun phrase: "a draft statement seen by diplomats".
-func isIrregularParticiple(s string) bool {
-	switch s {
-	case "seen", "known", "given", "written", "shown", "taken", "made", "done", "sent", "held", "led", "told",
-		"said":
-		return true
-	}
-	return false
-}
-
-func isObjectPreposition(s string) bool {
-	switch s {
-	case "on", "by", "to", "about", "with", "against", "over", "under", "into", "from", "at", "in", "of", "for", "after", "before", "between", "among", "during", "than", "like":
-		return true
-	}
-	return false
-}
-
-func isParticiple(t token) bool {
-	return t.kind == tokWord && !t.cap && (isIrregularParticiple(t.low) || strings.HasSuffix(t.low, "ed"))
+func (v *vocabulary) isParticiple(t token) bool {
+	return t.kind == tokWord && !t.cap && (t.in(wIrregularParticiple) || strings.HasSuffix(t.low, "ed"))
 }
 
 // npToken reports whether t may be part of a speaker's noun phrase: names,
@@ -1451,14 +1355,14 @@ func (a *attributor) npToken(t token) bool {
 		return true
 	case t.kind != tokWord:
 		return false
-	case isDeterminer(t.low):
+	case t.in(wDeterminer):
 		return true
 	case t.cap:
-		return !isFunctionWord(t.low)
-	case isPhrasePreposition(t.low), t.low == "and", isNameParticle(t.low):
+		return !t.in(wFunction)
+	case t.in(wPhrasePreposition), t.low == "and", t.in(wNameParticle):
 		return true
 	}
-	return !isFunctionWord(t.low) && !a.d.g.speechVerbs[t.low] && !isIrregularParticiple(t.low) && !isLyAdverb(t) &&
+	return !t.in(wFunction) && !a.d.g.speechVerbs[t.low] && !t.in(wIrregularParticiple) && !isLyAdverb(t) &&
 		(!strings.HasSuffix(t.low, "ed") || t.low == "unnamed" || t.low == "retired" || strings.Contains(t.low, "-")) &&
 		(!strings.HasSuffix(t.low, "ing") || strings.Contains(t.low, "-"))
 }
@@ -1467,11 +1371,11 @@ func (a *attributor) npToken(t token) bool {
 // first preposition, or after it for "a number of delegates".
 func (a *attributor) headOf(s, e int) int {
 	for i := s + 1; i < e; i++ {
-		if isPhrasePreposition(a.tok(i).low) || a.tok(i).is("on", "with") {
+		if a.tok(i).in(wPhrasePreposition) || a.tok(i).is("on", "with") {
 			if a.tok(i-1).is("number", "group", "couple", "handful", "majority", "pair", "some", "one", "two", "several") && a.tok(i).low == "of" {
 				continue
 			}
-			if i-2 > s && isBridgeWord(a.tok(i-1).low) {
+			if i-2 > s && a.tok(i-1).in(wBridgeWord) {
 				return i - 2 // "a source familiar with the talks"
 			}
 			return i - 1
@@ -1520,7 +1424,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	// "…”, a charge Orban called …": a claim noun followed by a clause of
 	// its own is what was said, not who said it.
 	for i := s; i+1 < e; i++ {
-		if isClaimNoun(a.tok(i).low) && !a.isPlaceholder(i+1) && (a.tok(i+1).cap || isDeterminer(a.tok(i+1).low)) {
+		if a.tok(i).in(wClaimNoun) && !a.isPlaceholder(i+1) && (a.tok(i+1).cap || a.tok(i+1).in(wDeterminer)) {
 			return noSpeaker(), false
 		}
 	}
@@ -1537,7 +1441,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		// The same when the title reader took "aide to", "office of" or
 		// "spokesman for" into the title of the person after it.
 		for t := d.mentions[mi].titleStart + 1; t < d.mentions[mi].nameStart; t++ {
-			if d.toks[t].is("of", "for", "to") && d.toks[t+1].cap && isAgentHead(d.toks[t-1].low) {
+			if d.toks[t].is("of", "for", "to") && d.toks[t+1].cap && d.toks[t-1].in(wAgentHead) {
 				return a.describedBy(min(ts, d.mentions[mi].titleStart), te, t)
 			}
 		}
@@ -1578,14 +1482,14 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		if first.is("the", "this", "that") {
 			// "the envoy", "the former Slovak foreign minister": the person
 			// the text has just been about.
-			if !isGenericHead(head.low) {
+			if !head.in(wGenericHead) {
 				if p := a.recentPerson(ts, te); p >= 0 {
 					return a.personSpeaker(p), true
 				}
 			} else if head.low == "diplomat" && te-ts == 2 {
 				// "the diplomat stressed" (TASS, RIA): the minister,
 				// envoy or spokesperson the text has just been about.
-				if p := a.recentPerson(ts, te); p >= 0 && isDiplomaticRole(d.people[p].role) {
+				if p := a.recentPerson(ts, te); p >= 0 && d.g.isDiplomaticRole(d.people[p].role) {
 					if a.indefiniteSince(d.lastMentionBefore(d.people[p], ts), ts, head.low) {
 						// "A diplomat familiar with the matter said …
 						// the diplomat said": that diplomat, not the
@@ -1643,7 +1547,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 func (a *attributor) describedBy(ts, te, pre int) (speaker, bool) {
 	d := a.d
 	h := pre - 1
-	if h > ts && isBridgeWord(d.toks[h].low) {
+	if h > ts && d.toks[h].in(wBridgeWord) {
 		h--
 	}
 	descr := d.span(ts, te)
@@ -1654,27 +1558,6 @@ func (a *attributor) describedBy(ts, te, pre int) (speaker, bool) {
 		return speaker{name: descr, kind: "organization", person: -1}, true
 	}
 	return noSpeaker(), false
-}
-
-// isBridgeWord links a head noun to the person or matter after it ("a
-// source close to X", "an official familiar with the talks").
-func isBridgeWord(s string) bool {
-	switch s {
-	case "close", "closer", "familiar", "loyal", "near", "involved", "linked", "allied", "opposed":
-		return true
-	}
-	return false
-}
-
-// isAgentHead names those who speak for someone else ("an aide to X",
-// "the office of X"); office-holders ("Minister of X") are not among them.
-func isAgentHead(s string) bool {
-	switch s {
-	case "aide", "aides", "adviser", "advisers", "advisor", "advisors", "spokesman", "spokeswoman", "spokesperson",
-		"spokespeople", "office", "source", "sources", "ally", "allies", "confidant", "lawyer", "lawyers", "staff", "close":
-		return true
-	}
-	return false
 }
 
 // roleInitialsHolder returns the only person whose role, read as the
@@ -1720,7 +1603,7 @@ func (a *attributor) knownBody(ts, te, h int) bool {
 	caps := 0
 	for k := s; k < te; k++ {
 		t := d.toks[k]
-		if isPlatform(t.low) || isMonthOrDay(t.low) || t.is("and", "or") {
+		if t.in(wPlatform) || t.in(wMonthOrDay) || t.is("and", "or") {
 			return false
 		}
 		if t.kind == tokWord && t.cap {
@@ -1742,27 +1625,6 @@ func (a *attributor) knownBody(ts, te, h int) bool {
 	}
 	ht := d.toks[h]
 	return isAcronym(d.text[ht.start:ht.end])
-}
-
-// isPlatform lists the services a statement is posted on: the place of a
-// post, never who posted it.
-func isPlatform(s string) bool {
-	switch s {
-	case "x", "twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "weibo", "wechat", "truth",
-		"social", "bluesky", "threads", "whatsapp", "linkedin", "vkontakte", "vk":
-		return true
-	}
-	return false
-}
-
-func isMonthOrDay(s string) bool {
-	switch s {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-		"dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "gmt", "utc":
-		return true
-	}
-	return false
 }
 
 // resolveTokens resolves the phrase of document tokens [ts, te), which
@@ -1790,20 +1652,11 @@ func (a *attributor) jointSubject(ts, te int) bool {
 
 // isDiplomaticRole reports whether a role makes its holder "the diplomat"
 // of a later sentence: a foreign minister, envoy or ministry spokesperson.
-func isDiplomaticRole(role string) bool {
+func (v *vocabulary) isDiplomaticRole(role string) bool {
 	for _, w := range strings.Fields(key(role)) {
-		switch w {
-		case "minister", "spokeswoman", "spokesman", "spokesperson", "ambassador", "envoy", "diplomat", "representative", "secretary":
+		if v.has(wDiplomaticRoleWord, w) {
 			return true
 		}
-	}
-	return false
-}
-
-func isGenericHead(s string) bool {
-	switch s {
-	case "official", "diplomat", "source", "leader", "officials", "diplomats", "sources", "expert", "analyst", "person", "man", "woman":
-		return true
 	}
 	return false
 }
@@ -1811,10 +1664,10 @@ func isGenericHead(s string) bool {
 // descriptorHead returns the head noun of an unnamed speaker's description:
 // its last word before any preposition ("official" of "a senior official
 // in Vienna").
-func descriptorHead(descr string) string {
+func (v *vocabulary) descriptorHead(descr string) string {
 	ws := strings.Fields(key(descr))
 	for i, w := range ws {
-		if i > 0 && isObjectPreposition(w) && ws[i-1] != "number" && ws[i-1] != "one" {
+		if i > 0 && v.has(wObjectPreposition, w) && ws[i-1] != "number" && ws[i-1] != "one" {
 			return ws[i-1]
 		}
 	}
@@ -1834,7 +1687,7 @@ func (a *attributor) unnamedAntecedent(i, j int, head string) (speaker, int, boo
 	for _, evs := range [][]event{a.speakers, a.events} {
 		k := sort.Search(len(evs), func(k int) bool { return evs[k].tok >= i })
 		for k--; k >= 0 && a.d.tokPara[i]-a.d.tokPara[evs[k].tok] <= 2; k-- {
-			if e := evs[k]; e.who.kind == "anonymous" && descriptorHead(e.who.name) == head && a.wordsIn(i, j, e.who.name) {
+			if e := evs[k]; e.who.kind == "anonymous" && a.d.g.descriptorHead(e.who.name) == head && a.wordsIn(i, j, e.who.name) {
 				if e.tok > at {
 					best, at = e.who, e.tok
 				}
@@ -1868,7 +1721,7 @@ func (a *attributor) bodyAntecedent(i, j int, head string) (speaker, bool) {
 	k := sort.Search(len(a.bodies), func(k int) bool { return a.bodies[k].tok >= i })
 	for k--; k >= 0 && a.d.tokPara[i]-a.d.tokPara[a.bodies[k].tok] <= 2; k-- {
 		e := a.bodies[k]
-		if descriptorHead(e.who.name) != head {
+		if a.d.g.descriptorHead(e.who.name) != head {
 			continue
 		}
 		if a.wordsIn(i, j, e.who.name) && len(strings.Fields(e.who.name)) > j-i {

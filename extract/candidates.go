@@ -140,7 +140,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 			add(candPronoun, i, i+1, who)
 		case d.g.speakerHead[t.low] != kindNone || d.isRoleNoun(t.low) && !t.cap:
 			s := i
-			for s > lo && i-s < 6 && !a.isPlaceholder(s-1) && a.npToken(a.tok(s-1)) && !isPhrasePreposition(a.tok(s-1).low) {
+			for s > lo && i-s < 6 && !a.isPlaceholder(s-1) && a.npToken(a.tok(s-1)) && !a.tok(s-1).in(wPhrasePreposition) {
 				if _, named := mentionAt[s-1]; named {
 					break
 				}
@@ -167,7 +167,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				who = speaker{name: d.span(a.outer[s].t, a.outer[i].t+1), kind: "anonymous", person: -1}
 			}
 			add(candDescription, s, i+1, who)
-		case t.cap && !isFunctionWord(t.low) && !isDeterminer(t.low) && !isMonthOrDay(t.low) && !isObjectPreposition(t.low) &&
+		case t.cap && !t.in(wFunction) && !t.in(wDeterminer) && !t.in(wMonthOrDay) && !t.in(wObjectPreposition) &&
 			!strings.ContainsAny(t.low, "'’") && !a.inPartyTag(i):
 			e, joined := i+1, false
 			for e < hi && !a.isPlaceholder(e) && e-i < 8 {
@@ -175,7 +175,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				if _, named := mentionAt[e]; named {
 					break
 				}
-				if n.kind == tokWord && n.cap && !isFunctionWord(n.low) {
+				if n.kind == tokWord && n.cap && !n.in(wFunction) {
 					e++
 					continue
 				}
@@ -455,7 +455,7 @@ func (a *attributor) candidateFeatures(ctx quoteContext, kind candidateKind, s, 
 			add("verb_before")
 		case prev.low == "to" && s > 1 && !a.isPlaceholder(s-2) && a.tok(s-2).low == "according":
 			add("according_to")
-		case isObjectPreposition(prev.low):
+		case prev.in(wObjectPreposition):
 			add("prep_before=", prev.low)
 		case prev.kind == tokPunct:
 			add("punct_before=", prev.low)
@@ -605,7 +605,7 @@ func (a *attributor) clauseBetween(lo, hi int) string {
 		case t.is("whether"), t.is("if") && i > lo && !a.isPlaceholder(i-1) && a.tok(i-1).is("asked", "asks", "ask", "wondered", "wonders", "questioned"):
 			return "question"
 		case t.is("to") && i+1 < hi && !a.isPlaceholder(i+1) && a.tok(i+1).kind == tokWord && !a.tok(i+1).cap &&
-			!isDeterminer(a.tok(i+1).low) && !isFunctionWord(a.tok(i+1).low):
+			!a.tok(i+1).in(wDeterminer) && !a.tok(i+1).in(wFunction):
 			return "to"
 		}
 	}
@@ -620,7 +620,7 @@ func (a *attributor) firstInSentence(lo, s int) bool {
 			return false
 		}
 		t := a.tok(i)
-		if t.cap && i > lo && !isMonthOrDay(t.low) || t.is("he", "she", "they", "it", "we") {
+		if t.cap && i > lo && !t.in(wMonthOrDay) || t.is("he", "she", "they", "it", "we") {
 			return false
 		}
 	}
@@ -640,9 +640,9 @@ func (a *attributor) wordClass(i int) string {
 		return t.low
 	case a.d.g.speechVerbs[t.low]:
 		return "speechverb"
-	case isObjectPreposition(t.low):
+	case t.in(wObjectPreposition):
 		return "prep"
-	case isDeterminer(t.low):
+	case t.in(wDeterminer):
 		return "det"
 	case t.is("and", "or", "but"):
 		return "conj"
@@ -682,7 +682,7 @@ func (a *attributor) verbAfter(e, n int) int {
 		if a.d.g.speechVerbs[t.low] {
 			return i
 		}
-		if t.kind != tokWord || !isAdverbBeforeVerb(t.low) && !isLyAdverb(t) {
+		if t.kind != tokWord || !t.in(wAdverbBeforeVerb) && !isLyAdverb(t) {
 			return -1
 		}
 	}
@@ -730,7 +730,7 @@ func (a *attributor) taggedNounStart(i, lo int) int {
 		return -1
 	}
 	t := a.tok(i)
-	if t.kind != tokWord || isFunctionWord(t.low) || isDeterminer(t.low) || a.d.g.speechVerbs[t.low] || !a.npToken(t) {
+	if t.kind != tokWord || t.in(wFunction) || t.in(wDeterminer) || a.d.g.speechVerbs[t.low] || !a.npToken(t) {
 		return -1
 	}
 	for s := i - 1; s >= lo && i-s <= 4; s-- {
@@ -741,7 +741,7 @@ func (a *attributor) taggedNounStart(i, lo int) int {
 		if p.is("one", "a", "an", "another", "the") {
 			return s
 		}
-		if p.kind != tokWord || isFunctionWord(p.low) || isDeterminer(p.low) || !a.npToken(p) {
+		if p.kind != tokWord || p.in(wFunction) || p.in(wDeterminer) || !a.npToken(p) {
 			return -1
 		}
 	}

@@ -42,7 +42,7 @@ func (d *doc) build() {
 			break // the later loops run over the tokens made so far
 		}
 		n := len(d.toks)
-		d.toks = tokenize(d.text, p.start, p.end, d.toks)
+		d.toks = tokenize(d.text, p.start, p.end, d.toks, d.g.vocabulary)
 		for range d.toks[n:] {
 			d.tokPara = append(d.tokPara, pi)
 		}

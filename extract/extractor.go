@@ -72,7 +72,7 @@ func (e *Extractor) AnalyzeContext(ctx context.Context, text string) (Analysis, 
 func (e *Extractor) analyze(ctx context.Context, text string, explain bool) (Analysis, []Explanation, error) {
 	stop := &stopper{ctx: ctx}
 	d := &doc{text: text, g: e.g, stop: stop}
-	d.paras = splitParagraphs(text)
+	d.paras = splitParagraphs(text, e.g.vocabulary)
 	d.quotes = findQuotes(text, d.paras)
 	if !stop.now() {
 		d.build()

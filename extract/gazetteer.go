@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:embed data/*.txt
+//go:embed data/*.txt data/words/*.txt
 var dataFS embed.FS
 
 // entityKind classifies a gazetteer entry or a speaker description.
@@ -26,6 +26,7 @@ const (
 // New and only read afterwards. Keys are folded (see Fold) and, for
 // multi-word entries, single-space joined.
 type gazetteer struct {
+	*vocabulary                   // closed word classes (data/words/*.txt)
 	country     map[string]string // country, demonym or variant -> canonical country
 	place       map[string]string // capital or city -> canonical country
 	countryForm map[string][]string
@@ -80,6 +81,11 @@ func loadGazetteer() (*gazetteer, error) {
 		femaleNames: map[string]bool{}, maleNames: map[string]bool{},
 		leaders: map[string]leader{}, leaderLast: map[string]leader{}, multiFirst: map[string]bool{},
 	}
+	v, err := loadVocabulary()
+	if err != nil {
+		return nil, err
+	}
+	g.vocabulary = v
 	load := func(name string, each func(fields []string) error) error {
 		lines, err := dataLines(name)
 		if err != nil {
@@ -101,7 +107,7 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 		return out
 	}
-	err := load("countries.txt", func(f []string) error {
+	err = load("countries.txt", func(f []string) error {
 		if len(f) != 4 {
 			return fmt.Errorf("want 4 fields")
 		}

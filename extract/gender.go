@@ -12,24 +12,22 @@ const (
 	genderMale
 )
 
-func pronounGender(s string) gender {
-	switch s {
-	case "she", "her", "hers", "herself":
+func (v *vocabulary) pronounGender(s string) gender {
+	switch {
+	case v.has(wFemalePronoun, s):
 		return genderFemale
-	case "he", "him", "his", "himself":
+	case v.has(wMalePronoun, s):
 		return genderMale
 	}
 	return genderUnknown
 }
 
 // wordGender reads role words and honorifics that carry a sex.
-func wordGender(s string) gender {
-	switch s {
-	case "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman", "mrs", "ms", "madam", "madame",
-		"queen", "princess", "sheikha", "duchess", "baroness", "lady", "mother", "wife", "daughter", "sister":
+func (v *vocabulary) wordGender(s string) gender {
+	switch {
+	case v.has(wFemaleWord, s):
 		return genderFemale
-	case "spokesman", "chairman", "congressman", "businessman", "man", "mr", "monsieur", "king", "prince",
-		"duke", "baron", "lord", "father", "husband", "son", "brother":
+	case v.has(wMaleWord, s):
 		return genderMale
 	}
 	return genderUnknown
@@ -41,13 +39,13 @@ func wordGender(s string) gender {
 func (d *doc) personGender(p int) gender {
 	e := d.people[p]
 	for _, w := range strings.Fields(key(e.role)) {
-		if g := wordGender(w); g != genderUnknown {
+		if g := d.g.wordGender(w); g != genderUnknown {
 			return g
 		}
 	}
 	for _, mi := range e.mentions {
 		if m := d.mentions[mi]; m.nameStart > 0 && d.sameRegion(m.nameStart-1, m.nameStart) {
-			if g := wordGender(strings.TrimSuffix(d.toks[m.nameStart-1].low, ".")); g != genderUnknown {
+			if g := d.g.wordGender(strings.TrimSuffix(d.toks[m.nameStart-1].low, ".")); g != genderUnknown {
 				return g
 			}
 		}
@@ -70,9 +68,9 @@ func (d *doc) personGender(p int) gender {
 }
 
 // descriptionGender reads the sex of an unnamed speaker ("a spokeswoman").
-func descriptionGender(descr string) gender {
+func (v *vocabulary) descriptionGender(descr string) gender {
 	for _, w := range strings.Fields(key(descr)) {
-		if g := wordGender(w); g != genderUnknown {
+		if g := v.wordGender(w); g != genderUnknown {
 			return g
 		}
 	}

@@ -22,7 +22,7 @@ func TestPersonGender(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &doc{text: "Headline\n\n" + tt.text, g: e.g}
-			d.paras = splitParagraphs(d.text)
+			d.paras = splitParagraphs(d.text, e.g.vocabulary)
 			d.quotes = findQuotes(d.text, d.paras)
 			d.build()
 			d.findPeople()

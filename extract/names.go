@@ -11,25 +11,6 @@ type mention struct {
 	alias                          bool // found as a short form of a person already known
 }
 
-// nameParticles join the parts of a name without being capitalised.
-func isNameParticle(s string) bool {
-	switch s {
-	case "al", "bin", "ibn", "bint", "de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "du",
-		"dos", "el", "abu", "ben", "y", "ter":
-		return true
-	}
-	return false
-}
-
-func isHonorific(s string) bool {
-	switch s {
-	case "highness", "excellency", "majesty", "h.e.", "hrh", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sheikh", "sheik", "sir", "dame", "lord", "h",
-		"e", "he", "prof.", "rev.", "gen.", "col.", "sen.", "rep.", "gov.", "lt.", "capt.", "maj.":
-		return true
-	}
-	return false
-}
-
 // isNameWord reports whether token i can be part of a capitalised name run:
 // a capitalised word or a lower-case prefixed surname such as "al-Assad".
 func (d *doc) isNameWord(i int) bool {
@@ -40,7 +21,7 @@ func (d *doc) isNameWord(i int) bool {
 	if t.cap {
 		return true
 	}
-	if k := strings.IndexByte(t.low, '-'); k > 0 && isNameParticle(t.low[:k]) {
+	if k := strings.IndexByte(t.low, '-'); k > 0 && d.g.has(wNameParticle, t.low[:k]) {
 		w := d.text[t.start+k+1 : t.end]
 		return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 	}
@@ -67,10 +48,10 @@ func (d *doc) findRuns() [][2]int {
 			case d.isNameWord(j):
 				j++
 				continue
-			case d.toks[j].kind == tokWord && isNameParticle(d.toks[j].low):
+			case d.toks[j].kind == tokWord && d.toks[j].in(wNameParticle):
 				// "bin Zayed", "von der Leyen": particles join only before a name word.
 				k := j
-				for k < n && k-j < 3 && d.sameRegion(i, k) && d.toks[k].kind == tokWord && isNameParticle(d.toks[k].low) {
+				for k < n && k-j < 3 && d.sameRegion(i, k) && d.toks[k].kind == tokWord && d.toks[k].in(wNameParticle) {
 					k++
 				}
 				if k < n && d.sameRegion(i, k) && d.isNameWord(k) {
@@ -98,7 +79,7 @@ func (d *doc) leadLength(i, end int) (n int, titled bool) {
 	k := i
 	for k < end {
 		if m, kind := d.lexiconMatch(k, end); m > 0 {
-			if kind == lexTitle && !(m == 1 && isDescriptiveTitle(d.toks[k].low)) {
+			if kind == lexTitle && !(m == 1 && d.toks[k].in(wDescriptiveTitle)) {
 				titled = true
 			}
 			k += m
@@ -108,7 +89,7 @@ func (d *doc) leadLength(i, end int) (n int, titled bool) {
 		switch {
 		case t.kind != tokWord:
 			return k - i, titled // "(Wendy) Sherman": the parenthesis opens the name
-		case isHonorific(t.low):
+		case t.in(wHonorific):
 			titled = true
 		case g.notNames[t.low] && g.leaders[t.low].name == "":
 		case g.titleWords[t.low]:
@@ -200,7 +181,7 @@ func (d *doc) capitalisedSurname(k, end int) bool {
 	}
 	n := d.toks[k+1]
 	w := d.text[n.start:n.end]
-	return n.kind == tokWord && n.cap && !isAcronym(w) && !d.g.titleWords[n.low] && !d.g.notNames[n.low] && !isHonorific(n.low)
+	return n.kind == tokWord && n.cap && !isAcronym(w) && !d.g.titleWords[n.low] && !d.g.notNames[n.low] && !n.in(wHonorific)
 }
 
 func isAcronym(w string) bool {
@@ -250,7 +231,7 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 		if !titled {
 			titled = d.hasRoleNoun(ts, ns)
 		}
-		if titled && ne-ns == 1 && ns > 0 && d.sameRegion(ns-1, ns) && isDescriptiveTitle(d.toks[ns-1].low) {
+		if titled && ne-ns == 1 && ns > 0 && d.sameRegion(ns-1, ns) && d.toks[ns-1].in(wDescriptiveTitle) {
 			titled = false // "Official Security Assistance": a noun, not a title before a name
 		}
 		if !titled && d.insideLongerName(ns) {
@@ -288,28 +269,9 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 	}
 }
 
-// isDescriptiveTitle lists role nouns that also work as adjectives or
-// plain nouns before a capitalised word, so that they cannot make a lone
-// word a name.
-func isDescriptiveTitle(s string) bool {
-	switch s {
-	case "official", "expert", "analyst", "member", "head", "representative", "fellow", "candidate", "chief", "general", "leader", "officer":
-		return true
-	}
-	return false
-}
-
-func isAdjectivalTitle(s string) bool {
-	switch s {
-	case "official", "expert", "member", "fellow", "head", "officer":
-		return true
-	}
-	return false
-}
-
 func (d *doc) hasHonorific(i, j int) bool {
 	for k := i; k < j; k++ {
-		if isHonorific(d.toks[k].low) {
+		if d.toks[k].in(wHonorific) {
 			return true
 		}
 	}
@@ -349,7 +311,7 @@ func (d *doc) plausibleName(i, j int) bool {
 		if t.kind != tokWord {
 			continue
 		}
-		if g.notNames[t.low] && !(x > i && isNameParticle(t.low)) {
+		if g.notNames[t.low] && !(x > i && t.in(wNameParticle)) {
 			return false
 		}
 		if g.country[t.low] != "" || g.place[t.low] != "" || g.org[t.low] != "" {
@@ -430,15 +392,6 @@ func (d *doc) roleAppositionBefore(i int) bool {
 	return i >= 2 && d.toks[i-1].low == "," && d.roleDescriptionBefore(i-1) >= 0
 }
 
-// descriptionWords may stand inside a role description before a comma.
-func isDescriptionPreposition(s string) bool {
-	switch s {
-	case "of", "for", "to", "at", "in", "and":
-		return true
-	}
-	return false
-}
-
 // roleDescriptionBefore returns where the role description ending just
 // before token i starts ("The former Italian ambassador to Tripoli"), or -1
 // when the words before i are not one. Its head, the noun before any
@@ -462,20 +415,20 @@ func (d *doc) roleDescriptionBefore(i int) int {
 			s = j
 			continue
 		}
-		if isDeterminer(t.low) {
+		if t.in(wDeterminer) {
 			s = j
-			if j > 0 && d.sameRegion(j-1, j) && isDescriptionPreposition(d.toks[j-1].low) && d.toks[j-1].low != "and" {
+			if j > 0 && d.sameRegion(j-1, j) && d.toks[j-1].in(wDescriptionPreposition) && d.toks[j-1].low != "and" {
 				continue // "for the European Commission"
 			}
 			break
 		}
-		if t.cap && isFunctionWord(t.low) || !t.cap && (isFunctionWord(t.low) && !isDescriptionPreposition(t.low) || d.g.speechVerbs[t.low] ||
+		if t.cap && t.in(wFunction) || !t.cap && (t.in(wFunction) && !t.in(wDescriptionPreposition) || d.g.speechVerbs[t.low] ||
 			strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") && !strings.Contains(t.low, "-")) {
 			break
 		}
 		s = j
 	}
-	for s < i && isDescriptionPreposition(d.toks[s].low) {
+	for s < i && d.toks[s].in(wDescriptionPreposition) {
 		s++
 	}
 	if s >= i {
@@ -485,13 +438,13 @@ func (d *doc) roleDescriptionBefore(i int) int {
 	// minister, …", "with his counterpart, …"), not be a verb's object
 	// ("recalled its ambassador to Algiers, Foreign Minister X said").
 	if s > 0 && d.sameRegion(s-1, s) {
-		if b := d.toks[s-1]; b.kind == tokWord && !isFunctionWord(b.low) && !isObjectPreposition(b.low) {
+		if b := d.toks[s-1]; b.kind == tokWord && !b.in(wFunction) && !b.in(wObjectPreposition) {
 			return -1
 		}
 	}
 	head := i - 1
 	for k := s + 1; k < i; k++ {
-		if isDescriptionPreposition(d.toks[k].low) && d.toks[k].low != "and" {
+		if d.toks[k].in(wDescriptionPreposition) && d.toks[k].low != "and" {
 			head = k - 1
 			break
 		}
@@ -525,16 +478,7 @@ func (d *doc) isRoleNoun(low string) bool {
 		first, rest := low[:k], low[k+1:]
 		_, firstRole := d.g.titles[first]
 		_, restRole := d.g.titles[rest]
-		return firstRole && isRankWord(rest) || restRole && isRankWord(first)
-	}
-	return false
-}
-
-// isRankWord lists the words hyphenated to a role noun to make another.
-func isRankWord(s string) bool {
-	switch s {
-	case "general", "elect", "designate", "in-chief", "vice", "deputy", "co", "ex", "under", "chief", "acting":
-		return true
+		return firstRole && d.g.has(wRankWord, rest) || restRole && d.g.has(wRankWord, first)
 	}
 	return false
 }
@@ -543,7 +487,7 @@ func isRankWord(s string) bool {
 // that can stand before a name ("official" and "member" cannot).
 func (d *doc) hasRoleNoun(i, j int) bool {
 	for k := i; k < j; k++ {
-		if low := d.toks[k].low; d.isRoleNoun(low) && !isAdjectivalTitle(low) || isHonorific(low) && d.toks[k].cap {
+		if low := d.toks[k].low; d.isRoleNoun(low) && !d.g.has(wAdjectivalTitle, low) || d.g.has(wHonorific, low) && d.toks[k].cap {
 			return true
 		}
 	}
@@ -590,7 +534,7 @@ func (d *doc) titleStart(i int) int {
 			j--
 			continue
 		}
-		if g.titleWords[t.low] || isHonorific(t.low) || g.speakerHead[t.low] == kindOrganization || t.cap && isAcronym(d.text[t.start:t.end]) {
+		if g.titleWords[t.low] || t.in(wHonorific) || g.speakerHead[t.low] == kindOrganization || t.cap && isAcronym(d.text[t.start:t.end]) {
 			j--
 			s = j + 1
 			continue

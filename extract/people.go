@@ -19,14 +19,6 @@ type entity struct {
 	kinship     bool // the role was given as "his/her spokesperson": affiliation follows the antecedent
 }
 
-func isNameSuffix(s string) bool {
-	switch s {
-	case "jr.", "sr.", "jr", "sr", "ii", "iii", "iv":
-		return true
-	}
-	return false
-}
-
 // nameWords returns the folded words and the surface form of the name in
 // tokens [i, j), leaving out parentheses ("(Wendy) Sherman" -> "Wendy Sherman").
 func (d *doc) nameWords(i, j int) ([]string, string) {
@@ -45,16 +37,16 @@ func (d *doc) nameWords(i, j int) ([]string, string) {
 // surnameOf picks the word a person is referred to by on second mention:
 // the last word, skipping suffixes; the first for Korean-style names whose
 // last part is hyphenated in lower case ("Ban Ki-moon" -> "ban").
-func surnameOf(ws []string) string {
+func (v *vocabulary) surnameOf(ws []string) string {
 	n := len(ws)
-	for n > 1 && isNameSuffix(ws[n-1]) {
+	for n > 1 && v.has(wNameSuffix, ws[n-1]) {
 		n--
 	}
 	if n == 0 {
 		return ""
 	}
 	last := ws[n-1]
-	if k := strings.IndexByte(last, '-'); n > 1 && k > 0 && k+1 < len(last) && !isNameParticle(last[:k]) {
+	if k := strings.IndexByte(last, '-'); n > 1 && k > 0 && k+1 < len(last) && !v.has(wNameParticle, last[:k]) {
 		return ws[0]
 	}
 	return last
@@ -62,8 +54,8 @@ func surnameOf(ws []string) string {
 
 // bareSurname drops a hyphenated particle from a surname: "al-burhan" is
 // also written "Burhan".
-func bareSurname(s string) string {
-	if k := strings.IndexByte(s, '-'); k > 0 && k+1 < len(s) && isNameParticle(s[:k]) {
+func (v *vocabulary) bareSurname(s string) string {
+	if k := strings.IndexByte(s, '-'); k > 0 && k+1 < len(s) && v.has(wNameParticle, s[:k]) {
 		return s[k+1:]
 	}
 	return s
@@ -102,7 +94,7 @@ func (d *doc) clusterPeople() {
 		ma, mb := d.mentions[order[a]], d.mentions[order[b]]
 		return ma.nameEnd-ma.nameStart > mb.nameEnd-mb.nameStart
 	})
-	ix := newPeopleIndex()
+	ix := newPeopleIndex(d.g.vocabulary)
 	for _, mi := range order {
 		m := &d.mentions[mi]
 		ws, surf := d.nameWords(m.nameStart, m.nameEnd)
@@ -117,7 +109,7 @@ func (d *doc) clusterPeople() {
 			e = d.entityIn(ws, m.nameStart, ix)
 		}
 		if e < 0 || e >= len(d.people) {
-			sn := surnameOf(ws)
+			sn := d.g.surnameOf(ws)
 			if len(ws) > 1 && isAcronym(d.text[d.toks[m.nameStart].start:d.toks[m.nameStart].end]) {
 				sn = ws[0] // "IWAYA Takeshi": the capitals mark the surname
 			}
@@ -164,27 +156,28 @@ func (d *doc) entityFor(ws []string, at int) int {
 // instead of every person met so far: clustering the mentions of a text
 // naming thousands of people was quadratic.
 type peopleIndex struct {
+	v          *vocabulary
 	bySurname  map[string][]int // surname, and surname without its particle ("burhan")
 	byFirst    map[string][]int // first word of the name
 	byParticle map[string][]int // word before a surname particle ("lula" of "lula da silva")
 }
 
-func newPeopleIndex() *peopleIndex {
-	return &peopleIndex{bySurname: map[string][]int{}, byFirst: map[string][]int{}, byParticle: map[string][]int{}}
+func newPeopleIndex(v *vocabulary) *peopleIndex {
+	return &peopleIndex{v: v, bySurname: map[string][]int{}, byFirst: map[string][]int{}, byParticle: map[string][]int{}}
 }
 
 // add indexes person i; people are added in index order, so every list is
 // sorted.
 func (ix *peopleIndex) add(i int, p *entity) {
 	ix.bySurname[p.surname] = append(ix.bySurname[p.surname], i)
-	if bare := bareSurname(p.surname); bare != p.surname {
+	if bare := ix.v.bareSurname(p.surname); bare != p.surname {
 		ix.bySurname[bare] = append(ix.bySurname[bare], i)
 	}
 	if len(p.words) > 0 {
 		ix.byFirst[p.words[0]] = append(ix.byFirst[p.words[0]], i)
 	}
 	for k := 1; k+1 < len(p.words); k++ {
-		if isNameParticle(p.words[k+1]) {
+		if ix.v.has(wNameParticle, p.words[k+1]) {
 			ix.byParticle[p.words[k]] = append(ix.byParticle[p.words[k]], i)
 		}
 	}
@@ -219,7 +212,7 @@ func (d *doc) candidates(ix *peopleIndex, lists ...[]int) iter.Seq[int] {
 // person when ix is nil); the rules are the same, only fewer people are
 // tried.
 func (d *doc) entityIn(ws []string, at int, ix *peopleIndex) int {
-	sn := surnameOf(ws)
+	sn := d.g.surnameOf(ws)
 	best, bestPos := -1, -2
 	consider := func(i int) {
 		pos := d.lastMentionBefore(d.people[i], at)
@@ -236,7 +229,7 @@ func (d *doc) entityIn(ws []string, at int, ix *peopleIndex) int {
 	}
 	for i := range d.candidates(ix, bySurname...) {
 		p := d.people[i]
-		if len(ws) == 1 && (ws[0] == p.surname || ws[0] == bareSurname(p.surname)) || sn == p.surname && subset(ws, p.words) {
+		if len(ws) == 1 && (ws[0] == p.surname || ws[0] == d.g.bareSurname(p.surname)) || sn == p.surname && subset(ws, p.words) {
 			consider(i)
 		}
 	}
@@ -257,7 +250,7 @@ func (d *doc) entityIn(ws []string, at int, ix *peopleIndex) int {
 			// "Lula" of "Luiz Inácio Lula da Silva": the word before the
 			// particle of a compound surname is a short form in its own right.
 			for k := 1; k+1 < len(p.words); k++ {
-				if p.words[k] == ws[0] && isNameParticle(p.words[k+1]) {
+				if p.words[k] == ws[0] && d.g.has(wNameParticle, p.words[k+1]) {
 					consider(i)
 				}
 			}

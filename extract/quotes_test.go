@@ -27,7 +27,7 @@ func TestFindQuotes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			paras := splitParagraphs(tt.text)
+			paras := splitParagraphs(tt.text, testVocabulary(t))
 			var got []string
 			for _, q := range findQuotes(tt.text, paras) {
 				got = append(got, tt.text[q.start:q.end])
@@ -50,7 +50,7 @@ func TestSplitParagraphsHeadline(t *testing.T) {
 		{"One line only", false},
 	}
 	for _, tt := range tests {
-		paras := splitParagraphs(tt.text)
+		paras := splitParagraphs(tt.text, testVocabulary(t))
 		if got := len(paras) > 0 && paras[0].title; got != tt.title {
 			t.Errorf("%q: title %v, want %v", tt.text, got, tt.title)
 		}
@@ -60,7 +60,7 @@ func TestSplitParagraphsHeadline(t *testing.T) {
 func TestTokenize(t *testing.T) {
 	text := "U.S. envoy Ban Ki-moon's aide, Mr. Lee, met Belarus’ minister (don't)."
 	var got []string
-	for _, tk := range tokenize(text, 0, len(text), nil) {
+	for _, tk := range tokenize(text, 0, len(text), nil, testVocabulary(t)) {
 		got = append(got, text[tk.start:tk.end])
 	}
 	want := []string{"U.S.", "envoy", "Ban", "Ki-moon", "'s", "aide", ",", "Mr.", "Lee", ",", "met", "Belarus", "’", "minister", "(", "don't", ")", "."}

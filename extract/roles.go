@@ -140,19 +140,9 @@ func (d *doc) datelineCountry() string {
 	return ""
 }
 
-// stateWords mark roles held in a national government.
-func isStateWord(s string) bool {
-	switch s {
-	case "minister", "ministry", "president", "premier", "chancellor", "ambassador", "foreign", "king", "emir",
-		"pm", "envoy":
-		return true
-	}
-	return false
-}
-
 func (d *doc) isStateRole(role string) bool {
 	for _, w := range strings.Fields(key(role)) {
-		if isStateWord(w) {
+		if d.g.has(wStateWord, w) {
 			return true
 		}
 	}
@@ -267,7 +257,7 @@ func (d *doc) bodyNameWord(k, end int) bool {
 		return false
 	}
 	if t.cap {
-		return !isFunctionWord(t.low)
+		return !t.in(wFunction)
 	}
 	next := k+1 < end && d.toks[k+1].kind == tokWord
 	if t.is("of", "in", "for", "and") {
@@ -325,12 +315,7 @@ func (d *doc) sendsRole(i, j int) bool {
 		}
 		ws = append(ws, d.toks[k].low)
 	}
-	switch strings.Join(ws, " ") {
-	case "was represented by", "is represented by", "will be represented by", "were represented by",
-		"sent", "sends", "dispatched", "has sent", "had sent", "will send":
-		return true
-	}
-	return false
+	return d.g.has(wSendingPhrase, strings.Join(ws, " "))
 }
 
 // spokeForCountry returns the country a person speaks for in the words
@@ -447,13 +432,13 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 	// "aide to Prime Minister", "office of President": the aide or the
 	// office is somebody else; the person's own title follows.
 	for k := j - 1; k > i; k-- {
-		if d.toks[k].is("to", "of", "for") && isAgentHead(d.toks[k-1].low) && k+1 < j && d.toks[k+1].cap && d.hasRoleNoun(k+1, j) {
+		if d.toks[k].is("to", "of", "for") && d.toks[k-1].in(wAgentHead) && k+1 < j && d.toks[k+1].cap && d.hasRoleNoun(k+1, j) {
 			i = k + 1
 			break
 		}
 	}
 	abbreviated := ""
-	for j > i && (isHonorific(d.toks[j-1].low) || d.toks[j-1].is("of", "and", ",")) {
+	for j > i && (d.toks[j-1].in(wHonorific) || d.toks[j-1].is("of", "and", ",")) {
 		if abbreviated == "" {
 			abbreviated = titleOfAbbreviation(d.toks[j-1].low)
 		}
@@ -593,7 +578,7 @@ func (d *doc) appositionAfter(j int) titleInfo {
 	if e < len(d.toks) && d.toks[e].low == "," && d.sameRegion(s, e) {
 		k, hasAnd := e+1, false
 		for k < len(d.toks) && k-e <= 6 && d.sameRegion(s, k) && d.toks[k].kind == tokWord && !d.toks[k].cap &&
-			!isFunctionWord(d.toks[k].low) || k < len(d.toks) && d.toks[k].low == "and" && d.sameRegion(s, k) {
+			!d.toks[k].in(wFunction) || k < len(d.toks) && d.toks[k].low == "and" && d.sameRegion(s, k) {
 			hasAnd = hasAnd || d.toks[k].low == "and"
 			k++
 		}

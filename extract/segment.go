@@ -17,7 +17,7 @@ type paragraph struct {
 
 // splitParagraphs cuts text into its non-empty lines. Articles arrive as
 // plain text with one paragraph per line, usually separated by blank lines.
-func splitParagraphs(text string) []paragraph {
+func splitParagraphs(text string, v *vocabulary) []paragraph {
 	var paras []paragraph
 	for i := 0; i < len(text); {
 		j := strings.IndexByte(text[i:], '\n')
@@ -43,7 +43,7 @@ func splitParagraphs(text string) []paragraph {
 			paras[i].heading = true
 		}
 	}
-	markTranscript(text, paras)
+	markTranscript(text, paras, v)
 	return paras
 }
 

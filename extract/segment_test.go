@@ -19,7 +19,7 @@ func TestHeadline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			paras := splitParagraphs(tt.text)
+			paras := splitParagraphs(tt.text, testVocabulary(t))
 			if got := len(paras) > 0 && paras[0].title; got != tt.title {
 				t.Errorf("title = %v, want %v", got, tt.title)
 			}

@@ -19,9 +19,9 @@ func (d *doc) summary() string {
 			continue
 		}
 		s = stripDateline(s)
-		first := sentenceEnd(s, 0)
+		first := sentenceEnd(s, 0, d.g.vocabulary)
 		if len(strings.Fields(s[:first])) < 20 && first < len(s) {
-			first = sentenceEnd(s, first)
+			first = sentenceEnd(s, first, d.g.vocabulary)
 		}
 		return strings.TrimSpace(s[:first])
 	}
@@ -31,7 +31,7 @@ func (d *doc) summary() string {
 // sentenceEnd returns the offset just past the sentence of s that starts at
 // from: a period, question or exclamation mark followed by a space and a
 // capital letter or quote, not after a short abbreviation.
-func sentenceEnd(s string, from int) int {
+func sentenceEnd(s string, from int, v *vocabulary) int {
 	for i := from; i < len(s); i++ {
 		c := s[i]
 		if c != '.' && c != '!' && c != '?' {
@@ -47,7 +47,7 @@ func sentenceEnd(s string, from int) int {
 		}
 		if j+1 < len(s) && s[j] == ' ' && (isASCIIUpper(s[j+1]) || s[j+1] == '"' || s[j+1] >= 0x80) {
 			w := s[strings.LastIndexByte(s[:i], ' ')+1 : i]
-			if len(w) <= 2 && w != "" && isASCIIUpper(w[0]) || isAbbreviation(strings.ToLower(w)) {
+			if len(w) <= 2 && w != "" && isASCIIUpper(w[0]) || v.has(wAbbreviation, strings.ToLower(w)) {
 				continue
 			}
 			return j

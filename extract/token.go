@@ -18,26 +18,21 @@ const (
 // form used for every lexicon look-up.
 type token struct {
 	start, end int
-	kind       tokKind
 	low        string
+	cls        uint64 // the word classes of low (data/words), as vocabulary bits
+	kind       tokKind
 	cap        bool // begins with an upper-case letter
 }
 
-// abbreviations keep their period as part of the word.
-func isAbbreviation(s string) bool {
-	switch s {
-	case "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "col", "sen", "rep", "gov", "prof", "vs",
-		"inc", "co", "ltd", "corp", "mt", "maj", "capt", "sgt", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-		"rev":
-		return true
-	}
-	return false
-}
+// in reports whether the token's word belongs to word class c; the classes
+// are looked up once, when the token is made.
+func (t token) in(c vocabClass) bool { return t.cls&(1<<c) != 0 }
 
 // tokenize splits text[start:end] into tokens. Hyphens and apostrophes inside
 // words stay in the word (Ki-moon, don't); a trailing 's is split off as a
 // possessive; dotted abbreviations (U.S., Mr., A.) are kept whole.
-func tokenize(text string, start, end int, out []token) []token {
+func tokenize(text string, start, end int, out []token, v *vocabulary) []token {
+	first := len(out)
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -65,7 +60,7 @@ func tokenize(text string, start, end int, out []token) []token {
 			}
 			break
 		}
-		j = extendAbbreviation(text, i, j, end)
+		j = extendAbbreviation(text, i, j, end, v)
 		w := text[i:j]
 		if ps := possessiveSuffix(w); ps > 0 && j-ps > i {
 			out = append(out, wordToken(text, i, j-ps))
@@ -81,6 +76,9 @@ func tokenize(text string, start, end int, out []token) []token {
 			}
 		}
 		i = j
+	}
+	for k := first; k < len(out); k++ {
+		out[k].cls = v.classes[out[k].low]
 	}
 	return out
 }
@@ -118,14 +116,14 @@ func possessiveSuffix(w string) int {
 
 // extendAbbreviation lets a word take its trailing period when it is an
 // initial or a known abbreviation, and chains dotted capitals (U.S.A.).
-func extendAbbreviation(text string, s, e, end int) int {
+func extendAbbreviation(text string, s, e, end int, v *vocabulary) int {
 	if e >= end || text[e] != '.' {
 		return e
 	}
 	w := text[s:e]
 	r, n := utf8.DecodeRuneInString(w)
 	single := n == len(w) && unicode.IsUpper(r)
-	if !single && !isAbbreviation(strings.ToLower(w)) {
+	if !single && !v.has(wAbbreviation, strings.ToLower(w)) {
 		return e
 	}
 	e++

@@ -61,18 +61,15 @@ func labelStart(text string, p paragraph) int {
 	return p.start
 }
 
-// isQuestionLabel lists the labels of the floor, never attributed.
-func isQuestionLabel(label string) bool {
-	switch key(label) {
-	case "question", "q", "questioner", "reporter", "journalist", "audience member", "participant":
-		return true
-	}
-	return false
+// isQuestionLabel reports whether a transcript label is one of the floor's
+// (data/words/question_labels.txt), never attributed.
+func (v *vocabulary) isQuestionLabel(label string) bool {
+	return v.has(wQuestionLabel, key(label))
 }
 
 // markTranscript sets the label of every labelled body paragraph when the
 // article reads as a briefing transcript.
-func markTranscript(text string, paras []paragraph) {
+func markTranscript(text string, paras []paragraph, v *vocabulary) {
 	questions, others := 0, 0
 	uses := map[string]int{} // paragraphs each other label opens
 	for i, p := range paras {
@@ -80,7 +77,7 @@ func markTranscript(text string, paras []paragraph) {
 			continue
 		}
 		if c := speakerLabel(text, p); c >= 0 {
-			if label := text[labelStart(text, p):c]; isQuestionLabel(label) {
+			if label := text[labelStart(text, p):c]; v.isQuestionLabel(label) {
 				questions++
 			} else {
 				others++
@@ -140,13 +137,13 @@ func (a *attributor) labelSpeaker(q int) speaker {
 	d := a.d
 	p := d.paras[d.quotes[q].para]
 	label := d.text[labelStart(d.text, p):d.quotes[q].open]
-	if isQuestionLabel(label) {
+	if d.g.isQuestionLabel(label) {
 		return noSpeaker()
 	}
 	var names, roles []string
 	for _, w := range strings.Fields(key(label)) {
 		switch {
-		case isHonorific(w) || isHonorific(w+"."):
+		case a.d.g.has(wHonorific, w) || a.d.g.has(wHonorific, w+"."):
 		case d.isRoleNoun(w) || d.g.speakerHead[w] == kindPerson:
 			roles = append(roles, w)
 		default:
