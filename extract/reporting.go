@@ -1,0 +1,392 @@
+// Reporting clauses: reading the tag after a quote, the reporting verb
+// before it, and the words a quote sits in ("X's claim that ...").
+
+package extract
+
+import (
+	"strings"
+)
+
+// tagged reads the reporting clause of quote q: after it ("…," he said /
+// said X / X told), before it (X said: "…" / X urged … to be "…"), or
+// "according to X".
+func (a *attributor) tagged(q int) (speaker, bool) {
+	p := a.qpos[q]
+	lo, hi := a.sentenceBounds(p)
+	if sp, ok := a.possessedWords(lo, p); ok {
+		a.route[q] = "possessed"
+		return sp, true
+	}
+	if sp, ok := a.gappedSpeaker(lo, p); ok {
+		a.route[q] = "gapped"
+		return sp, true
+	}
+	if sp, ok := a.relativeClauseWords(lo, p); ok {
+		a.route[q] = "relative"
+		return sp, true
+	}
+	k := p + 1
+	if k < hi && a.tok(k).is(",", "—", "–") {
+		k++
+	}
+	if k < hi {
+		if sp, ok := a.tagAfter(k, hi); ok {
+			a.route[q] = "tag_after"
+			return sp, true
+		}
+	}
+	if sp, ok := a.tagBefore(lo, p); ok {
+		a.route[q] = "tag_before"
+		return sp, true
+	}
+	for i := p + 1; i+1 < hi; i++ {
+		if a.tok(i).low == "according" && a.tok(i+1).low == "to" {
+			a.route[q] = "according_after"
+			return a.resolveAfter(i+2, hi)
+		}
+	}
+	// "… in “close and seamless coordination” with the United States,
+	// South Korean Foreign Minister Cho Tae-yul said on Tuesday."
+	if sp, ok := a.closingTag(p+1, hi); ok {
+		a.route[q] = "closing_tag"
+		return sp, true
+	}
+	for i := lo; i+1 < p; i++ {
+		if !a.isPlaceholder(i) && !a.isPlaceholder(i+1) && a.tok(i).low == "according" && a.tok(i+1).low == "to" {
+			a.route[q] = "according_before"
+			return a.resolveAfter(i+2, p)
+		}
+	}
+	// "Kallas: “We will not recognise the annexation.”": a name and a colon.
+	if p-1 > lo && !a.isPlaceholder(p-1) && a.tok(p-1).low == ":" {
+		ts, te := a.outer[lo].t, a.outer[p-2].t+1
+		if mi := a.d.mentionEndingIn(ts, te); mi >= 0 && a.d.mentions[mi].titleStart == ts && a.d.mentions[mi].entity >= 0 {
+			a.route[q] = "name_colon"
+			return a.personSpeaker(a.d.mentions[mi].entity), true
+		}
+	}
+	// "The draft resolution, circulated by the United Kingdom, “demands …”":
+	// a subject with no verb before the quote.
+	if p > lo {
+		if s, e, ok := a.subjectOf(p, lo); ok && s == lo {
+			a.route[q] = "subject_no_verb"
+			return a.resolve(s, e)
+		}
+	}
+	a.route[q] = "colon_intro"
+	return a.colonIntro(p)
+}
+
+// possessedWords reads a quote inside someone's reported words as theirs,
+// whoever reports them: "Kallas said Lavrov's claim that Europe was “at
+// war”", "Rubio dismissed Lavrov's description of the talks as “useful”".
+// When the possessor is no known person ("the minister's remarks that"),
+// the quote is left without a speaker rather than given to the reporter.
+func (a *attributor) possessedWords(lo, p int) (speaker, bool) {
+	for i := p - 1; i > lo && p-i < 16; i-- {
+		if a.isPlaceholder(i) || a.isPlaceholder(i-1) {
+			return noSpeaker(), false
+		}
+		t := a.tok(i)
+		if t.low == "," || t.low == ";" || a.d.g.speechVerbs[t.low] && !t.in(wClaimNoun) {
+			return noSpeaker(), false
+		}
+		if !t.in(wClaimNoun) || a.tok(i-1).kind != tokPossessive {
+			continue
+		}
+		te := a.outer[i-1].t
+		if mi := a.d.mentionEndingIn(a.outer[lo].t, te); mi >= 0 && a.d.mentions[mi].entity >= 0 && a.d.mentions[mi].nameEnd == te {
+			return a.personSpeaker(a.d.mentions[mi].entity), true
+		}
+		return noSpeaker(), true
+	}
+	return noSpeaker(), false
+}
+
+// gappedSpeaker reads "Zelensky called it “a surrender”, Trump “a great
+// deal”": a name between a comma after a quote and the next quote is the
+// subject of the verb left out.
+func (a *attributor) gappedSpeaker(lo, p int) (speaker, bool) {
+	if p-1 <= lo || a.isPlaceholder(p-1) {
+		return noSpeaker(), false
+	}
+	d := a.d
+	mi := d.mentionEndingIn(a.outer[lo].t, a.outer[p-1].t+1)
+	if mi < 0 || d.mentions[mi].entity < 0 || d.mentions[mi].nameEnd != a.outer[p-1].t+1 {
+		return noSpeaker(), false
+	}
+	j := p - 1
+	for j > lo && !a.isPlaceholder(j-1) && a.outer[j-1].t >= d.mentions[mi].titleStart {
+		j--
+	}
+	if j-2 < lo || a.isPlaceholder(j-1) || a.tok(j-1).low != "," || !a.isPlaceholder(j-2) {
+		return noSpeaker(), false
+	}
+	return a.personSpeaker(d.mentions[mi].entity), true
+}
+
+// relativeClauseWords reads a quote inside a subject relative clause as
+// its antecedent's ("Responding to Rubio, who called Russia “not serious”,
+// Lavrov said …"): the reporting clause after it is the main clause's.
+func (a *attributor) relativeClauseWords(lo, p int) (speaker, bool) {
+	for i := p - 1; i > lo && p-i < 16; i-- {
+		if a.isPlaceholder(i) || a.isPlaceholder(i-1) {
+			return noSpeaker(), false
+		}
+		t := a.tok(i)
+		if t.low == "," || t.low == ";" {
+			return noSpeaker(), false
+		}
+		if !t.is("who") || a.tok(i-1).low != "," || i+1 >= p || a.isPlaceholder(i+1) || a.tok(i+1).cap {
+			continue
+		}
+		if s, e, ok := a.relativeAntecedent(i-1, lo); ok {
+			if sp, ok := a.resolve(s, e); ok {
+				return sp, true
+			}
+		}
+		return noSpeaker(), true
+	}
+	return noSpeaker(), false
+}
+
+// colonIntro reads the sentence that ends the paragraph before the quote at
+// p with a colon ("In a speech to ambassadors, Lula said:" or "Vieira went
+// further:"): it introduces the quote that opens the next paragraph.
+func (a *attributor) colonIntro(p int) (speaker, bool) {
+	if p == 0 || a.para(p-1) == a.para(p) || a.isPlaceholder(p-1) || a.tok(p-1).low != ":" {
+		return noSpeaker(), false
+	}
+	c := p - 1
+	lo, _ := a.sentenceBounds(c)
+	if sp, ok := a.firstTagIn(lo, c); ok {
+		return sp, true
+	}
+	if s, e, ok := a.sentenceSubject(lo, c); ok {
+		return a.resolve(s, e)
+	}
+	return noSpeaker(), false
+}
+
+// tagAfter recognises a reporting clause that opens right after the quote.
+func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
+	d := a.d
+	// "“We are ready.” That was how the minister put it" / "That was the
+	// verdict of X": the next sentence names the speaker of a whole quoted
+	// sentence.
+	if a.thatWasAfter(k, hi) {
+		if k+5 < hi && a.tok(k+2).low == "the" && a.tok(k+3).in(wVerdictNoun) && a.tok(k+4).low == "of" {
+			return a.resolveAfter(k+5, hi)
+		}
+		k++
+	}
+	// "… is how a western diplomat characterized it"
+	how := false
+	if k+1 < hi && a.tok(k).is("is", "was") && a.tok(k+1).low == "how" {
+		k += 2
+		how = true
+	}
+	t := a.tok(k)
+	if d.g.speechVerbs[t.low] && !strings.HasSuffix(t.low, "ing") && !t.is("told", "tells", "tell") {
+		return a.resolveAfter(k+1, hi)
+	}
+	for v := k; v < hi && v < k+16; v++ {
+		if a.isPlaceholder(v) || !(d.g.speechVerbs[a.tok(v).low] || how && a.tok(v).low == "put") || a.tok(v).cap {
+			continue
+		}
+		a0, b0, ok := a.subjectOf(v, k)
+		// "“…”, the spokesperson, Maria Zakharova, said" is apposition;
+		// "“…”, a charge Orban called …" makes the quote the object.
+		if !ok || !a.onlyDescription(k, a0) || a0 > k && a.tok(a0-1).low != "," {
+			return noSpeaker(), false
+		}
+		return a.resolve(a0, b0)
+	}
+	return noSpeaker(), false
+}
+
+// thatWasAfter reports whether the outer tokens at k open "That was" or
+// "This is" right after a quote that ended its sentence: the sentence
+// describes that quote, so it names its speaker or nobody.
+func (a *attributor) thatWasAfter(k, hi int) bool {
+	if k+1 >= hi || k == 0 || !a.isPlaceholder(k-1) || !a.quoteEndsSentence(a.outer[k-1].q) {
+		return false
+	}
+	t := a.tok(k)
+	return t.cap && t.is("that", "this") && !a.isPlaceholder(k+1) && a.tok(k+1).is("was", "is")
+}
+
+// closingTag finds a reporting clause that closes the sentence after a
+// comma (", X said"), for a quote that sits inside the reported words.
+func (a *attributor) closingTag(lo, hi int) (speaker, bool) {
+	d := a.d
+	for v := lo; v < hi; v++ {
+		t := a.tok(v)
+		if !d.g.speechVerbs[t.low] || t.cap || strings.HasSuffix(t.low, "ing") {
+			continue
+		}
+		s, e, ok := a.subjectOf(v, lo)
+		if !ok || s == 0 || a.isPlaceholder(s-1) || a.tok(s-1).low != "," {
+			return noSpeaker(), false
+		}
+		// "…”, a charge Orban called “ridiculous”": the verb reports the
+		// next quote, and the quote before is what it answers.
+		if v+1 < len(a.outer) && a.isPlaceholder(v+1) {
+			return noSpeaker(), false
+		}
+		// The words after the verb must end the sentence or add only time,
+		// place or manner ("said on Tuesday, after …").
+		return a.resolve(s, e)
+	}
+	return noSpeaker(), false
+}
+
+// onlyDescription reports whether the outer tokens [i, j) are nothing but
+// noun phrases and commas, as in "the spokesperson, Maria Zakharova, said".
+func (a *attributor) onlyDescription(i, j int) bool {
+	for k := i; k < j; k++ {
+		if a.isPlaceholder(k) {
+			return false
+		}
+		if t := a.tok(k); t.low != "," && !a.npToken(t) || t.is("and", "but", "or") {
+			return false
+		}
+	}
+	return true
+}
+
+// tagBefore finds the reporting clause of a quote inside a sentence: the
+// first reporting verb of the sentence before the quote that has a subject
+// ("Ayrault said he would ask Washington to be “more efficient”" belongs to
+// Ayrault, not to "he" of "ask"). A verb joined to an earlier one ("asks …
+// and threatens to") takes the subject of the sentence.
+func (a *attributor) tagBefore(lo, p int) (speaker, bool) {
+	// In "Lavrov said the talks failed, while the French minister called
+	// it "unacceptable"", the quote belongs to the last clause: try it first.
+	if b := a.lastClauseStart(lo, p); b > lo {
+		if sp, ok := a.firstTagIn(b, p); ok {
+			return sp, true
+		}
+	}
+	return a.firstTagIn(lo, p)
+}
+
+// lastClauseStart returns where the last independent clause before p
+// starts: after a semicolon, or after a comma followed by "while", "but",
+// "whereas" and the like. It returns lo when there is none.
+func (a *attributor) lastClauseStart(lo, p int) int {
+	for i := p - 2; i >= lo; i-- {
+		if a.isPlaceholder(i) || a.isPlaceholder(i+1) {
+			continue
+		}
+		t, next := a.tok(i), a.tok(i+1)
+		if t.low == ";" {
+			return i + 1
+		}
+		if t.low == "," && next.is("while", "but", "whereas", "although", "though", "yet") {
+			return i + 2
+		}
+	}
+	return lo
+}
+
+// firstTagIn returns the speaker of the reporting verb closest before the
+// quote in [lo, p) whose subject can be found. A verb coordinated with an
+// earlier one ("had overseen the test and called it") takes the subject of
+// that verb's clause, or else of the sentence.
+func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
+	d := a.d
+	tries := 0
+	for v := p - 1; v >= lo && tries < 4; v-- {
+		if a.isPlaceholder(v) {
+			continue
+		}
+		t := a.tok(v)
+		afterRelative := v > lo && !a.isPlaceholder(v-1) && a.tok(v-1).is("which", "that", "who", "it")
+		if !(d.g.speechVerbs[t.low] || afterRelative && t.in(wNounlikeVerb)) || t.cap && v > lo {
+			continue
+		}
+		if v > lo && !a.isPlaceholder(v-1) && (a.tok(v-1).in(wDeterminer) || a.tok(v-1).kind == tokPossessive) {
+			continue // "the report", "his remarks": a noun, not a verb
+		}
+		if v+1 < p && !a.isPlaceholder(v+1) && a.tok(v+1).is("was", "were", "is", "are", "would", "will", "could", "remained") {
+			continue // "the plan Trump had proposed was “…”": a clause inside the subject of another verb
+		}
+		if a.closedRelative(v, p, lo) {
+			continue // "…, who had said “…”, that …": the relative clause ended before the quote
+		}
+		tries++
+		verb := v
+		// ", calling the expulsions …": a participle shares the subject of
+		// the clause it hangs on.
+		if strings.HasSuffix(t.low, "ing") && v-1 > lo && !a.isPlaceholder(v-1) && a.tok(v-1).low == "," {
+			if sp, ok := a.firstTagIn(lo, v-1); ok {
+				return sp, true
+			}
+			// "Macron defended the policy, telling students that «…»": the
+			// subject of the main clause, whatever its verb; never the
+			// subject of the reported clause ("writing that Ankara …").
+			if s, e, ok := a.sentenceSubject(lo, v-1); ok {
+				return a.resolve(s, e)
+			}
+		}
+		if t.low == "saying" && v-1 >= lo && a.tok(v-1).low == "as" {
+			// "was quoted by the agency as saying"
+			for u := v - 2; u >= lo && u > v-20; u-- {
+				if a.isPlaceholder(u) || a.tok(u).low != "quoted" {
+					continue
+				}
+				// "State media quoted Foreign Minister Abbas Araghchi as
+				// saying": the object of the active verb is the speaker.
+				if obj := u + 1; obj < v-1 && (u == lo || a.isPlaceholder(u-1) || !a.tok(u-1).is("was", "were", "is", "are", "been", "be")) {
+					if a.nounPhraseSuffix(obj, v-1) == obj {
+						return a.resolve(obj, v-1)
+					}
+					return noSpeaker(), false
+				}
+				verb = u
+				break
+			}
+		}
+		if s, e, ok := a.subjectOf(verb, lo); ok {
+			return a.resolve(s, e)
+		}
+		if s, e, ok := a.purposeSubject(verb, lo); ok {
+			return a.resolve(s, e)
+		}
+		if a.relativeIt(verb-1, lo) {
+			// "…, which it described as": the verb's own subject is the
+			// pronoun; an earlier verb of the sentence is not its speaker.
+			return noSpeaker(), false
+		}
+		if c := a.coordinator(verb, lo); c >= 0 {
+			if s, e, ok := a.clauseSubject(c, lo); ok {
+				return a.resolve(s, e)
+			}
+			if s, e, ok := a.sentenceSubject(lo, verb); ok {
+				return a.resolve(s, e)
+			}
+		}
+	}
+	return noSpeaker(), false
+}
+
+// closedRelative reports whether the verb at v opens a relative clause
+// (", who had said") that a quote and a comma close before position p, as
+// in "X said in response to Y, who had said “…”, that …": a later quote
+// belongs to the main clause, never to the relative's antecedent.
+func (a *attributor) closedRelative(v, p, lo int) bool {
+	j := v - 1
+	for j > lo && !a.isPlaceholder(j) && (a.tok(j).in(wAdverbBeforeVerb) || isLyAdverb(a.tok(j))) {
+		j--
+	}
+	if j <= lo || a.isPlaceholder(j) || !a.tok(j).is("who", "which") || a.isPlaceholder(j-1) || a.tok(j-1).low != "," {
+		return false
+	}
+	for i := v + 1; i+1 < p; i++ {
+		if a.isPlaceholder(i) && !a.isPlaceholder(i+1) && a.tok(i+1).low == "," {
+			return true
+		}
+	}
+	return false
+}
