@@ -127,6 +127,10 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 		if t.kind != tokWord {
 			continue
 		}
+		tagged := -1
+		if !t.cap {
+			tagged = a.taggedNounStart(i, lo)
+		}
 		switch {
 		case t.is("he", "she"):
 			add(candPronoun, i, i+1, a.pronounAntecedent(a.outer[i].t))
@@ -158,10 +162,10 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				}
 			}
 			add(candDescription, s, i+1, who)
-		case !t.cap && a.taggedNounStart(i, lo) >= 0:
+		case tagged >= 0:
 			// "one Conservative whip said": a noun phrase the word lists do
 			// not know, standing where a reporting verb's subject stands.
-			s := a.taggedNounStart(i, lo)
+			s := tagged
 			who, ok := a.resolve(s, i+1)
 			if !ok {
 				who = speaker{name: d.span(a.outer[s].t, a.outer[i].t+1), kind: "anonymous", person: -1}
@@ -565,11 +569,7 @@ func (a *attributor) nullFeatures(q int, cands []candidate) []string {
 	p := a.qpos[q]
 	if p >= 0 {
 		slo, shi := a.sentenceBounds(p)
-		verb := false
-		for i := slo; i < shi; i++ {
-			verb = verb || !a.isPlaceholder(i) && d.g.speechVerbs[a.tok(i).low]
-		}
-		if verb {
+		if a.speechVerbIn(slo, shi) {
 			f = append(f, "null:verb_in_sentence")
 		}
 		f = append(f, "null:shape="+a.quoteShape(p, slo, shi))
