@@ -30,8 +30,6 @@ import (
 	"github.com/attache-bot/attache/bot"
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/digest"
-	"github.com/attache-bot/attache/extract"
-	"github.com/attache-bot/attache/ingest"
 	"github.com/attache-bot/attache/store"
 )
 
@@ -191,34 +189,6 @@ func database(t *testing.T, driver string) (string, string) {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return "postgres", u.String()
-}
-
-// seededStoreOn opens the database and stores the seed article in it.
-func seededStoreOn(t *testing.T, driver, dsn string) (store.Store, *extract.Extractor) {
-	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	ex, err := extract.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile(seedArticle)
-	if err != nil {
-		t.Fatal(err)
-	}
-	title, body, _ := strings.Cut(string(raw), "\n")
-	a := ingest.Article{
-		GUID: seedArticle, Source: seedArticle, Feed: "examples",
-		Title: strings.TrimSpace(title), Body: strings.TrimSpace(body), Fetched: time.Now(),
-	}
-	if _, _, err := st.SaveArticle(ctx, a, ex.Analyze(a.Text())); err != nil {
-		t.Fatal(err)
-	}
-	return st, ex
 }
 
 // syncLog is a logger whose output the test can search (for secrets).

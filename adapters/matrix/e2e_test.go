@@ -34,8 +34,14 @@ const seedArticle = "../../examples/articles/000_dca0585e2d2c906d.txt"
 // real extractor.
 func seededStore(t *testing.T) (store.Store, *extract.Extractor) {
 	t.Helper()
+	return seededStoreOn(t, "sqlite", filepath.Join(t.TempDir(), "attache.db"))
+}
+
+// seededStoreOn opens the database and stores the seed article in it.
+func seededStoreOn(t *testing.T, driver, dsn string) (store.Store, *extract.Extractor) {
+	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite", filepath.Join(t.TempDir(), "attache.db"))
+	st, err := store.Open(ctx, driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
