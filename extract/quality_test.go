@@ -1,8 +1,6 @@
 package extract_test
 
 import (
-	"bufio"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -23,7 +21,7 @@ const qualityFloorsFile = "testdata/eval/floors.tsv"
 const qualitySharedDev = "../../shared/eval/dev.jsonl"
 
 // qualityColumns are the figures a floor can hold, in the table's order.
-var qualityColumns = []string{"attribution_f1", "named_precision", "people_f1", "role_acc", "affil_acc"}
+var qualityColumns = eval.FloorColumns
 
 // TestQualityFloors scores every annotated set of testdata/eval (and
 // ../shared/eval/dev.jsonl when present) with the extractor, as `attache
@@ -139,51 +137,9 @@ func readQualityFloors(t *testing.T) (map[string]map[string]float64, []string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	floors := map[string]map[string]float64{}
-	var order []string
-	header := false
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		where := fmt.Sprintf("%s:%d", qualityFloorsFile, n)
-		if !header {
-			if want := append([]string{"set"}, qualityColumns...); !slices.Equal(fields, want) {
-				t.Fatalf("%s: header %q, want %q", where, fields, want)
-			}
-			header = true
-			continue
-		}
-		if len(fields) != 1+len(qualityColumns) {
-			t.Fatalf("%s: %d tab-separated fields, want %d", where, len(fields), 1+len(qualityColumns))
-		}
-		name := fields[0]
-		if _, dup := floors[name]; dup {
-			t.Fatalf("%s: second row for %s", where, name)
-		}
-		row := map[string]float64{}
-		for i, col := range qualityColumns {
-			v := fields[1+i]
-			if v == "-" {
-				continue
-			}
-			x, err := strconv.ParseFloat(v, 64)
-			if err != nil || x < 0 || x > 1 {
-				t.Fatalf("%s: %s %q is not a figure between 0 and 1 or -", where, col, v)
-			}
-			row[col] = x
-		}
-		floors[name] = row
-		order = append(order, name)
-	}
-	if err := sc.Err(); err != nil {
+	fl, err := eval.ReadFloors(f, qualityFloorsFile)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !header {
-		t.Fatalf("%s: no header", qualityFloorsFile)
-	}
-	return floors, order
+	return fl.Set, fl.Order
 }
