@@ -35,6 +35,7 @@ type gazetteer struct {
 	titles      map[string]string // role noun or title -> default affiliation ("" if none)
 	maxTitle    int
 	titleWords  map[string]bool
+	abbrTitles  map[string]string // "sen." -> "Senator"
 	speechVerbs map[string]bool
 	speakerHead map[string]entityKind
 	givenNames  map[string]bool
@@ -76,7 +77,7 @@ func key(s string) string { return strings.Join(strings.Fields(Fold(s)), " ") }
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
 		country: map[string]string{}, place: map[string]string{}, countryForm: map[string][]string{},
-		org: map[string]string{}, titles: map[string]string{}, titleWords: map[string]bool{},
+		org: map[string]string{}, titles: map[string]string{}, abbrTitles: map[string]string{}, titleWords: map[string]bool{},
 		speechVerbs: map[string]bool{}, speakerHead: map[string]entityKind{}, givenNames: map[string]bool{}, notNames: map[string]bool{},
 		femaleNames: map[string]bool{}, maleNames: map[string]bool{},
 		leaders: map[string]leader{}, leaderLast: map[string]leader{}, multiFirst: map[string]bool{},
@@ -137,6 +138,19 @@ func loadGazetteer() (*gazetteer, error) {
 				g.maxOrgWords = w
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = load("abbreviated_titles.txt", func(f []string) error {
+		if len(f) != 2 || !strings.HasSuffix(f[0], ".") || f[1] == "" {
+			return fmt.Errorf("want abbreviation.|Title")
+		}
+		if !g.has(wHonorific, f[0]) || !g.has(wAbbreviation, strings.TrimSuffix(f[0], ".")) {
+			return fmt.Errorf("%s is missing from words/honorifics.txt or words/abbreviations.txt", f[0])
+		}
+		g.abbrTitles[f[0]] = f[1]
 		return nil
 	})
 	if err != nil {

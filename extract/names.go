@@ -224,7 +224,7 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 		if ns >= ne {
 			continue
 		}
-		if !d.plausibleName(ns, ne) {
+		if !d.plausibleName(ns, ne, titled || tagger.isPerson(ns, ne)) {
 			continue
 		}
 		ts := d.titleStart(ns)
@@ -288,7 +288,10 @@ func (d *doc) insideLongerName(i int) bool {
 
 // plausibleName rejects runs that cannot be a person's name whatever the
 // context: organisation or place words, countries, all-capital acronyms.
-func (d *doc) plausibleName(i, j int) bool {
+// A country or place word after the first word is a surname when the run
+// has a title or the name tagger reads it as a person ("Rep. Jim Jordan",
+// "Chief Chuck Jordan"), or opens with a known given name.
+func (d *doc) plausibleName(i, j int, personCue bool) bool {
 	g := d.g
 	k := d.phraseKey(i, j)
 	if _, ok := g.leaders[k]; ok {
@@ -314,8 +317,13 @@ func (d *doc) plausibleName(i, j int) bool {
 		if g.notNames[t.low] && !(x > i && t.in(wNameParticle)) {
 			return false
 		}
-		if g.country[t.low] != "" || g.place[t.low] != "" || g.org[t.low] != "" {
+		if g.org[t.low] != "" {
 			return false
+		}
+		if g.country[t.low] != "" || g.place[t.low] != "" {
+			if x == i || j-i < 2 || !(personCue || g.givenNames[d.toks[i].low]) {
+				return false
+			}
 		}
 	}
 	// All-capital words are acronyms, unless they are the surname of a

@@ -440,7 +440,7 @@ func (d *doc) parseTitle(i, j int) titleInfo {
 	abbreviated := ""
 	for j > i && (d.toks[j-1].in(wHonorific) || d.toks[j-1].is("of", "and", ",")) {
 		if abbreviated == "" {
-			abbreviated = titleOfAbbreviation(d.toks[j-1].low)
+			abbreviated = d.g.abbrTitles[d.toks[j-1].low]
 		}
 		j--
 	}
@@ -635,30 +635,4 @@ func (d *doc) hasWord(i, j int, w string) bool {
 		}
 	}
 	return false
-}
-
-// titleOfAbbreviation spells out the titles written as abbreviations
-// before a name ("Sen. Chris Murphy").
-func titleOfAbbreviation(s string) string {
-	switch s {
-	case "sen.":
-		return "Senator"
-	case "rep.":
-		return "Representative"
-	case "gen.":
-		return "General"
-	case "gov.":
-		return "Governor"
-	case "lt.":
-		return "Lieutenant"
-	case "col.":
-		return "Colonel"
-	case "capt.":
-		return "Captain"
-	case "maj.":
-		return "Major"
-	case "prof.":
-		return "Professor"
-	}
-	return ""
 }
