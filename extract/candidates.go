@@ -82,6 +82,32 @@ func (a *attributor) speakerCandidates() [][]candidate {
 	return out
 }
 
+// possessor returns the mention whose name the possessive marker at outer
+// position k follows ("Netanyahu's"), or -1.
+func (a *attributor) possessor(k int) int {
+	if k < 1 || a.isPlaceholder(k) || a.isPlaceholder(k-1) || a.tok(k).kind != tokPossessive {
+		return -1
+	}
+	t := a.outer[k-1].t
+	return a.d.mentionEndingIn(max(0, t-8), t+1)
+}
+
+// withPossessor moves the start s of a description that follows a named
+// possessor back to the start of that name and its title ("Prime Minister
+// Benjamin Netanyahu's office", not "'s office"), so that the description
+// and the name's own candidate name the same speaker; lo bounds the window.
+func (a *attributor) withPossessor(s, lo int) int {
+	mi := a.possessor(s - 1)
+	if mi < 0 {
+		return s
+	}
+	s--
+	for s > lo && !a.isPlaceholder(s-1) && a.outer[s-1].t >= a.d.mentions[mi].titleStart {
+		s--
+	}
+	return s
+}
+
 // quoteCandidates lists the candidates of quote q at outer position p.
 func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]int) []candidate {
 	d := a.d
@@ -145,14 +171,23 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 		case d.g.speakerHead[t.low] != kindNone || d.isRoleNoun(t.low) && !t.cap:
 			s := i
 			for s > lo && i-s < 6 && !a.isPlaceholder(s-1) && a.npToken(a.tok(s-1)) && !a.tok(s-1).in(wPhrasePreposition) {
-				if _, named := mentionAt[s-1]; named {
+				if _, named := mentionAt[s-1]; named || a.possessor(s-1) >= 0 {
 					break
 				}
 				s--
 			}
+			poss := s
+			s = a.withPossessor(s, lo)
 			who, ok := a.resolve(s, i+1)
 			if !ok {
 				who = noSpeaker()
+			}
+			// "Netanyahu's office": the name's candidate already reads the
+			// phrase as the office (mentionSpeaker); both name one speaker.
+			if s != poss && len(cands) > 0 {
+				if last := cands[len(cands)-1]; last.kind == candName && last.end == a.tok(poss-2).end && last.who.kind != "" && last.who.person < 0 {
+					who = last.who
+				}
 			}
 			// "Vann R. Newkirk II, a writer for The Atlantic, said": a
 			// description in apposition to a name is that person.

@@ -282,6 +282,29 @@ func (d *doc) mentionEndingIn(i, j int) int {
 	return -1
 }
 
+// mentionFrom returns the person mention that opens the phrase [i, j)
+// (its title first, if any) and is followed by "of" or "from" and words
+// naming no other person ("Cummings of Maryland"), or -1.
+func (d *doc) mentionFrom(i, j int) int {
+	for k := i; k < j && k < i+6; k++ {
+		mi, ok := d.mentionByTok[k]
+		if !ok {
+			continue
+		}
+		m := d.mentions[mi]
+		if m.entity < 0 || m.titleStart > i || m.nameEnd+1 >= j || !d.toks[m.nameEnd].is("of", "from") {
+			return -1
+		}
+		for r := m.nameEnd + 1; r < j; r++ {
+			if _, other := d.mentionByTok[r]; other {
+				return -1
+			}
+		}
+		return mi
+	}
+	return -1
+}
+
 // lastMentionBefore returns the start of p's last mention before token i,
 // or -1.
 func (d *doc) lastMentionBefore(p *entity, i int) int {

@@ -56,6 +56,11 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	if a.jointSubject(ts, te) {
 		return noSpeaker(), false // "Lavrov and Kerry told reporters": not one speaker
 	}
+	if mi := d.mentionFrom(ts, te); mi >= 0 {
+		// "Rep. Elijah Cummings of Maryland", "Peter Morgan of the Sierra
+		// Club": a person named with where they come from is that person.
+		return a.personSpeaker(d.mentions[mi].entity), true
+	}
 	if mi := d.mentionEndingIn(ts, te); mi >= 0 && d.mentions[mi].entity >= 0 {
 		// "An aide to X", "the spokesman for X", "the office of X", "a
 		// source close to X": X is the object of a preposition; whoever
