@@ -42,7 +42,7 @@ func collectQuotes(c *cast, quotes []extract.Quote) []*candidate {
 		if speaker == "" || key == "" {
 			continue
 		}
-		cand := &candidate{line: QuoteLine{Text: text, Speaker: speaker, Kind: q.SpeakerKind}, key: key, order: len(out)}
+		cand := &candidate{line: QuoteLine{Text: text, Speaker: speaker, Kind: string(q.SpeakerKind)}, key: key, order: len(out)}
 		if q.SpeakerKind == "person" {
 			if p := c.find(speaker); p != nil {
 				cand.who = p
