@@ -23,7 +23,7 @@ func commandFixture(t testing.TB) (*Service, store.Store, *countingObserver) {
 		Body: "Body one.", Published: clk.Now().Add(-2 * time.Hour), Fetched: clk.Now(),
 	}, extract.Analysis{
 		People: []extract.Person{{Name: "Jean-Marc Ayrault", Aliases: []string{"Ayrault"}, Role: "Foreign Minister", Affiliation: "France", Mentions: 3}},
-		Quotes: []extract.Quote{{Speaker: "Jean-Marc Ayrault", SpeakerKind: "person", Text: "We cannot wait any longer"}},
+		Quotes: []extract.Quote{{Speaker: "Jean-Marc Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "We cannot wait any longer"}},
 	})
 	saveArticle(t, st, ingest.Article{
 		URL: "https://news.example/aleppo", Source: "https://news.example/feed", Title: "Aleppo ceasefire falters",
@@ -35,8 +35,8 @@ func commandFixture(t testing.TB) (*Service, store.Store, *countingObserver) {
 			{Name: "Mary Kerry", Role: "spokesperson", Affiliation: "UNICEF", Mentions: 1},
 		},
 		Quotes: []extract.Quote{
-			{Speaker: "Jean-Marc Ayrault", SpeakerKind: "person", Text: "The ceasefire must hold"},
-			{Speaker: "John Kerry", SpeakerKind: "person", Text: "We are close"},
+			{Speaker: "Jean-Marc Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "The ceasefire must hold"},
+			{Speaker: "John Kerry", SpeakerKind: extract.SpeakerPerson, Text: "We are close"},
 		},
 	})
 	cfg := testConfig()

@@ -325,7 +325,7 @@ func TestSlashCommandsReachAnyReplica(t *testing.T) {
 				Body: "Body.", Fetched: time.Now(),
 			}, extract.Analysis{
 				People: []extract.Person{{Name: "Jean-Marc Ayrault", Aliases: []string{"Ayrault"}, Role: "Foreign Minister", Affiliation: "France", Mentions: 2}},
-				Quotes: []extract.Quote{{Speaker: "Jean-Marc Ayrault", SpeakerKind: "person", Text: "We cannot wait any longer"}},
+				Quotes: []extract.Quote{{Speaker: "Jean-Marc Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "We cannot wait any longer"}},
 			})
 			for i, base := range bases {
 				got := command(t, base, secret, "U-READER", "who ayrault")

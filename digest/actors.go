@@ -159,7 +159,7 @@ func oneSpelling(stories []Story) {
 			stories[i].Actors[j].Name = spell(stories[i].Actors[j].Name)
 		}
 		for j := range stories[i].Quotes {
-			if stories[i].Quotes[j].Kind == "person" {
+			if stories[i].Quotes[j].Kind == extract.SpeakerPerson {
 				stories[i].Quotes[j].Speaker = spell(stories[i].Quotes[j].Speaker)
 			}
 		}

@@ -29,10 +29,10 @@ func syntheticArticles(n int) []store.StoredArticle {
 		for k := range 4 {
 			p := pool[(story*7+k*13)%len(pool)]
 			people = append(people, p)
-			quotes = append(quotes, extract.Quote{Speaker: p.Name, SpeakerKind: "person",
+			quotes = append(quotes, extract.Quote{Speaker: p.Name, SpeakerKind: extract.SpeakerPerson,
 				Text: fmt.Sprintf("We discussed matter %d at length and reached point %d.", story, k)})
 		}
-		quotes = append(quotes, extract.Quote{Speaker: "a senior diplomat", SpeakerKind: "anonymous", Text: fmt.Sprintf("Nothing is agreed on %d.", story)})
+		quotes = append(quotes, extract.Quote{Speaker: "a senior diplomat", SpeakerKind: extract.SpeakerAnonymous, Text: fmt.Sprintf("Nothing is agreed on %d.", story)})
 		a := store.StoredArticle{ID: int64(i + 1), Stored: start.Add(time.Duration(i) * time.Minute)}
 		a.Article.Title = fmt.Sprintf("Talks on topic%d and region%d resume in capital%d", story, story%40, story%25)
 		a.Article.Feed = fmt.Sprintf("Outlet %d", rng.IntN(20))

@@ -82,11 +82,11 @@ func TestBuildPicksQuotes(t *testing.T) {
 	s := Build(loadArticles(t), Options{Now: testNow}).Stories[0]
 	want := []QuoteLine{
 		// The second outlet's shorter excerpt of the same words is merged into this one.
-		{Text: "If you're complicit in war crimes then one day you will be held accountable, including legally.", Speaker: "Jean-Marc Ayrault", Kind: "person"},
+		{Text: "If you're complicit in war crimes then one day you will be held accountable, including legally.", Speaker: "Jean-Marc Ayrault", Kind: extract.SpeakerPerson},
 		// Said as "Ayrault": credited under the fullest name the story gives.
-		{Text: "It is deeply shocking and shameful.", Speaker: "Jean-Marc Ayrault", Kind: "person"},
-		{Text: "They have opposed every single dot and comma of the resolution.", Speaker: "a senior Security Council diplomat", Kind: "anonymous"},
-		{Text: "It's all that's left.", Speaker: "a French diplomatic source", Kind: "anonymous"},
+		{Text: "It is deeply shocking and shameful.", Speaker: "Jean-Marc Ayrault", Kind: extract.SpeakerPerson},
+		{Text: "They have opposed every single dot and comma of the resolution.", Speaker: "a senior Security Council diplomat", Kind: extract.SpeakerAnonymous},
+		{Text: "It's all that's left.", Speaker: "a French diplomatic source", Kind: extract.SpeakerAnonymous},
 	}
 	if !reflect.DeepEqual(s.Quotes, want) {
 		t.Fatalf("quotes =\n%+v\nwant\n%+v", s.Quotes, want)
@@ -193,7 +193,7 @@ func TestAmbiguousSurnameIsNotCredited(t *testing.T) {
 			{Name: "Jean-Marc Ayrault", Role: "Foreign Minister", Mentions: 2},
 			{Name: "Marie Ayrault", Role: "Ambassador", Mentions: 2},
 		},
-		Quotes: []extract.Quote{{Speaker: "Ayrault", SpeakerKind: "person", Text: "We will see."}},
+		Quotes: []extract.Quote{{Speaker: "Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "We will see."}},
 	}
 	s := Build([]store.StoredArticle{a}, Options{Now: testNow}).Stories[0]
 	if s.Quotes[0].Speaker != "Ayrault" {

@@ -5,7 +5,11 @@
 // about Slack, Matrix or Markdown.
 package digest
 
-import "time"
+import (
+	"time"
+
+	"github.com/attache-bot/attache/extract"
+)
 
 // Digest is what one delivery says.
 type Digest struct {
@@ -71,7 +75,7 @@ type Actor struct {
 
 // QuoteLine is a quote bullet: "verbatim quote" — speaker.
 type QuoteLine struct {
-	Text    string `json:"text"`
-	Speaker string `json:"speaker"`
-	Kind    string `json:"kind"` // person, anonymous, organization, document
+	Text    string              `json:"text"`
+	Speaker string              `json:"speaker"`
+	Kind    extract.SpeakerKind `json:"kind"`
 }

@@ -19,7 +19,7 @@ func TestDigestNamesEachPersonOnce(t *testing.T) {
 			Article: ingest.Article{URL: "https://" + outlet + ".example/" + title, Feed: outlet, Title: title, Body: body, Published: when.Add(time.Duration(id) * time.Hour)},
 			Analysis: extract.Analysis{Title: title,
 				People: []extract.Person{{Name: name, Role: "Foreign Minister", Affiliation: "Russia", Mentions: 2}},
-				Quotes: []extract.Quote{{Speaker: name, SpeakerKind: "person", Text: quote + ","}}}}
+				Quotes: []extract.Quote{{Speaker: name, SpeakerKind: extract.SpeakerPerson, Text: quote + ","}}}}
 	}
 	d := Build([]store.StoredArticle{
 		article(1, "reuters", "Sergei Lavrov", "Russia rejects Aleppo ceasefire plan", "The draft is unacceptable"),

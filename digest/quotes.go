@@ -20,7 +20,9 @@ const (
 
 // kindOrder puts named people first: their words are the news; anonymous
 // sources, organisations and documents come after.
-var kindOrder = map[string]int{"person": 0, "anonymous": 1, "organization": 2, "document": 3}
+var kindOrder = map[extract.SpeakerKind]int{
+	extract.SpeakerPerson: 0, extract.SpeakerAnonymous: 1, extract.SpeakerOrganization: 2, extract.SpeakerDocument: 3,
+}
 
 // candidate is one quote of a story on its way to becoming a bullet.
 type candidate struct {
@@ -43,7 +45,7 @@ func collectQuotes(c *cast, quotes []extract.Quote) []*candidate {
 			continue
 		}
 		cand := &candidate{line: QuoteLine{Text: text, Speaker: speaker, Kind: q.SpeakerKind}, key: key, order: len(out)}
-		if q.SpeakerKind == "person" {
+		if q.SpeakerKind == extract.SpeakerPerson {
 			if p := c.find(speaker); p != nil {
 				cand.who = p
 				cand.line.Speaker = p.name
@@ -113,7 +115,7 @@ func betterQuote(a, b *candidate) int {
 	return cmp.Compare(a.order, b.order)
 }
 
-func kindRank(kind string) int {
+func kindRank(kind extract.SpeakerKind) int {
 	if r, ok := kindOrder[kind]; ok {
 		return r
 	}

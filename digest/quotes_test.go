@@ -21,33 +21,33 @@ func TestSameWordsFromDifferentSpeakersStaySeparate(t *testing.T) {
 		{
 			name: "contained words from another person",
 			quotes: [][]extract.Quote{
-				{{Speaker: "Jean-Marc Ayrault", SpeakerKind: "person", Text: "Russia is responsible."}},
-				{{Speaker: "Sergei Lavrov", SpeakerKind: "person", Text: "The West says Russia is responsible. That is a lie."}},
+				{{Speaker: "Jean-Marc Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "Russia is responsible."}},
+				{{Speaker: "Sergei Lavrov", SpeakerKind: extract.SpeakerPerson, Text: "The West says Russia is responsible. That is a lie."}},
 			},
 			want: []QuoteLine{
-				{Text: "The West says Russia is responsible. That is a lie.", Speaker: "Sergei Lavrov", Kind: "person"},
-				{Text: "Russia is responsible.", Speaker: "Jean-Marc Ayrault", Kind: "person"},
+				{Text: "The West says Russia is responsible. That is a lie.", Speaker: "Sergei Lavrov", Kind: extract.SpeakerPerson},
+				{Text: "Russia is responsible.", Speaker: "Jean-Marc Ayrault", Kind: extract.SpeakerPerson},
 			},
 		},
 		{
 			name: "same words, same person under a shorter name",
 			quotes: [][]extract.Quote{
-				{{Speaker: "Ayrault", SpeakerKind: "person", Text: "It is deeply shocking."}},
-				{{Speaker: "Jean-Marc Ayrault", SpeakerKind: "person", Text: "It is deeply shocking and shameful."}},
+				{{Speaker: "Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "It is deeply shocking."}},
+				{{Speaker: "Jean-Marc Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "It is deeply shocking and shameful."}},
 			},
 			want: []QuoteLine{
-				{Text: "It is deeply shocking and shameful.", Speaker: "Jean-Marc Ayrault", Kind: "person"},
+				{Text: "It is deeply shocking and shameful.", Speaker: "Jean-Marc Ayrault", Kind: extract.SpeakerPerson},
 			},
 		},
 		{
 			name: "same words from a person and an unnamed source",
 			quotes: [][]extract.Quote{
-				{{Speaker: "a French diplomatic source", SpeakerKind: "anonymous", Text: "It's all that's left."}},
-				{{Speaker: "Jean-Marc Ayrault", SpeakerKind: "person", Text: "It's all that's left."}},
+				{{Speaker: "a French diplomatic source", SpeakerKind: extract.SpeakerAnonymous, Text: "It's all that's left."}},
+				{{Speaker: "Jean-Marc Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "It's all that's left."}},
 			},
 			want: []QuoteLine{
-				{Text: "It's all that's left.", Speaker: "Jean-Marc Ayrault", Kind: "person"},
-				{Text: "It's all that's left.", Speaker: "a French diplomatic source", Kind: "anonymous"},
+				{Text: "It's all that's left.", Speaker: "Jean-Marc Ayrault", Kind: extract.SpeakerPerson},
+				{Text: "It's all that's left.", Speaker: "a French diplomatic source", Kind: extract.SpeakerAnonymous},
 			},
 		},
 	}
@@ -99,21 +99,21 @@ func TestQuoteListOrder(t *testing.T) {
 	a.Analysis = extract.Analysis{
 		People: []extract.Person{{Name: "Selin Aydemir", Mentions: 3}, {Name: "Tomasz Nowak", Mentions: 2}},
 		Quotes: []extract.Quote{
-			{Speaker: "Selin Aydemir", SpeakerKind: "person", Text: "a door opened, not yet walked through"},
-			{Speaker: "Selin Aydemir", SpeakerKind: "person", Text: "We are not here to solve the war."},
-			{Speaker: "Tomasz Nowak", SpeakerKind: "person", Text: "The procedures are written, and the ships are waiting,"},
-			{Speaker: "Selin Aydemir", SpeakerKind: "person", Text: "We have agreed how ships will be inspected, where, and by whom."},
-			{Speaker: "Tomasz Nowak", SpeakerKind: "person", Text: "decision"},
-			{Speaker: "Aydemir", SpeakerKind: "person", Text: "pilot convoy"},
+			{Speaker: "Selin Aydemir", SpeakerKind: extract.SpeakerPerson, Text: "a door opened, not yet walked through"},
+			{Speaker: "Selin Aydemir", SpeakerKind: extract.SpeakerPerson, Text: "We are not here to solve the war."},
+			{Speaker: "Tomasz Nowak", SpeakerKind: extract.SpeakerPerson, Text: "The procedures are written, and the ships are waiting,"},
+			{Speaker: "Selin Aydemir", SpeakerKind: extract.SpeakerPerson, Text: "We have agreed how ships will be inspected, where, and by whom."},
+			{Speaker: "Tomasz Nowak", SpeakerKind: extract.SpeakerPerson, Text: "decision"},
+			{Speaker: "Aydemir", SpeakerKind: extract.SpeakerPerson, Text: "pilot convoy"},
 		},
 	}
 	s := Build([]store.StoredArticle{a}, Options{Now: testNow}).Stories[0]
 	want := []QuoteLine{
-		{Text: "We are not here to solve the war.", Speaker: "Selin Aydemir", Kind: "person"},
-		{Text: "We have agreed how ships will be inspected, where, and by whom.", Speaker: "Selin Aydemir", Kind: "person"},
+		{Text: "We are not here to solve the war.", Speaker: "Selin Aydemir", Kind: extract.SpeakerPerson},
+		{Text: "We have agreed how ships will be inspected, where, and by whom.", Speaker: "Selin Aydemir", Kind: extract.SpeakerPerson},
 		// Said first in the article, but a fragment: after her sentences.
-		{Text: "a door opened, not yet walked through", Speaker: "Selin Aydemir", Kind: "person"},
-		{Text: "The procedures are written, and the ships are waiting.", Speaker: "Tomasz Nowak", Kind: "person"},
+		{Text: "a door opened, not yet walked through", Speaker: "Selin Aydemir", Kind: extract.SpeakerPerson},
+		{Text: "The procedures are written, and the ships are waiting.", Speaker: "Tomasz Nowak", Kind: extract.SpeakerPerson},
 	}
 	if !reflect.DeepEqual(s.Quotes, want) {
 		t.Errorf("quotes =\n%+v\nwant\n%+v", s.Quotes, want)

@@ -31,9 +31,9 @@ type Quote struct {
 	// unnamed or non-person speakers ("a French diplomatic source", "the
 	// draft text"), or "" when unknown.
 	Speaker string `json:"speaker"`
-	// SpeakerKind is "person", "anonymous", "organization", "document", or
-	// "" when unknown.
-	SpeakerKind string `json:"speaker_kind"`
+	// SpeakerKind is what kind of speaker Speaker is; SpeakerNone when
+	// unknown. JSON writes it as its string ("person", "" for none).
+	SpeakerKind SpeakerKind `json:"speaker_kind"`
 	// Confidence is the probability (0–1) that Speaker is right, from the
 	// trained speaker scorer; 0 when the speaker is unknown.
 	Confidence float64 `json:"confidence"`

@@ -12,8 +12,8 @@ import (
 // speaker is who a quote is attributed to.
 type speaker struct {
 	name   string
-	kind   string // "person", "anonymous", "organization", "document", or ""
-	person int    // index into doc.people for kind "person", else -1
+	kind   SpeakerKind
+	person int // index into doc.people for kind SpeakerPerson, else -1
 }
 
 // noSpeaker() is the answer when the speaker is unknown.
@@ -96,21 +96,21 @@ func (d *doc) attributeQuotes() *attributor {
 		} else if sp, ok := a.continued(q); ok {
 			a.got[q], a.how[q], a.route[q] = sp, byContinuation, "continuation"
 		}
-		if k := a.got[q].kind; k == "person" || k == "anonymous" {
+		if k := a.got[q].kind; k == SpeakerPerson || k == SpeakerAnonymous {
 			a.speakers = a.addEvent(a.speakers, d.quotes[q].start, a.got[q])
-		} else if k == "organization" {
+		} else if k == SpeakerOrganization {
 			a.bodies = a.addEvent(a.bodies, d.quotes[q].start, a.got[q])
 		}
 	}
 	// A quote running over several paragraphs has one speaker, whichever
 	// paragraph carries the tag.
 	for q := 1; q < len(d.quotes); q++ {
-		if d.quotes[q].cont && a.got[q].kind == "" && a.got[q-1].kind != "" {
+		if d.quotes[q].cont && a.got[q].kind == SpeakerNone && a.got[q-1].kind != SpeakerNone {
 			a.got[q], a.how[q], a.route[q] = a.got[q-1], a.how[q-1], "runs_over"
 		}
 	}
 	for q := len(d.quotes) - 2; q >= 0; q-- {
-		if d.quotes[q].runsOn && a.got[q].kind == "" && a.got[q+1].kind != "" {
+		if d.quotes[q].runsOn && a.got[q].kind == SpeakerNone && a.got[q+1].kind != SpeakerNone {
 			a.got[q], a.how[q], a.route[q] = a.got[q+1], a.how[q+1], "runs_over"
 		}
 	}
@@ -208,7 +208,7 @@ func (a *attributor) continued(q int) (speaker, bool) {
 			if _, ihi := a.sentenceBounds(i); p > ihi+1 {
 				break
 			}
-			if sp := a.got[a.outer[i].q]; sp.kind != "" {
+			if sp := a.got[a.outer[i].q]; sp.kind != SpeakerNone {
 				return sp, true
 			}
 			return noSpeaker(), false
@@ -217,7 +217,7 @@ func (a *attributor) continued(q int) (speaker, bool) {
 	// A reporting sentence just before, in the same paragraph.
 	if p > 0 && a.para(p-1) == para {
 		plo, _ := a.sentenceBounds(p - 1)
-		if sp, ok := a.tagBefore(plo, p-1); ok && sp.kind == "person" {
+		if sp, ok := a.tagBefore(plo, p-1); ok && sp.kind == SpeakerPerson {
 			return sp, true
 		}
 		return noSpeaker(), false
@@ -241,7 +241,7 @@ func (a *attributor) continued(q int) (speaker, bool) {
 	if lastHi < len(a.outer) && a.para(lastHi) == a.para(last) && lastHi+1 < len(a.outer) && a.para(lastHi+1) == a.para(last) {
 		return noSpeaker(), false // more text followed the quote
 	}
-	if sp := a.got[a.outer[last].q]; sp.kind != "" && !a.d.quotes[a.outer[last].q].label {
+	if sp := a.got[a.outer[last].q]; sp.kind != SpeakerNone && !a.d.quotes[a.outer[last].q].label {
 		return sp, true
 	}
 	return noSpeaker(), false

@@ -203,7 +203,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 			s := tagged
 			who, ok := a.resolve(s, i+1)
 			if !ok {
-				who = speaker{name: d.span(a.outer[s].t, a.outer[i].t+1), kind: "anonymous", person: -1}
+				who = speaker{name: d.span(a.outer[s].t, a.outer[i].t+1), kind: SpeakerAnonymous, person: -1}
 			}
 			add(candDescription, s, i+1, who)
 		case t.cap && !t.in(wFunction) && !t.in(wDeterminer) && !t.in(wMonthOrDay) && !t.in(wObjectPreposition) &&
@@ -237,9 +237,9 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				// speakers, not one, even when the last is a known person.
 				who = noSpeaker()
 			case !ok:
-				who = speaker{name: d.span(a.outer[s].t, a.outer[e-1].t+1), kind: "organization", person: -1}
+				who = speaker{name: d.span(a.outer[s].t, a.outer[e-1].t+1), kind: SpeakerOrganization, person: -1}
 				if a.personLike(i, e) {
-					who.kind = "person"
+					who.kind = SpeakerPerson
 				}
 			}
 			add(candCapitalised, s, e, who)
@@ -250,14 +250,14 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 	rankPeople(cands)
 	// The rules' answer, when no phrase of the window stands for it (a
 	// speaker carried over from the paragraph before, a transcript label).
-	if rule := a.got[q]; rule.kind != "" {
+	if rule := a.got[q]; rule.kind != SpeakerNone {
 		found := false
 		for _, c := range cands {
 			found = found || sameSpeaker(c.who, rule)
 		}
 		if !found {
 			cands = append(cands, candidate{kind: candRule, start: -1, end: -1, who: rule,
-				features: []string{"rule", "rule:how=" + a.how[q].String(), "rule:kind=" + rule.kind, "rule:route=" + a.route[q]}})
+				features: []string{"rule", "rule:how=" + a.how[q].String(), "rule:kind=" + string(rule.kind), "rule:route=" + a.route[q]}})
 		}
 	}
 	return cands
@@ -317,7 +317,7 @@ func (a *attributor) splitJointSubjects(cands []candidate) {
 func rankPeople(cands []candidate) {
 	nearestBefore, nearestAfter, inSentence := -1, -1, 0
 	for i, c := range cands {
-		if c.who.kind != "person" {
+		if c.who.kind != SpeakerPerson {
 			continue
 		}
 		switch {
@@ -337,7 +337,7 @@ func rankPeople(cands []candidate) {
 	}
 	if inSentence == 1 {
 		for i, c := range cands {
-			if c.who.kind == "person" && strings.HasSuffix(c.at, "_sentence") {
+			if c.who.kind == SpeakerPerson && strings.HasSuffix(c.at, "_sentence") {
 				cands[i].features = append(cands[i].features, "only_person_in_sentence", "x:only_person_in_sentence|"+c.at)
 			}
 		}
@@ -397,7 +397,7 @@ func (a *attributor) paraEnd(p int) int {
 }
 
 func sameSpeaker(x, y speaker) bool {
-	if x.kind == "" || y.kind == "" {
+	if x.kind == SpeakerNone || y.kind == SpeakerNone {
 		return false
 	}
 	if x.person >= 0 || y.person >= 0 {
@@ -445,7 +445,7 @@ func (a *attributor) candidateFeatures(ctx quoteContext, kind candidateKind, s, 
 	plain("x:", at, "|", ctx.shape)
 	if where == "sentence" && side == "before" && a.firstInSentence(ctx.slo, s) {
 		add("first_in_sentence")
-		plain("x:first_in_sentence|", ctx.shape, "|", orNone(who.kind))
+		plain("x:first_in_sentence|", ctx.shape, "|", orNone(string(who.kind)))
 	}
 	if e < len(a.outer) {
 		add("next=", a.wordClass(e))
@@ -486,7 +486,7 @@ func (a *attributor) candidateFeatures(ctx quoteContext, kind candidateKind, s, 
 	// Conjunctions the linear model cannot form by itself.
 	plain("x:", k, "|", at, "|", verb)
 	plain("x:", side, "_", bucket(gapLen), "|", verb)
-	plain("x:", gapShape, "|", orNone(who.kind))
+	plain("x:", gapShape, "|", orNone(string(who.kind)))
 	if s > 0 && !a.isPlaceholder(s-1) {
 		prev := a.tok(s - 1)
 		switch {
@@ -514,11 +514,11 @@ func (a *attributor) candidateFeatures(ctx quoteContext, kind candidateKind, s, 
 	if e < len(a.outer) && !a.isPlaceholder(e) && a.tok(e).kind == tokPossessive {
 		add("possessive") // "Clinton's campaign said": the campaign speaks
 	}
-	add("who=", orNone(who.kind))
-	if who.kind == "" {
+	add("who=", orNone(string(who.kind)))
+	if who.kind == SpeakerNone {
 		plain("unresolved")
 	}
-	if rule := a.got[ctx.q]; rule.kind != "" {
+	if rule := a.got[ctx.q]; rule.kind != SpeakerNone {
 		if sameSpeaker(who, rule) {
 			add("rule_agrees")
 			plain("rule_agrees:", a.how[ctx.q].String())
@@ -746,7 +746,7 @@ func (a *attributor) wordsToSentenceEnd(i int) int {
 // "a spokesman for Starmer"), which then stands for the phrase.
 func (a *attributor) mentionSpeaker(q int, m mention) speaker {
 	rule := a.got[q]
-	if rule.kind != "" && rule.kind != "person" && m.titleStart < m.nameStart &&
+	if rule.kind != SpeakerNone && rule.kind != SpeakerPerson && m.titleStart < m.nameStart &&
 		strings.Contains(rule.name, a.d.span(m.nameStart, m.nameEnd)) &&
 		strings.Contains(rule.name, a.d.span(m.titleStart, m.nameStart)) {
 		return rule

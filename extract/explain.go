@@ -18,15 +18,15 @@ type Explanation struct {
 
 // Candidate is one possible speaker of a quote.
 type Candidate struct {
-	Kind        string   `json:"kind"` // name, pronoun, description, capitalised, rule, none
-	Text        string   `json:"text"` // the phrase in the article; "" for rule and none
-	Start       int      `json:"start"`
-	End         int      `json:"end"` // byte span of Text; -1 when there is none
-	Speaker     string   `json:"speaker"`
-	SpeakerKind string   `json:"speaker_kind"`
-	Score       float64  `json:"score"`
-	Probability float64  `json:"probability"`
-	Features    []string `json:"features"`
+	Kind        string      `json:"kind"` // name, pronoun, description, capitalised, rule, none
+	Text        string      `json:"text"` // the phrase in the article; "" for rule and none
+	Start       int         `json:"start"`
+	End         int         `json:"end"` // byte span of Text; -1 when there is none
+	Speaker     string      `json:"speaker"`
+	SpeakerKind SpeakerKind `json:"speaker_kind"`
+	Score       float64     `json:"score"`
+	Probability float64     `json:"probability"`
+	Features    []string    `json:"features"`
 }
 
 // Explain analyses text as Analyze does and also explains the speaker of

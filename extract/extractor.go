@@ -147,7 +147,7 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 	for q := range cands {
 		if at.d.quotes[q].label || at.qpos[q] < 0 {
 			out[q] = speakerChoice{who: at.got[q]}
-			if at.got[q].kind != "" {
+			if at.got[q].kind != SpeakerNone {
 				out[q].confidence = 1
 			}
 			continue
@@ -160,16 +160,16 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 // keepQuote decides whether a quote with speaker sp, found by how, is
 // speech worth reporting.
 func keepQuote(text string, q quoteSpan, sp speaker, how attribution) bool {
-	if q.label && sp.kind == "" {
+	if q.label && sp.kind == SpeakerNone {
 		return false // the floor's questions, and labels naming nobody known
 	}
 	if words := countWords(text[q.start:q.end]); words < minQuoteWords {
 		// A short quote is a term or a scare quote unless its speaker
 		// is tagged, or it is a whole sentence carried on from a quote.
-		if sp.kind == "" || how == byContinuation && !isWholeSentence(text[q.start:q.end]) {
+		if sp.kind == SpeakerNone || how == byContinuation && !isWholeSentence(text[q.start:q.end]) {
 			return false
 		}
 	}
 	// A name in quotes ("Coalition of the Willing") is not speech.
-	return sp.kind != "" || utf8.ValidString(text[q.start:q.end]) && !isTitleCase(text[q.start:q.end])
+	return sp.kind != SpeakerNone || utf8.ValidString(text[q.start:q.end]) && !isTitleCase(text[q.start:q.end])
 }

@@ -46,7 +46,7 @@ func TestFixtures(t *testing.T) {
 					at, ok := findAttribution(e, string(text), prefix)
 					if !ok {
 						t.Errorf("missed quote %q", prefix)
-					} else if err := checkAttribution(at, speaker, ""); err != nil {
+					} else if err := checkAttribution(at, speaker, SpeakerNone); err != nil {
 						t.Errorf("quote %q: %v", prefix, err)
 					}
 				case "noquote":
@@ -123,14 +123,14 @@ func findAttribution(e *Extractor, text, prefix string) (attributed, bool) {
 // to be want or, where want is a speaker, no one: the scorer may abstain
 // where the rules were right (a missed quote), never name someone else (a
 // quote in the wrong mouth).
-func checkAttribution(at attributed, want, wantKind string) error {
+func checkAttribution(at attributed, want string, wantKind SpeakerKind) error {
 	if at.rule != want {
 		return fmt.Errorf("rules proposed %q, want %q", at.rule, want)
 	}
 	if at.final.Speaker != want && (want == "" || at.final.Speaker != "") {
 		return fmt.Errorf("speaker %q, want %q or no one", at.final.Speaker, want)
 	}
-	if at.final.Speaker != "" && wantKind != "" && at.final.SpeakerKind != wantKind {
+	if at.final.Speaker != "" && wantKind != SpeakerNone && at.final.SpeakerKind != wantKind {
 		return fmt.Errorf("speaker kind %q, want %q", at.final.SpeakerKind, wantKind)
 	}
 	return nil

@@ -196,8 +196,11 @@ func loadGazetteer() (*gazetteer, error) {
 		if len(f) != 2 {
 			return fmt.Errorf("want 2 fields")
 		}
-		k := map[string]entityKind{"person": kindPerson, "organization": kindOrganization, "document": kindDocument}[f[1]]
-		if k == kindNone {
+		// A head's kind is written as a speaker kind: "person" for a
+		// head naming a person ("spokesman"), whose speaker is anonymous.
+		sk, err := ParseSpeakerKind(f[1])
+		k := map[SpeakerKind]entityKind{SpeakerPerson: kindPerson, SpeakerOrganization: kindOrganization, SpeakerDocument: kindDocument}[sk]
+		if err != nil || k == kindNone {
 			return fmt.Errorf("unknown kind %q", f[1])
 		}
 		g.speakerHead[Fold(f[0])] = k

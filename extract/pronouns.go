@@ -81,7 +81,7 @@ func (a *attributor) collectEvents() {
 		// "According to a Pakistani official who spoke on condition of
 		// anonymity, …": the source is an antecedent too.
 		if lo+2 < hi && a.tok(lo).low == "according" && a.tok(lo+1).low == "to" && a.tok(lo+2).is("a", "an", "another", "one") {
-			if sp, ok := a.resolveAfter(lo+2, hi); ok && sp.kind == "anonymous" {
+			if sp, ok := a.resolveAfter(lo+2, hi); ok && sp.kind == SpeakerAnonymous {
 				a.events = append(a.events, event{tok: a.outer[lo+2].t, person: -1, who: sp})
 			}
 			continue
@@ -97,13 +97,13 @@ func (a *attributor) collectEvents() {
 			}
 		}
 		if ok && a.tok(s).is("a", "an", "another", "one") {
-			if sp, ok := a.resolve(s, e); ok && sp.kind == "anonymous" {
+			if sp, ok := a.resolve(s, e); ok && sp.kind == SpeakerAnonymous {
 				a.events = append(a.events, event{tok: a.outer[s].t, person: -1, who: sp})
 			}
 		} else if ok && a.d.g.speakerHead[a.tok(a.headOf(s, e)).low] == kindOrganization {
 			// "Saudi Arabia's foreign ministry said on X that …": what a
 			// later "the ministry" refers to.
-			if sp, ok := a.resolve(s, e); ok && sp.kind == "organization" {
+			if sp, ok := a.resolve(s, e); ok && sp.kind == SpeakerOrganization {
 				a.bodies = append(a.bodies, event{tok: a.outer[s].t, person: -1, who: sp})
 			}
 		}
@@ -183,7 +183,7 @@ func (a *attributor) pronounAntecedent(i int) speaker {
 			}
 			continue
 		}
-		if e.person < 0 && e.who.kind != "anonymous" {
+		if e.person < 0 && e.who.kind != SpeakerAnonymous {
 			continue
 		}
 		g := a.d.g.descriptionGender(e.who.name)
@@ -407,7 +407,7 @@ func (a *attributor) bodyPronounAntecedent(j int) (int, int, bool) {
 	if !ok || a.tok(s).low == "it" {
 		return 0, 0, false
 	}
-	if sp, ok := a.resolve(s, e); !ok || sp.kind != "organization" || a.otherBodyBetween(e, j, "") {
+	if sp, ok := a.resolve(s, e); !ok || sp.kind != SpeakerOrganization || a.otherBodyBetween(e, j, "") {
 		return 0, 0, false
 	}
 	return s, e, true

@@ -41,7 +41,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	ts, te := a.outer[s].t, a.outer[e-1].t+1
 	if a.isPronoun(s, e) {
 		sp := a.resolvePronoun(ts)
-		return sp, sp.kind != ""
+		return sp, sp.kind != SpeakerNone
 	}
 	if e-s == 1 && a.tok(s).low == "it" {
 		return a.resolveIt(s)
@@ -79,7 +79,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 		// person before the preposition speaks, not the one named after it.
 		if h := a.outer[a.headOf(s, e)].t; d.toks[ts].is("a", "an", "one", "another") && h < d.mentions[mi].titleStart &&
 			(d.g.speakerHead[d.toks[h].low] == kindPerson || d.isRoleNoun(d.toks[h].low)) {
-			return speaker{name: d.span(ts, te), kind: "anonymous", person: -1}, true
+			return speaker{name: d.span(ts, te), kind: SpeakerAnonymous, person: -1}, true
 		}
 		return a.personSpeaker(d.mentions[mi].entity), true
 	}
@@ -96,7 +96,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 	case kind == kindPerson:
 		plural := strings.HasSuffix(head.low, "s") && d.g.speakerHead[strings.TrimSuffix(head.low, "s")] != kindNone
 		if indefinite || plural {
-			return speaker{name: descr, kind: "anonymous", person: -1}, true
+			return speaker{name: descr, kind: SpeakerAnonymous, person: -1}, true
 		}
 		p := a.roleReference(ts, te, h)
 		if first.is("the", "this", "that") {
@@ -134,7 +134,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 			// "the minister" with no minister in sight: leave it open.
 			return noSpeaker(), false
 		}
-		return speaker{name: descr, kind: "anonymous", person: -1}, true
+		return speaker{name: descr, kind: SpeakerAnonymous, person: -1}, true
 	case kind == kindOrganization:
 		// "The ministry said" after "China's commerce ministry said": the
 		// body named in full just before.
@@ -143,15 +143,15 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 				return sp, true
 			}
 		}
-		return speaker{name: descr, kind: "organization", person: -1}, true
+		return speaker{name: descr, kind: SpeakerOrganization, person: -1}, true
 	case kind == kindDocument:
 		// "a statement from the Greek foreign ministry": the body speaks.
 		if b := h + 1; b+1 < te && d.toks[b].is("from", "by") {
-			if sp, ok := a.resolveTokens(b+1, te); ok && sp.kind == "organization" {
+			if sp, ok := a.resolveTokens(b+1, te); ok && sp.kind == SpeakerOrganization {
 				return sp, true
 			}
 		}
-		return speaker{name: descr, kind: "document", person: -1}, true
+		return speaker{name: descr, kind: SpeakerDocument, person: -1}, true
 	case head.cap:
 		if p := d.entityFor([]string{head.low}, h); p >= 0 && te-ts == 1 {
 			return a.personSpeaker(p), true
@@ -164,7 +164,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 			}
 		}
 		if a.knownBody(ts, te, h) {
-			return speaker{name: descr, kind: "organization", person: -1}, true
+			return speaker{name: descr, kind: SpeakerOrganization, person: -1}, true
 		}
 	}
 	return noSpeaker(), false
@@ -183,9 +183,9 @@ func (a *attributor) describedBy(ts, te, pre int) (speaker, bool) {
 	descr := d.span(ts, te)
 	switch head := d.toks[h].low; {
 	case d.g.speakerHead[head] == kindPerson || d.g.speakerHead[head] == kindNone && d.isRoleNoun(head):
-		return speaker{name: descr, kind: "anonymous", person: -1}, true
+		return speaker{name: descr, kind: SpeakerAnonymous, person: -1}, true
 	case d.g.speakerHead[head] == kindOrganization:
-		return speaker{name: descr, kind: "organization", person: -1}, true
+		return speaker{name: descr, kind: SpeakerOrganization, person: -1}, true
 	}
 	return noSpeaker(), false
 }
@@ -317,7 +317,7 @@ func (a *attributor) unnamedAntecedent(i, j int, head string) (speaker, int, boo
 	for _, evs := range [][]event{a.speakers, a.events} {
 		k := sort.Search(len(evs), func(k int) bool { return evs[k].tok >= i })
 		for k--; k >= 0 && a.d.tokPara[i]-a.d.tokPara[evs[k].tok] <= 2; k-- {
-			if e := evs[k]; e.who.kind == "anonymous" && a.d.g.descriptorHead(e.who.name) == head && a.wordsIn(i, j, e.who.name) {
+			if e := evs[k]; e.who.kind == SpeakerAnonymous && a.d.g.descriptorHead(e.who.name) == head && a.wordsIn(i, j, e.who.name) {
 				if e.tok > at {
 					best, at = e.who, e.tok
 				}
@@ -432,7 +432,7 @@ func (a *attributor) namesAffiliation(ts, te, h int) bool {
 }
 
 func (a *attributor) personSpeaker(p int) speaker {
-	return speaker{name: a.d.people[p].name, kind: "person", person: p}
+	return speaker{name: a.d.people[p].name, kind: SpeakerPerson, person: p}
 }
 
 // roleReference resolves a description such as "the Foreign Minister" or

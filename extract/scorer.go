@@ -118,7 +118,7 @@ func (m *speakerModel) choose(cands []candidate, nullFeatures []string, rule spe
 	}
 	var pool []pooled
 	for i, c := range cands {
-		if c.who.kind == "" {
+		if c.who.kind == SpeakerNone {
 			continue
 		}
 		found := false
@@ -138,7 +138,7 @@ func (m *speakerModel) choose(cands []candidate, nullFeatures []string, rule spe
 		return ch
 	}
 	top := pool[0]
-	if rule.kind == "" {
+	if rule.kind == SpeakerNone {
 		if top.prob >= m.threshold {
 			ch.who, ch.confidence = top.who, top.prob
 		}

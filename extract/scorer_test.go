@@ -27,8 +27,8 @@ func TestParseSpeakerModelErrors(t *testing.T) {
 // TestSpeakerChoice checks the decision rule on a hand-made model: two
 // candidates scored by one feature each, and "nobody".
 func TestSpeakerChoice(t *testing.T) {
-	lavrov := speaker{name: "Sergei Lavrov", kind: "person", person: 0}
-	kerry := speaker{name: "John Kerry", kind: "person", person: 1}
+	lavrov := speaker{name: "Sergei Lavrov", kind: SpeakerPerson, person: 0}
+	kerry := speaker{name: "John Kerry", kind: SpeakerPerson, person: 1}
 	m, err := parseSpeakerModel("threshold 0.8\nveto 0.3\nveto_carried 0.5\noverride 0.9\nstrong\t4\nweak\t1\nnull\t0\n")
 	if err != nil {
 		t.Fatal(err)

@@ -153,7 +153,7 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		// the main clause, when that is a body or a document.
 		if a.relativeIt(j, lo) {
 			if s, e, ok := a.sentenceSubject(lo, j-1); ok {
-				if sp, ok := a.resolve(s, e); ok && (sp.kind == "organization" || sp.kind == "document") {
+				if sp, ok := a.resolve(s, e); ok && (sp.kind == SpeakerOrganization || sp.kind == SpeakerDocument) {
 					return s, e, true
 				}
 			}

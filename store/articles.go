@@ -247,6 +247,8 @@ func (s *sqlStore) queryArticles(ctx context.Context, query string, args ...any)
 		}
 		a.Published, a.Fetched = fromMicros(published), fromMicros(fetched)
 		sa.Stored = time.UnixMicro(stored).UTC()
+		// Decoding parses each quote's speaker kind
+		// (extract.ParseSpeakerKind): an unknown kind is an error.
 		if err := json.Unmarshal(analysis, &sa.Analysis); err != nil {
 			return nil, fmt.Errorf("decode analysis of article %d: %w", sa.ID, err)
 		}

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,6 +114,34 @@ func TestArticleRoundTrip(t *testing.T) {
 		}
 		if _, err := s.Article(ctx, 9999); !errors.Is(err, ErrNotFound) {
 			t.Errorf("Article(9999) error = %v, want ErrNotFound", err)
+		}
+	})
+}
+
+// A stored analysis whose quote has a speaker kind attache does not know
+// is an error on reading, not a quote of some other kind.
+func TestArticleUnknownSpeakerKind(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		s := b.open(t)
+		a, an := syntheticArticle(1, "Jean-Marc Ayrault")
+		id, _, err := s.SaveArticle(ctx, a, an)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Article(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		an.Quotes[0].SpeakerKind = "robot"
+		js, err := json.Marshal(an)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.(*sqlStore).w.ExecContext(ctx, `UPDATE articles SET analysis = $1 WHERE id = $2`, string(js), id); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Article(ctx, id); err == nil || !strings.Contains(err.Error(), `unknown speaker kind "robot"`) {
+			t.Errorf("reading a stored unknown speaker kind: error %v", err)
 		}
 	})
 }

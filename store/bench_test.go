@@ -108,11 +108,11 @@ func (c *benchCorpus) article(i int) articleWithAnalysis {
 		fmt.Fprintf(&body, "%s %s %s met counterparts on day %d. ", person.affiliation, person.role, name, i)
 		for q := range c.rng.IntN(3) {
 			text := fmt.Sprintf("We discussed point %d of the agenda in meeting %d", q, i)
-			an.Quotes = append(an.Quotes, extract.Quote{Speaker: name, SpeakerKind: "person", Text: text})
+			an.Quotes = append(an.Quotes, extract.Quote{Speaker: name, SpeakerKind: extract.SpeakerPerson, Text: text})
 			fmt.Fprintf(&body, "“%s,” %s said. ", text, surname)
 		}
 	}
-	an.Quotes = append(an.Quotes, extract.Quote{Speaker: "a diplomatic source", SpeakerKind: "anonymous", Text: "Talks continue"})
+	an.Quotes = append(an.Quotes, extract.Quote{Speaker: "a diplomatic source", SpeakerKind: extract.SpeakerAnonymous, Text: "Talks continue"})
 	a := ingest.Article{
 		URL:       fmt.Sprintf("https://wire.example/%d", i),
 		GUID:      fmt.Sprintf("tag:wire.example,2026:%d", i),

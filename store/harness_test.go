@@ -196,7 +196,7 @@ func syntheticArticle(i int, person string) (ingest.Article, extract.Analysis) {
 	an := extract.Analysis{
 		Title:  a.Title,
 		People: []extract.Person{{Name: person, Role: "envoy", Affiliation: "United Nations", Mentions: 1}},
-		Quotes: []extract.Quote{{Speaker: person, SpeakerKind: "person", Text: "round " + n}},
+		Quotes: []extract.Quote{{Speaker: person, SpeakerKind: extract.SpeakerPerson, Text: "round " + n}},
 	}
 	return a, an
 }

@@ -129,7 +129,7 @@ func TestMigrateToIdentities(t *testing.T) {
 			}
 			for _, q := range an.Quotes {
 				if _, err := raw.w.ExecContext(ctx, `INSERT INTO quotes (article_id, person_id, speaker, speaker_kind, text, start_offset, end_offset, said_at)
-					VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, artID, personID, q.Speaker, q.SpeakerKind, q.Text, q.Start, q.End, a.Published.UnixMicro()); err != nil {
+					VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, artID, personID, q.Speaker, string(q.SpeakerKind), q.Text, q.Start, q.End, a.Published.UnixMicro()); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -178,7 +178,7 @@ func mention(t *testing.T, s Store, i int, when time.Time, p extract.Person, quo
 	a, an := syntheticArticle(i, p.Name)
 	a.Published = when
 	an.People = []extract.Person{p}
-	an.Quotes = []extract.Quote{{Speaker: p.Name, SpeakerKind: "person", Text: quote}}
+	an.Quotes = []extract.Quote{{Speaker: p.Name, SpeakerKind: extract.SpeakerPerson, Text: quote}}
 	a.Body += " " + quote
 	if _, _, err := s.SaveArticle(context.Background(), a, an); err != nil {
 		t.Fatal(err)

@@ -46,7 +46,7 @@ func (s *sqlStore) savePeopleAndQuotes(ctx context.Context, tx *txn, articleID i
 		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes
 			(article_id, person_id, speaker, speaker_kind, text, start_offset, end_offset, said_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			articleID, ap.speakers[i], q.Speaker, q.SpeakerKind, q.Text, q.Start, q.End, at); err != nil {
+			articleID, ap.speakers[i], q.Speaker, string(q.SpeakerKind), q.Text, q.Start, q.End, at); err != nil {
 			return fmt.Errorf("insert quote: %w", err)
 		}
 	}
@@ -136,7 +136,7 @@ func resolveArticlePeople(ctx context.Context, tx *txn, an extract.Analysis) (ar
 	// attributing a quote to the wrong person is worse than to none.
 	out.speakers = make([]sql.NullInt64, len(an.Quotes))
 	for i, q := range an.Quotes {
-		if q.SpeakerKind != "person" && q.SpeakerKind != "" {
+		if q.SpeakerKind != extract.SpeakerPerson && q.SpeakerKind != extract.SpeakerNone {
 			continue
 		}
 		folded := foldName(q.Speaker)
@@ -144,7 +144,7 @@ func resolveArticlePeople(ctx context.Context, tx *txn, an extract.Analysis) (ar
 			continue
 		}
 		id, ok := byName[folded]
-		if !ok && q.SpeakerKind == "person" {
+		if !ok && q.SpeakerKind == extract.SpeakerPerson {
 			var err error
 			if id, err = add(extract.Person{Name: q.Speaker, Mentions: 1}); err != nil {
 				return articlePeople{}, err

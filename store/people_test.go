@@ -247,7 +247,7 @@ func TestPeopleMergeWithinArticle(t *testing.T) {
 		a := ingest.Article{URL: "https://diplo.example/lemoyne", Title: "Ayrault in Berlin", Body: "Ayrault met his German counterpart. “We agree,” said Jean-Marc Ayrault."}
 		an := extract.Analysis{
 			People: []extract.Person{{Name: "Ayrault", Role: "Foreign Minister", Affiliation: "France", Mentions: 1}},
-			Quotes: []extract.Quote{{Speaker: "Jean-Marc Ayrault", SpeakerKind: "person", Text: "We agree,"}},
+			Quotes: []extract.Quote{{Speaker: "Jean-Marc Ayrault", SpeakerKind: extract.SpeakerPerson, Text: "We agree,"}},
 		}
 		if _, _, err := s.SaveArticle(ctx, a, an); err != nil {
 			t.Fatal(err)

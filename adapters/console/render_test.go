@@ -13,6 +13,7 @@ import (
 
 	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/digest"
+	"github.com/attache-bot/attache/extract"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -37,8 +38,8 @@ func sampleDigest() digest.Digest {
 					{Name: "Ban Ki-moon", Mentions: 1},
 				},
 				Quotes: []digest.QuoteLine{
-					{Text: "If you're complicit in war crimes then one day you will be held accountable, including legally.", Speaker: "Jean-Marc Ayrault", Kind: "person"},
-					{Text: "It's all that's left.", Speaker: "a French diplomatic source", Kind: "anonymous"},
+					{Text: "If you're complicit in war crimes then one day you will be held accountable, including legally.", Speaker: "Jean-Marc Ayrault", Kind: extract.SpeakerPerson},
+					{Text: "It's all that's left.", Speaker: "a French diplomatic source", Kind: extract.SpeakerAnonymous},
 				},
 				Published:  time.Date(2026, 10, 5, 11, 30, 0, 0, time.UTC),
 				ArticleIDs: []int64{1, 2},
@@ -47,7 +48,7 @@ func sampleDigest() digest.Digest {
 				Headline: "# Breaking: *all* [prices] <b>up</b> 5_000%",
 				Summary:  "1. Not a list.\nSecond line \x1b[31mred\x1b[0m | pipe ~strike~",
 				Sources:  []digest.Link{{Name: "Evil [feed]", URL: "javascript:alert(1)"}},
-				Quotes:   []digest.QuoteLine{{Text: "`rm -rf` *now*", Speaker: "a_source", Kind: "anonymous"}},
+				Quotes:   []digest.QuoteLine{{Text: "`rm -rf` *now*", Speaker: "a_source", Kind: extract.SpeakerAnonymous}},
 			},
 		},
 		Omitted: 3,

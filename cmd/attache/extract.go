@@ -136,8 +136,8 @@ func writeAnalysis(w io.Writer, an extract.Analysis) {
 			speaker = "(unknown speaker)"
 		}
 		kind := ""
-		if q.SpeakerKind != "" {
-			kind = " [" + q.SpeakerKind + "]"
+		if q.SpeakerKind != extract.SpeakerNone {
+			kind = " [" + string(q.SpeakerKind) + "]"
 		}
 		fmt.Fprintf(w, "  - %q — %s%s\n", p(q.Text), speaker, kind)
 	}

@@ -3,8 +3,9 @@
 // scores predicted people and quotes against them, and prints the figures
 // exactly as score.py prints them, so that `attache eval`, the extract
 // package's quality floors and the shared scorer agree to the digit. It
-// scores predictions only: it does not depend on the extractor, and callers
-// convert their analyses to a Prediction.
+// scores predictions only: it does not run the extractor (it takes only the
+// SpeakerKind type from package extract), and callers convert their analyses
+// to a Prediction.
 package eval
 
 import (
@@ -15,6 +16,8 @@ import (
 	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/attache-bot/attache/extract"
 )
 
 // Gold is one annotated article, one line of a gold JSONL file.
@@ -41,12 +44,12 @@ type GoldPerson struct {
 
 // GoldQuote is one quote of a gold article and its speaker.
 type GoldQuote struct {
-	// Speaker is a person's name (Kind "person") or the article's
-	// descriptor ("a senior diplomat").
+	// Speaker is a person's name (Kind extract.SpeakerPerson) or the
+	// article's descriptor ("a senior diplomat").
 	Speaker string `json:"speaker"`
-	// Kind is "person", "anonymous", "organization" or "document".
-	Kind string `json:"kind"`
-	Text string `json:"text"`
+	// Kind is the speaker's kind, read with extract.ParseSpeakerKind.
+	Kind extract.SpeakerKind `json:"kind"`
+	Text string              `json:"text"`
 	// Aliases are other names of the speaker, added to those of the
 	// article's person of the same name.
 	Aliases []string `json:"aliases"`
@@ -160,7 +163,11 @@ func ReadGold(r io.Reader) ([]Gold, error) {
 			case q.Kind == nil:
 				return fmt.Errorf(`quotes[%d] has no "kind"`, i)
 			}
-			g.Quotes = append(g.Quotes, GoldQuote{Speaker: *q.Speaker, Kind: *q.Kind, Text: *q.Text, Aliases: q.Aliases})
+			kind, err := extract.ParseSpeakerKind(*q.Kind)
+			if err != nil {
+				return fmt.Errorf("quotes[%d]: %w", i, err)
+			}
+			g.Quotes = append(g.Quotes, GoldQuote{Speaker: *q.Speaker, Kind: kind, Text: *q.Text, Aliases: q.Aliases})
 		}
 		if raw.People != nil {
 			g.People = []GoldPerson{}

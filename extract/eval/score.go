@@ -2,6 +2,8 @@ package eval
 
 import (
 	"strings"
+
+	"github.com/attache-bot/attache/extract"
 )
 
 // stop are the words a person key or a role match ignores (score.py STOP).
@@ -130,7 +132,7 @@ func speakerMatches(gold GoldQuote, aliases []string, pred string) bool {
 	if len(pw) == 0 {
 		return false
 	}
-	if gold.Kind == "person" {
+	if gold.Kind == extract.SpeakerPerson {
 		return intersects(personKeys(gold.Speaker, aliases), pw)
 	}
 	gw := withoutStop(words(gold.Speaker))

@@ -87,6 +87,7 @@ func TestReadGoldErrors(t *testing.T) {
 		{`{"id": 3, "text": "t", "quotes": []}`, `line 1: "id": want a string, got number`},
 		{`["a"]`, "line 1: not a JSON object"},
 		{`{"id": "a", "text": "t", "quotes": [{"speaker": "x", "text": "y"}]}`, `line 1: quotes[0] has no "kind"`},
+		{`{"id": "a", "text": "t", "quotes": [{"speaker": "x", "kind": "official", "text": "y"}]}`, `line 1: quotes[0]: unknown speaker kind "official"`},
 		{`{"id": "a", "text": "t", "quotes": [], "people": [{"role": "x"}]}`, `line 1: people[0] has no "name"`},
 		{"{\"id\": \"a\", \"text\": \"\xff\", \"quotes\": []}", "line 1: not valid UTF-8"},
 	}

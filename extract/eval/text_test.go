@@ -3,6 +3,8 @@ package eval
 import (
 	"slices"
 	"testing"
+
+	"github.com/attache-bot/attache/extract"
 )
 
 // The expected values below are what score.py's functions return.
@@ -96,22 +98,23 @@ func TestLocate(t *testing.T) {
 
 func TestSpeakerMatches(t *testing.T) {
 	tests := []struct {
-		kind, speaker string
-		aliases       []string
-		pred          string
-		want          bool
+		kind    extract.SpeakerKind
+		speaker string
+		aliases []string
+		pred    string
+		want    bool
 	}{
-		{"person", "Jean-Marc Ayrault", nil, "Ayrault", true},
-		{"person", "Jean-Marc Ayrault", nil, "Jean-Marc", false},
-		{"person", "Sergei Lavrov", []string{"the Russian minister"}, "Russian minister", true},
-		{"person", "Sergei Lavrov", nil, "", false},
-		{"person", "Boris Johnson's", nil, "Mr Johnson", true},
-		{"anonymous", "a senior French diplomat", nil, "a French diplomat", true},
-		{"anonymous", "a senior French diplomat", nil, "senior French official", false},
-		{"organization", "the foreign ministry", nil, "Russia's foreign ministry", true},
-		{"organization", "the foreign ministry", nil, "ministry", true}, // half the words and the last
-		{"organization", "the foreign ministry", nil, "foreign office", false},
-		{"document", "the", nil, "the", false},
+		{extract.SpeakerPerson, "Jean-Marc Ayrault", nil, "Ayrault", true},
+		{extract.SpeakerPerson, "Jean-Marc Ayrault", nil, "Jean-Marc", false},
+		{extract.SpeakerPerson, "Sergei Lavrov", []string{"the Russian minister"}, "Russian minister", true},
+		{extract.SpeakerPerson, "Sergei Lavrov", nil, "", false},
+		{extract.SpeakerPerson, "Boris Johnson's", nil, "Mr Johnson", true},
+		{extract.SpeakerAnonymous, "a senior French diplomat", nil, "a French diplomat", true},
+		{extract.SpeakerAnonymous, "a senior French diplomat", nil, "senior French official", false},
+		{extract.SpeakerOrganization, "the foreign ministry", nil, "Russia's foreign ministry", true},
+		{extract.SpeakerOrganization, "the foreign ministry", nil, "ministry", true}, // half the words and the last
+		{extract.SpeakerOrganization, "the foreign ministry", nil, "foreign office", false},
+		{extract.SpeakerDocument, "the", nil, "the", false},
 	}
 	for _, tt := range tests {
 		got := speakerMatches(GoldQuote{Kind: tt.kind, Speaker: tt.speaker}, tt.aliases, tt.pred)

@@ -35,15 +35,15 @@ import (
 )
 
 type goldQuote struct {
-	Speaker       string   `json:"speaker"`
-	Kind          string   `json:"kind"`
-	Text          string   `json:"text"`
-	Start         int      `json:"start"`
-	End           int      `json:"end"`
-	SpeakerSpans  [][2]int `json:"speaker_spans"`
-	Aliases       []string `json:"aliases"`
-	Pronoun       string   `json:"pronoun"`
-	PronounStart  int      `json:"pronoun_start"`
+	Speaker       string              `json:"speaker"`
+	Kind          extract.SpeakerKind `json:"kind"`
+	Text          string              `json:"text"`
+	Start         int                 `json:"start"`
+	End           int                 `json:"end"`
+	SpeakerSpans  [][2]int            `json:"speaker_spans"`
+	Aliases       []string            `json:"aliases"`
+	Pronoun       string              `json:"pronoun"`
+	PronounStart  int                 `json:"pronoun_start"`
 	pronounQuote  bool
 	byteStart     int
 	byteEnd       int
@@ -337,7 +337,7 @@ func speakerMatches(g goldQuote, pred string) bool {
 	for _, w := range words(pred) {
 		pw[w] = true
 	}
-	if g.Kind == "person" {
+	if g.Kind == extract.SpeakerPerson {
 		for _, n := range append([]string{g.Speaker}, g.Aliases...) {
 			var ws []string
 			for _, w := range words(n) {
