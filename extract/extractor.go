@@ -154,6 +154,20 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 		}
 		out[q] = e.speakers.choose(cands[q], at.nullFeatures(q, cands[q]), at.got[q], at.how[q] == byContinuation)
 	}
+	// A paragraph of a quote running over several paragraphs is the same
+	// quote: it takes the choice made where its speaker is told, whichever
+	// way that went, rather than being scored alone with no tag in sight.
+	d := at.d
+	for q := 1; q < len(out); q++ {
+		if at.route[q] == "runs_over" && d.quotes[q].cont && sameSpeaker(at.got[q], at.got[q-1]) {
+			out[q] = speakerChoice{who: out[q-1].who, confidence: out[q-1].confidence}
+		}
+	}
+	for q := len(out) - 2; q >= 0; q-- {
+		if at.route[q] == "runs_over" && d.quotes[q].runsOn && !(q > 0 && d.quotes[q].cont && sameSpeaker(at.got[q], at.got[q-1])) {
+			out[q] = speakerChoice{who: out[q+1].who, confidence: out[q+1].confidence}
+		}
+	}
 	return out
 }
 

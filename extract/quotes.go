@@ -86,8 +86,11 @@ func findQuotes(text string, paras []paragraph) []quoteSpan {
 			continue
 		}
 		if p.label >= 0 {
-			carry = false
-			spans = labelQuote(spans, text, p, pi)
+			var next *paragraph
+			if pi+1 < len(paras) {
+				next = &paras[pi+1]
+			}
+			spans, carry = labelQuote(spans, text, p, pi, next)
 			continue
 		}
 		if !carry && !hasDoubleMark(text[p.start:p.end]) {

@@ -41,6 +41,21 @@ func TestTranscriptLabels(t *testing.T) {
 				"We are ready to return to Geneva as soon as the others are.": "Jean-Marc Ayrault",
 				"Then we will go on talking to each of them in turn.":         "Jean-Marc Ayrault",
 			}},
+		{"a quoted answer left open runs on into the next paragraph; a closed footer does not",
+			"On Sunday, Foreign Minister Jean-Marc Ayrault spoke to the host of a weekly programme.\n\n" +
+				"Partial transcript as follows:\n\n" +
+				"“HOST: Minister, will the talks resume this week?\n\n" +
+				"“AYRAULT: We are ready to return to Geneva as soon as the others are.\n\n" +
+				"“But we will not wait for ever, and our partners know it.\n\n" +
+				"“HOST: And if they are not?\n\n" +
+				"“AYRAULT: Then we will go on talking to each of them in turn.\n\n" +
+				"“Follow our correspondent on social media.”",
+			map[string]string{
+				"We are ready to return to Geneva as soon as the others are.": "Jean-Marc Ayrault",
+				"But we will not wait for ever, and our partners know it.":    "Jean-Marc Ayrault",
+				"Then we will go on talking to each of them in turn.":         "Jean-Marc Ayrault",
+				"Follow our correspondent on social media.":                   "",
+			}},
 		{"one label used twice is not an interview",
 			"Talks resumed in Geneva on Monday, officials said.\n\n" +
 				"UPDATE: The meeting was moved to Tuesday afternoon at the request of the delegations.\n\n" +
