@@ -156,6 +156,9 @@ func (a *attributor) resolvePronoun(i int) speaker {
 func (a *attributor) pronounAntecedent(i int) speaker {
 	d := a.d
 	want := d.g.pronounGender(d.toks[i].low)
+	if sp, ok := a.speaksOn(i, want); ok {
+		return sp
+	}
 	if sp, ok := a.centeredSubject(i, want); ok {
 		return sp
 	}
@@ -215,6 +218,30 @@ func (a *attributor) pronounAntecedent(i int) speaker {
 		return noSpeaker()
 	}
 	return a.eventSpeaker(first)
+}
+
+// speaksOn resolves a "he" or "she" at token i that is the subject of a
+// verb going on with what was said ("… Abbas “has put aside efforts,” he
+// added") to the last speaker quoted before it, not to the person named
+// last: the pronoun adds to that speaker's words. It gives up when that
+// speaker is of the other sex or more than three paragraphs back.
+func (a *attributor) speaksOn(i int, want gender) (speaker, bool) {
+	d := a.d
+	if i+1 >= len(d.toks) || !d.toks[i+1].in(wContinuationVerb) {
+		return noSpeaker(), false
+	}
+	ks := sort.Search(len(a.speakers), func(k int) bool { return a.speakers[k].tok >= i })
+	if ks == 0 {
+		return noSpeaker(), false
+	}
+	e := a.speakers[ks-1]
+	if d.tokPara[i]-d.tokPara[e.tok] > 3 || e.person < 0 {
+		return noSpeaker(), false
+	}
+	if g := a.sexOf(e.person); g != genderUnknown && g != want {
+		return noSpeaker(), false
+	}
+	return a.eventSpeaker(e), true
 }
 
 // centeredSubject resolves a "he" or "she" at token i to the grammatical

@@ -46,6 +46,7 @@ const (
 	wAbbreviation                             // abbreviations.txt
 	wNameSuffix                               // name_suffixes.txt
 	wQuestionLabel                            // question_labels.txt
+	wContinuationVerb                         // continuation_verbs.txt
 	numWordClasses
 )
 
@@ -90,6 +91,7 @@ var wordClassFiles = [numWordClasses]string{
 	wAbbreviation:           "abbreviations",
 	wNameSuffix:             "name_suffixes",
 	wQuestionLabel:          "question_labels",
+	wContinuationVerb:       "continuation_verbs",
 }
 
 // vocabulary holds the word classes: for every word, the set of classes it
