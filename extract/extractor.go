@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -153,6 +154,9 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 			continue
 		}
 		out[q] = e.speakers.choose(cands[q], at.nullFeatures(q, cands[q]), at.got[q], at.how[q] == byContinuation)
+		if at.got[q].kind == SpeakerNone && passesOver(cands[q], out[q].who, at.d.quotes[q].start) {
+			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
+		}
 	}
 	// A paragraph of a quote running over several paragraphs is the same
 	// quote: it takes the choice made where its speaker is told, whichever
@@ -169,6 +173,33 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 		}
 	}
 	return out
+}
+
+// passesOver reports whether a person the scorer chose without the rules
+// is named only before the quote at start, with another person opening a
+// sentence between ("“…,” Merz said. Macron disagreed. “It is a good step.”"): the
+// quote may as well be the other's, so no one is named.
+func passesOver(cands []candidate, who speaker, start int) bool {
+	if who.kind != SpeakerPerson {
+		return false
+	}
+	last := -1 // end of the chosen person's nearest mention
+	for _, c := range cands {
+		if c.start < 0 || !sameSpeaker(c.who, who) {
+			continue
+		}
+		if c.start >= start {
+			return false // named after the quote too
+		}
+		last = max(last, c.end)
+	}
+	for _, c := range cands {
+		if c.kind == candName && c.start >= last && c.end <= start && c.who.kind == SpeakerPerson && !sameSpeaker(c.who, who) &&
+			(slices.Contains(c.features, "opens_sentence") || slices.Contains(c.features, "first_in_sentence")) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepQuote decides whether a quote with speaker sp, found by how, is
