@@ -59,7 +59,11 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	}
 	// "Kallas: “We will not recognise the annexation.”": a name and a colon.
 	if p-1 > lo && !a.isPlaceholder(p-1) && a.tok(p-1).low == ":" {
-		ts, te := a.outer[lo].t, a.outer[p-2].t+1
+		start := lo
+		if p-2 > lo && !a.isPlaceholder(lo) && a.d.g.speechVerbs[a.tok(lo).low] && a.d.sentStart[a.outer[lo].t] {
+			start = lo + 1 // "Said Ellis: “…”": the verb before its subject
+		}
+		ts, te := a.outer[start].t, a.outer[p-2].t+1
 		if mi := a.d.mentionEndingIn(ts, te); mi >= 0 && a.d.mentions[mi].titleStart == ts && a.d.mentions[mi].entity >= 0 {
 			a.route[q] = "name_colon"
 			return a.personSpeaker(a.d.mentions[mi].entity), true
