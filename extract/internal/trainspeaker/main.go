@@ -74,6 +74,7 @@ func main() {
 	out := flag.String("out", "extract/data/speaker.model", "model file to write")
 	epochs := flag.Int("epochs", 15, "passes over the training quotes")
 	l2 := flag.Float64("l2", 1e-4, "L2 penalty per update")
+	minQuotes := flag.Int("min-quotes", 3, "least number of training quotes a feature must occur in to get a weight")
 	rate := flag.Float64("rate", 0.1, "AdaGrad learning rate")
 	precision := flag.Float64("precision", 0.975, "named-speaker precision the threshold must keep on -dev")
 	floorsFile := flag.String("floors", "extract/testdata/eval/floors.tsv", "quality floors the chosen decision rule must keep on the -dev sets that have a row there")
@@ -112,7 +113,7 @@ func main() {
 		}
 	}
 	fmt.Fprintf(os.Stderr, "trainspeaker: %d articles, %d quotes, %d features\n", len(arts), len(data), len(names))
-	w := fit(data, len(names), *epochs, *rate, *l2)
+	w := fit(data, len(names), *epochs, *rate, *l2, *minQuotes)
 
 	devSets, err := readDev(*dev)
 	check(err)
@@ -255,12 +256,27 @@ func label(a goldArticle, x extract.Explanation, index map[string]int, names *[]
 	for _, c := range x.Candidates {
 		right := false
 		if gold != nil {
+			head := *gold
+			head.Speaker, head.Aliases = gold.headNames[0], gold.headNames[1:]
 			for _, sp := range gold.headAt {
-				right = right || c.Start >= 0 && overlap(c.Start, c.End, sp[0], sp[1]) > 0 && !possessor(a.Text, c.End, sp[1])
+				if c.Start < 0 || overlap(c.Start, c.End, sp[0], sp[1]) == 0 || possessor(a.Text, c.End, sp[1]) {
+					continue
+				}
+				// Inside the head, a candidate that reads as another
+				// person is a modifier ("Clinton campaign spokesman
+				// Brian Fallon"), not the speaker.
+				switch {
+				case gold.pronounQuote || c.Speaker == "":
+					right = true
+				case gold.Kind == extract.SpeakerPerson:
+					right = right || speakerMatches(head, c.Speaker)
+				case c.SpeakerKind == extract.SpeakerPerson:
+					right = right || lastWord(a.Text[sp[0]:sp[1]]) == lastWord(c.Speaker)
+				default:
+					right = true
+				}
 			}
 			if !gold.pronounQuote && c.Speaker != "" {
-				head := *gold
-				head.Speaker, head.Aliases = gold.headNames[0], gold.headNames[1:]
 				right = right || speakerMatches(head, c.Speaker)
 			}
 		}
@@ -321,6 +337,15 @@ func possessor(text string, end, headEnd int) bool {
 		strings.TrimSpace(rest[strings.IndexByte(rest, ' '):]) != ""
 }
 
+// lastWord is the last of words(s), or "".
+func lastWord(s string) string {
+	w := words(s)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
 var wordRE = regexp.MustCompile(`[a-z0-9]+`)
 
 // words folds a name as score.py does, closely enough for labelling.
@@ -370,9 +395,25 @@ func speakerMatches(g goldQuote, pred string) bool {
 }
 
 // fit maximises the marginal log-likelihood of the right candidates.
-func fit(data []instance, n, epochs int, rate, l2 float64) []float64 {
+//
+// A feature seen in fewer than minQuotes quotes keeps weight 0: two or
+// three odd quotes (a block quote of another outlet's report carried over
+// paragraphs) would otherwise teach a whole construction.
+func fit(data []instance, n, epochs int, rate, l2 float64, minQuotes int) []float64 {
 	w := make([]float64, n)
 	g2 := make([]float64, n)
+	seen := make([]int, n)
+	for _, in := range data {
+		once := map[int]bool{}
+		for _, fs := range in.features {
+			for _, f := range fs {
+				once[f] = true
+			}
+		}
+		for f := range once {
+			seen[f]++
+		}
+	}
 	rng := rand.New(rand.NewPCG(1, 2)) // fixed seed: the same data gives the same model
 	order := make([]int, len(data))
 	for i := range order {
@@ -403,6 +444,9 @@ func fit(data []instance, n, epochs int, rate, l2 float64) []float64 {
 				}
 			}
 			for f, g := range grad {
+				if seen[f] < minQuotes {
+					continue
+				}
 				g += l2 * w[f]
 				g2[f] += g * g
 				w[f] -= rate * g / (math.Sqrt(g2[f]) + 1e-8)
