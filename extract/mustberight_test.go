@@ -43,3 +43,42 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainAttributionsAreMade holds plain constructions of real news that
+// the scorer once left without a speaker: abstaining on them is a miss, and
+// the name inside an apposition, a place after "of" or a possessor is never
+// the speaker.
+func TestPlainAttributionsAreMade(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, text, quote, speaker string
+	}{
+		{"a name in the apposition does not speak", `Aides had pushed for the attack. "The campaign has been running ads on it too," said Kenneth Baer, a former Obama administration official who runs a consultancy.`,
+			"The campaign has been", "Kenneth Baer"},
+		{"a surname that is also a country", `"They would just go and get them," Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.`,
+			"They would just", "Jim Jordan"},
+		{"a member of Congress of a state", `Democrats called it a ploy. "Republicans want a photo op," said Rep. Elijah Cummings of Maryland, the panel's ranking Democrat.`,
+			"Republicans want a photo op", "Elijah Cummings"},
+		{"an abbreviated title is no sentence end", `"This is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.`,
+			"This is a waste", "Stacey Plaskett"},
+		{"a name in the title phrase is not the speaker", `Her campaign played it down. "She will be out there campaigning as hard as ever," Clinton campaign spokesman Brian Fallon said on Monday.`,
+			"She will be out there", "Brian Fallon"},
+		{"a majority leader is a person", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
+			"Our assumption is", "Mitch McConnell"},
+		{"the verb before its subject", "Tax experts said the plan was doubtful. Ron Ellis, a former Treasury official, has studied it.\n\nSaid Ellis: \"I don't get the sense she is interested in tax reform at all.\"",
+			"I don't get the sense", "Ron Ellis"},
+		{"a leader's office speaks, not the leader", `Prime Minister Benjamin Netanyahu's office said Sunday that a delegation would travel to Cairo "in the coming days" to discuss a deal.`,
+			"in the coming days", "Prime Minister Benjamin Netanyahu's office"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			at, ok := findAttribution(e, "Headline\n\n"+tt.text, tt.quote)
+			if !ok {
+				t.Fatalf("quote %q not found", tt.quote)
+			}
+			if at.final.Speaker != tt.speaker {
+				t.Errorf("speaker %q (confidence %.3f), want %q", at.final.Speaker, at.final.Confidence, tt.speaker)
+			}
+		})
+	}
+}
