@@ -67,6 +67,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"Our assumption is", "Mitch McConnell"},
 		{"the verb before its subject", "Tax experts said the plan was doubtful. Ron Ellis, a former Treasury official, has studied it.\n\nSaid Ellis: \"I don't get the sense she is interested in tax reform at all.\"",
 			"I don't get the sense", "Ron Ellis"},
+		{"a generational suffix is part of the name", `"Black voters have heard this pitch before," Vann R. Newkirk II, a writer for The Atlantic, said on Twitter.`,
+			"Black voters have heard", "Vann R. Newkirk II"},
 		{"a leader's office speaks, not the leader", `Prime Minister Benjamin Netanyahu's office said Sunday that a delegation would travel to Cairo "in the coming days" to discuss a deal.`,
 			"in the coming days", "Prime Minister Benjamin Netanyahu's office"},
 	}

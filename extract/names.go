@@ -332,7 +332,9 @@ func (d *doc) plausibleName(i, j int, personCue bool) bool {
 	for x := i; x < j; x++ {
 		if t := d.toks[x]; t.kind == tokWord {
 			words++
-			if w := d.text[t.start:t.end]; isAcronym(w) && !(len(w) == 2 && w[1] == '.') {
+			// "Vann R. Newkirk II": a generational suffix closing the
+			// name is no acronym.
+			if w := d.text[t.start:t.end]; isAcronym(w) && !(len(w) == 2 && w[1] == '.') && !(x == j-1 && x > i && t.in(wNameSuffix)) {
 				acronyms++
 			}
 		}
