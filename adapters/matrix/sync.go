@@ -19,42 +19,37 @@ const (
 
 // syncFilter keeps /sync to what the adapter reads: messages, membership
 // (invites and its own joins), and whether a room is encrypted.
-var syncFilter = mustJSON(mautrix.Filter{
-	Presence:    &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
-	AccountData: &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
-	Room: &mautrix.RoomFilter{
-		Ephemeral:   &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
-		AccountData: &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
-		State: &mautrix.FilterPart{
-			Types:           []event.Type{event.StateEncryption},
-			LazyLoadMembers: true,
-		},
-		Timeline: &mautrix.FilterPart{
-			Limit: 50,
-			Types: []event.Type{event.EventMessage, event.EventEncrypted, event.StateEncryption, event.StateMember},
-		},
-	},
-})
+var syncFilter = mustJSON(roomFilter(false))
 
 // encryptedSyncFilter is syncFilter for a bot taking part in encrypted
 // rooms: Megolm room keys must reach every member's devices, so the room
 // state store needs every membership (no lazy loading) and the history
 // visibility, besides whether the room is encrypted.
-var encryptedSyncFilter = mustJSON(mautrix.Filter{
-	Presence:    &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
-	AccountData: &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
-	Room: &mautrix.RoomFilter{
-		Ephemeral:   &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
-		AccountData: &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
-		State: &mautrix.FilterPart{
-			Types: []event.Type{event.StateEncryption, event.StateMember, event.StateHistoryVisibility},
+var encryptedSyncFilter = mustJSON(roomFilter(true))
+
+// roomFilter builds the /sync filter: no presence, account data or
+// ephemeral events; the room state and timeline events the adapter reads,
+// with the membership and history visibility state that encryption needs
+// when encrypted.
+func roomFilter(encrypted bool) mautrix.Filter {
+	none := func() *mautrix.FilterPart { return &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}} }
+	state := &mautrix.FilterPart{Types: []event.Type{event.StateEncryption}, LazyLoadMembers: true}
+	timeline := []event.Type{event.EventMessage, event.EventEncrypted, event.StateEncryption, event.StateMember}
+	if encrypted {
+		state = &mautrix.FilterPart{Types: []event.Type{event.StateEncryption, event.StateMember, event.StateHistoryVisibility}}
+		timeline = append(timeline, event.StateHistoryVisibility)
+	}
+	return mautrix.Filter{
+		Presence:    none(),
+		AccountData: none(),
+		Room: &mautrix.RoomFilter{
+			Ephemeral:   none(),
+			AccountData: none(),
+			State:       state,
+			Timeline:    &mautrix.FilterPart{Limit: 50, Types: timeline},
 		},
-		Timeline: &mautrix.FilterPart{
-			Limit: 50,
-			Types: []event.Type{event.EventMessage, event.EventEncrypted, event.StateEncryption, event.StateMember, event.StateHistoryVisibility},
-		},
-	},
-})
+	}
+}
 
 func mustJSON(v any) string {
 	b, err := json.Marshal(v)
