@@ -17,6 +17,7 @@ import (
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/extract"
 	"github.com/attache-bot/attache/store"
+	"github.com/attache-bot/attache/store/storetest"
 )
 
 // A replica that dies is a separate process killed with SIGKILL: it gets no
@@ -186,7 +187,7 @@ func newDeadHolder(t *testing.T, driver string) *deadHolder {
 func newDeadHolderAt(t *testing.T, driver string, inFlight bool) *deadHolder {
 	t.Helper()
 	f := &deadHolder{slack: newSharedSlack(t), clk: newClock(day1At8.Add(-time.Hour))}
-	f.driver, f.dsn = sharedDatabase(t, driver)
+	f.driver, f.dsn = storetest.Database(t, driver)
 	f.slack.hangCall = 2 // the doomed replica's second message never arrives, or its answer never does
 	f.slack.recordHung = inFlight
 	f.st = openShared(t, f.driver, f.dsn, f.clk.Now)
@@ -302,7 +303,7 @@ func TestReplicaComesBackToARunHeldByADeadReplica(t *testing.T) {
 func TestLeaderTaskMovesWhenItsReplicaDies(t *testing.T) {
 	for _, driver := range []string{"sqlite", "postgres"} {
 		t.Run(driver, func(t *testing.T) {
-			driver, dsn := sharedDatabase(t, driver)
+			driver, dsn := storetest.Database(t, driver)
 			leader := startReplicaProcess(t, roleLeader, driver, dsn, "")
 			select {
 			case line := <-leader.lines:

@@ -25,6 +25,7 @@ import (
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/extract"
 	"github.com/attache-bot/attache/ingest"
+	"github.com/attache-bot/attache/store/storetest"
 )
 
 // These tests run whole replicas (bot.Service, each with its own store
@@ -183,7 +184,7 @@ func runAll(t *testing.T, services []*Service) (stop func()) {
 func TestReplicasPostEachScheduledDigestToSlackOnce(t *testing.T) {
 	for _, driver := range []string{"sqlite", "postgres"} {
 		t.Run(driver, func(t *testing.T) {
-			driver, dsn := sharedDatabase(t, driver)
+			driver, dsn := storetest.Database(t, driver)
 			slack := newSharedSlack(t)
 			cfg := testConfig()
 			// Every replica's cron fires each second, each at its own
@@ -303,7 +304,7 @@ func TestSlashCommandsReachAnyReplica(t *testing.T) {
 	const secret = "replica-signing-secret"
 	for _, driver := range []string{"sqlite", "postgres"} {
 		t.Run(driver, func(t *testing.T) {
-			driver, dsn := sharedDatabase(t, driver)
+			driver, dsn := storetest.Database(t, driver)
 			cfg := testConfig()
 			cfg.Bot.Admins = []string{"U-ADMIN"}
 			cfg.Fetch.AllowPrivateURL = true // subscribe must not resolve the test host

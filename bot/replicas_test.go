@@ -2,13 +2,7 @@ package bot
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -19,57 +13,14 @@ import (
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/extract"
 	"github.com/attache-bot/attache/store"
+	"github.com/attache-bot/attache/store/storetest"
 )
-
-const postgresDSNEnv = "ATTACHE_TEST_POSTGRES_DSN"
-
-// sharedDatabase returns the driver and DSN of a fresh database that several
-// replicas (separate store connections) open: an SQLite file, or, when
-// ATTACHE_TEST_POSTGRES_DSN is set, a new schema in that PostgreSQL database.
-func sharedDatabase(t *testing.T, driver string) (string, string) {
-	t.Helper()
-	if driver == "sqlite" {
-		return "sqlite", filepath.Join(t.TempDir(), "shared.db")
-	}
-	base := os.Getenv(postgresDSNEnv)
-	if base == "" {
-		if os.Getenv("ATTACHE_E2E") == "1" {
-			t.Fatalf("ATTACHE_E2E=1 but %s is not set: run scripts/ci/setup-postgres.sh", postgresDSNEnv)
-		}
-		t.Skipf("PostgreSQL replicas skipped: set %s (scripts/ci/setup-postgres.sh starts a server)", postgresDSNEnv)
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "bot_test_" + hex.EncodeToString(b[:])
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if admin, err := sql.Open("pgx", base); err == nil {
-			admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-			admin.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return "postgres", u.String()
-}
 
 // replicas starts n services, each with its own connection to one database
 // and its own holder ID, sharing a clock and a recorder (the channel).
 func replicas(t *testing.T, driver string, n int, cfg *config.Config, clk *clock, rec *recorder) ([]*Service, store.Store) {
 	t.Helper()
-	driver, dsn := sharedDatabase(t, driver)
+	driver, dsn := storetest.Database(t, driver)
 	return replicasOn(t, driver, dsn, n, cfg, clk.Now, map[string]adapters.Deliverer{"console": rec})
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/attache-bot/attache/extract"
 	"github.com/attache-bot/attache/ingest"
+	"github.com/attache-bot/attache/store/storetest"
 )
 
 // Benchmarks (they only run with -bench):
@@ -219,7 +220,7 @@ func BenchmarkWho(b *testing.B) {
 	for _, be := range []backend{sqliteBackend, postgresBackend} {
 		b.Run(be.name, func(b *testing.B) {
 			if be.name == "postgres" {
-				requirePostgres(b)
+				storetest.RequirePostgres(b)
 			}
 			f := whoFixtureFor(b, be)
 			ctx := context.Background()
@@ -265,7 +266,7 @@ func BenchmarkArticlesAfter(b *testing.B) {
 	for _, be := range []backend{sqliteBackend, postgresBackend} {
 		b.Run(be.name, func(b *testing.B) {
 			if be.name == "postgres" {
-				requirePostgres(b)
+				storetest.RequirePostgres(b)
 			}
 			s := be.open(b)
 			seed(b, s, newBenchCorpus(), 5000)

@@ -1,6 +1,10 @@
 package store
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/attache-bot/attache/store/storetest"
+)
 
 // BenchFixture hands benchmarks of the external test package (which may
 // import packages that import store, such as digest and bot) the fixture
@@ -15,7 +19,7 @@ func BenchFixture(b *testing.B, backend string) (Store, []string) {
 	switch backend {
 	case sqliteBackend.name:
 	case postgresBackend.name:
-		requirePostgres(b)
+		storetest.RequirePostgres(b)
 		be = postgresBackend
 	default:
 		b.Fatalf("unknown back end %q", backend)

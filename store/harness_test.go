@@ -2,11 +2,8 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,13 +13,13 @@ import (
 
 	"github.com/attache-bot/attache/extract"
 	"github.com/attache-bot/attache/ingest"
+	"github.com/attache-bot/attache/store/storetest"
 )
 
 // The suite runs every test against SQLite, and against PostgreSQL when
 // ATTACHE_TEST_POSTGRES_DSN names a database the tests may create schemas
 // in (scripts/ci/setup-postgres.sh starts one). With ATTACHE_E2E=1 a missing
 // DSN fails the run instead of skipping PostgreSQL.
-const postgresDSNEnv = "ATTACHE_TEST_POSTGRES_DSN"
 
 // backend opens fresh, empty stores of one kind.
 type backend struct {
@@ -49,42 +46,13 @@ func openDSN(t testing.TB, driver, dsn string, opts ...Option) Store {
 }
 
 var sqliteBackend = backend{name: "sqlite", newDSN: func(t testing.TB) (string, string) {
-	return "sqlite", filepath.Join(t.TempDir(), "attache.db")
+	return storetest.Database(t, "sqlite")
 }}
 
 // postgresBackend gives each test its own schema in the test database, so
 // tests cannot see each other's rows.
 var postgresBackend = backend{name: "postgres", newDSN: func(t testing.TB) (string, string) {
-	t.Helper()
-	base := os.Getenv(postgresDSNEnv)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatalf("postgres: %v", err)
-	}
-	defer admin.Close()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "test_" + hex.EncodeToString(b[:])
-	ctx := context.Background()
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("postgres: create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		admin, err := sql.Open("pgx", base)
-		if err != nil {
-			return
-		}
-		defer admin.Close()
-		admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("postgres: %s is not a URL: %v", postgresDSNEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return "postgres", u.String()
+	return storetest.Database(t, "postgres")
 }}
 
 // forEachBackend runs fn as a subtest per back end.
@@ -94,21 +62,10 @@ func forEachBackend(t *testing.T, fn func(t *testing.T, b backend)) {
 		fn(t, sqliteBackend)
 	})
 	t.Run("postgres", func(t *testing.T) {
-		requirePostgres(t)
+		storetest.RequirePostgres(t)
 		t.Parallel()
 		fn(t, postgresBackend)
 	})
-}
-
-func requirePostgres(t testing.TB) {
-	t.Helper()
-	if os.Getenv(postgresDSNEnv) != "" {
-		return
-	}
-	if os.Getenv("ATTACHE_E2E") == "1" {
-		t.Fatalf("ATTACHE_E2E=1 but %s is not set: run scripts/ci/setup-postgres.sh", postgresDSNEnv)
-	}
-	t.Skipf("PostgreSQL tests skipped: set %s (scripts/ci/setup-postgres.sh starts a server)", postgresDSNEnv)
 }
 
 // fakeClock is a clock tests move by hand.

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"testing"
+
+	"github.com/attache-bot/attache/store/storetest"
 )
 
 // BenchmarkSaveArticle measures ingest's write path: one SaveArticle (its
@@ -14,7 +16,7 @@ func BenchmarkSaveArticle(b *testing.B) {
 	for _, be := range []backend{sqliteBackend, postgresBackend} {
 		b.Run(be.name, func(b *testing.B) {
 			if be.name == "postgres" {
-				requirePostgres(b)
+				storetest.RequirePostgres(b)
 			}
 			s := be.open(b)
 			c := newBenchCorpus()

@@ -5,13 +5,10 @@ package matrix_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +28,7 @@ import (
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/digest"
 	"github.com/attache-bot/attache/store"
+	"github.com/attache-bot/attache/store/storetest"
 )
 
 // eventWait bounds every wait for something the homeserver or a client
@@ -150,47 +148,6 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// database is a fresh attache database: a SQLite file, or a new schema of
-// the PostgreSQL test database.
-func database(t *testing.T, driver string) (string, string) {
-	t.Helper()
-	if driver == "sqlite" {
-		return "sqlite", filepath.Join(t.TempDir(), "attache.db")
-	}
-	base := os.Getenv("ATTACHE_TEST_POSTGRES_DSN")
-	if base == "" {
-		if os.Getenv("ATTACHE_E2E") == "1" {
-			t.Fatal("ATTACHE_E2E=1 but ATTACHE_TEST_POSTGRES_DSN is not set: run scripts/ci/setup-postgres.sh")
-		}
-		t.Skip("PostgreSQL skipped: set ATTACHE_TEST_POSTGRES_DSN (scripts/ci/setup-postgres.sh)")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "matrix_test_" + hex.EncodeToString(b[:])
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if admin, err := sql.Open("pgx", base); err == nil {
-			admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-			admin.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return "postgres", u.String()
-}
-
 // syncLog is a logger whose output the test can search (for secrets).
 type syncLog struct {
 	mu  sync.Mutex
@@ -237,7 +194,7 @@ func TestMatrixEncryptedRooms(t *testing.T) {
 }
 
 func testEncryptedRooms(t *testing.T, driver string) {
-	driver, dsn := database(t, driver)
+	driver, dsn := storetest.Database(t, driver)
 	hs := matrixtest.Start(t)
 	ctx := context.Background()
 	botUser, alice := hs.Register(t, "attache"), hs.Register(t, "alice")

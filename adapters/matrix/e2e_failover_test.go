@@ -28,6 +28,7 @@ import (
 	"github.com/attache-bot/attache/extract"
 	"github.com/attache-bot/attache/ingest"
 	"github.com/attache-bot/attache/store"
+	"github.com/attache-bot/attache/store/storetest"
 )
 
 // A replica that dies is a separate process killed with SIGKILL: it keeps
@@ -205,7 +206,7 @@ func TestMatrixEncryptedFailover(t *testing.T) {
 }
 
 func testEncryptedFailover(t *testing.T, driver string) {
-	driver, dsn := database(t, driver)
+	driver, dsn := storetest.Database(t, driver)
 	hs := matrixtest.Start(t)
 	ctx := context.Background()
 	botUser, alice := hs.Register(t, "attache"), hs.Register(t, "alice")
