@@ -224,7 +224,7 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 		if ns >= ne {
 			continue
 		}
-		if !d.plausibleName(ns, ne, titled || tagger.isPerson(ns, ne)) {
+		if !d.plausibleName(ns, ne, func() bool { return titled || tagger.isPerson(ns, ne) }) {
 			continue
 		}
 		ts := d.titleStart(ns)
@@ -290,8 +290,9 @@ func (d *doc) insideLongerName(i int) bool {
 // context: organisation or place words, countries, all-capital acronyms.
 // A country or place word after the first word is a surname when the run
 // has a title or the name tagger reads it as a person ("Rep. Jim Jordan",
-// "Chief Chuck Jordan"), or opens with a known given name.
-func (d *doc) plausibleName(i, j int, personCue bool) bool {
+// "Chief Chuck Jordan"), or opens with a known given name. personCue is
+// asked only then: the tagger's reading costs a tagged window of text.
+func (d *doc) plausibleName(i, j int, personCue func() bool) bool {
 	g := d.g
 	k := d.phraseKey(i, j)
 	if _, ok := g.leaders[k]; ok {
@@ -321,7 +322,7 @@ func (d *doc) plausibleName(i, j int, personCue bool) bool {
 			return false
 		}
 		if g.country[t.low] != "" || g.place[t.low] != "" {
-			if x == i || j-i < 2 || !(personCue || g.givenNames[d.toks[i].low]) {
+			if x == i || j-i < 2 || !(g.givenNames[d.toks[i].low] || personCue()) {
 				return false
 			}
 		}
