@@ -162,13 +162,15 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 	// quote: it takes the choice made where its speaker is told, whichever
 	// way that went, rather than being scored alone with no tag in sight.
 	d := at.d
+	fromBefore := make([]bool, len(out)) // took the paragraph before's decision
 	for q := 1; q < len(out); q++ {
 		if at.route[q] == "runs_over" && d.quotes[q].cont && sameSpeaker(at.got[q], at.got[q-1]) {
 			out[q] = speakerChoice{who: out[q-1].who, confidence: out[q-1].confidence}
+			fromBefore[q] = true
 		}
 	}
 	for q := len(out) - 2; q >= 0; q-- {
-		if at.route[q] == "runs_over" && d.quotes[q].runsOn && !(q > 0 && d.quotes[q].cont && sameSpeaker(at.got[q], at.got[q-1])) {
+		if at.route[q] == "runs_over" && d.quotes[q].runsOn && !fromBefore[q] {
 			out[q] = speakerChoice{who: out[q+1].who, confidence: out[q+1].confidence}
 		}
 	}
