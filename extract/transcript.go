@@ -170,6 +170,13 @@ func (a *attributor) labelSpeaker(q int) speaker {
 		if pi := d.entityFor(names, at); pi >= 0 {
 			return a.personSpeaker(pi)
 		}
+		// An interviewer the article never names in its prose ("“WALLACE:
+		// Let's start …") is still named by the label, when the label is
+		// a name and opens more than one paragraph: a one-off "UPDATE:"
+		// or "WATCH:" is not a speaker.
+		if d.labelIsName(names) && d.labelUses(key(label)) >= 2 {
+			return speaker{name: labelName(label, names), kind: SpeakerPerson, person: -1}
+		}
 		return noSpeaker()
 	}
 	found := -1
@@ -188,4 +195,41 @@ func (a *attributor) labelSpeaker(q int) speaker {
 		return noSpeaker()
 	}
 	return a.personSpeaker(found)
+}
+
+// labelIsName reports whether the folded words of a label, its honorifics
+// and role words set aside, can be a person's name: no word that is never
+// inside one (not_names.txt) nor a title word.
+func (d *doc) labelIsName(names []string) bool {
+	for _, w := range names {
+		if len(w) < 2 || d.g.notNames[w] || d.g.titleWords[w] || d.g.speakerHead[w] != kindNone {
+			return false
+		}
+	}
+	return true
+}
+
+// labelUses counts the paragraphs whose transcript label folds to k.
+func (d *doc) labelUses(k string) int {
+	n := 0
+	for _, p := range d.paras {
+		if p.label >= 0 && key(d.text[labelStart(d.text, p):p.label]) == k {
+			n++
+		}
+	}
+	return n
+}
+
+// labelName writes the name words of a label as a name is written
+// ("WALLACE" → "Wallace", "MR MILLER" → "Miller").
+func labelName(label string, names []string) string {
+	var out []string
+	for _, w := range strings.Fields(label) {
+		if !containsString(names, key(w)) {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		out = append(out, string(unicode.ToUpper(r))+strings.ToLower(w[n:]))
+	}
+	return strings.Join(out, " ")
 }

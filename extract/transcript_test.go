@@ -56,6 +56,19 @@ func TestTranscriptLabels(t *testing.T) {
 				"Then we will go on talking to each of them in turn.":         "Jean-Marc Ayrault",
 				"Follow our correspondent on social media.":                   "",
 			}},
+		{"an interviewer the prose never names is named by the label; a one-off label is not a speaker",
+			"On Sunday, Foreign Minister Jean-Marc Ayrault spoke to a weekly programme.\n\n" +
+				"“WALLACE: Minister, will the talks resume this week?\n\n" +
+				"“AYRAULT: We are ready to return to Geneva as soon as the others are.”\n\n" +
+				"“WALLACE: And if they are not?\n\n" +
+				"“AYRAULT: Then we will go on talking to each of them in turn.”\n\n" +
+				"UPDATE: The ministry later said talks would resume on Friday.",
+			map[string]string{
+				"Minister, will the talks resume this week?":                  "Wallace",
+				"We are ready to return to Geneva as soon as the others are.": "Jean-Marc Ayrault",
+				"And if they are not?":                                        "Wallace",
+				"Then we will go on talking to each of them in turn.":         "Jean-Marc Ayrault",
+			}},
 		{"one label used twice is not an interview",
 			"Talks resumed in Geneva on Monday, officials said.\n\n" +
 				"UPDATE: The meeting was moved to Tuesday afternoon at the request of the delegations.\n\n" +
