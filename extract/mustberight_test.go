@@ -71,6 +71,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"Black voters have heard", "Vann R. Newkirk II"},
 		{"a leader's office speaks, not the leader", `Prime Minister Benjamin Netanyahu's office said Sunday that a delegation would travel to Cairo "in the coming days" to discuss a deal.`,
 			"in the coming days", "Prime Minister Benjamin Netanyahu's office"},
+		{"a verb of manner reports speech", "Senator Ruth Harlow questioned Peter Brandt on Monday.\n\nWhen Harlow noted that Brandt had paid no tax for years ― as his returns showed ― Brandt boasted, \"That makes me smart.\"",
+			"That makes me smart", "Peter Brandt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
