@@ -9,6 +9,10 @@ type mention struct {
 	entity                         int
 	hasTitle                       bool // a title or honorific stands before the name
 	alias                          bool // found as a short form of a person already known
+	// aliasOf is, for an alias, the name words of the person it was
+	// found to stand for: clustering again renumbers the people, so an
+	// index would point at someone else.
+	aliasOf string
 }
 
 // isNameWord reports whether token i can be part of a capitalised name run:
@@ -259,7 +263,7 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 	added := false
 	for _, c := range rest {
 		if e := d.matchEntity(c.nameStart, c.nameEnd); e >= 0 {
-			d.mentions = append(d.mentions, mention{titleStart: d.titleStart(c.nameStart), nameStart: c.nameStart, nameEnd: c.nameEnd, entity: e, alias: true})
+			d.mentions = append(d.mentions, mention{titleStart: d.titleStart(c.nameStart), nameStart: c.nameStart, nameEnd: c.nameEnd, alias: true, aliasOf: strings.Join(d.people[e].words, " ")})
 			added = true
 		}
 	}

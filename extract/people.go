@@ -90,11 +90,17 @@ func (d *doc) clusterPeople() {
 	for i := range order {
 		order[i] = i
 	}
+	// Aliases last: each joins the person it was found to stand for, who
+	// is made from the other mentions.
 	sort.SliceStable(order, func(a, b int) bool {
 		ma, mb := d.mentions[order[a]], d.mentions[order[b]]
+		if ma.alias != mb.alias {
+			return mb.alias
+		}
 		return ma.nameEnd-ma.nameStart > mb.nameEnd-mb.nameStart
 	})
 	ix := newPeopleIndex(d.g.vocabulary)
+	byWords := map[string]int{}
 	for _, mi := range order {
 		m := &d.mentions[mi]
 		ws, surf := d.nameWords(m.nameStart, m.nameEnd)
@@ -102,13 +108,14 @@ func (d *doc) clusterPeople() {
 			m.entity = -1
 			continue
 		}
-		e := -1
+		e, ok := -1, false
 		if m.alias {
-			e = m.entity // resolved by position when it was found
-		} else {
+			e, ok = byWords[m.aliasOf] // resolved by position when it was found
+		}
+		if !ok {
 			e = d.entityIn(ws, m.nameStart, ix)
 		}
-		if e < 0 || e >= len(d.people) {
+		if e < 0 {
 			sn := d.g.surnameOf(ws)
 			if len(ws) > 1 && isAcronym(d.text[d.toks[m.nameStart].start:d.toks[m.nameStart].end]) {
 				sn = ws[0] // "IWAYA Takeshi": the capitals mark the surname
@@ -116,6 +123,7 @@ func (d *doc) clusterPeople() {
 			d.people = append(d.people, &entity{name: surf, words: ws, surname: sn})
 			e = len(d.people) - 1
 			ix.add(e, d.people[e])
+			byWords[strings.Join(ws, " ")] = e
 		}
 		m.entity = e
 	}

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPeopleClustering checks that the short forms of a name join the
 // person named in full.
@@ -20,5 +23,54 @@ func TestPeopleClustering(t *testing.T) {
 				t.Errorf("got people %+v, want only %q with alias %q", a.People, tt.person, tt.alias)
 			}
 		})
+	}
+}
+
+// TestAliasesSurviveReclustering checks that a short form found in the
+// second pass stays with the person it was found for when the people are
+// clustered again: clustering renumbers them ("Howard Dean", first met with
+// no cue, comes to open the list), and an alias holding the old number had
+// given Howard Dean's quotes to Donald Trump.
+func TestAliasesSurviveReclustering(t *testing.T) {
+	e := newTestExtractor(t)
+	d := &doc{text: "Headline\n\nHoward Dean met Donald Trump. Dean spoke to Howard Dean.", g: e.g}
+	d.paras = splitParagraphs(d.text, e.g.vocabulary)
+	d.build()
+	span := func(word string, nth int) mention {
+		for i, tk := range d.toks {
+			if d.text[tk.start:tk.end] != word {
+				continue
+			}
+			if nth--; nth < 0 {
+				n := 1
+				if word == "Howard" || word == "Donald" {
+					n = 2
+				}
+				return mention{titleStart: i, nameStart: i, nameEnd: i + n}
+			}
+		}
+		t.Fatalf("no %q", word)
+		return mention{}
+	}
+	// The first pass: the people the cues found.
+	d.mentions = []mention{span("Donald", 0), span("Howard", 1)}
+	d.clusterPeople()
+	// The second pass: forms of people already known.
+	for _, m := range []mention{span("Howard", 0), span("Dean", 1)} {
+		p := d.matchEntity(m.nameStart, m.nameEnd)
+		if p < 0 {
+			t.Fatalf("%q matches nobody", d.text[d.toks[m.nameStart].start:d.toks[m.nameEnd-1].end])
+		}
+		m.alias, m.aliasOf, m.entity = true, strings.Join(d.people[p].words, " "), p
+		d.mentions = append(d.mentions, m)
+	}
+	sortMentions(d.mentions)
+	d.clusterPeople()
+	for _, m := range d.mentions {
+		got := d.people[m.entity].name
+		name := d.text[d.toks[m.nameStart].start:d.toks[m.nameEnd-1].end]
+		if want := map[bool]string{true: "Donald Trump", false: "Howard Dean"}[name == "Donald Trump"]; got != want {
+			t.Errorf("%q at %d is %q, want %q", name, m.nameStart, got, want)
+		}
 	}
 }
