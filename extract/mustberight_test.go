@@ -73,6 +73,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"in the coming days", "Prime Minister Benjamin Netanyahu's office"},
 		{"a verb of manner reports speech", "Senator Ruth Harlow questioned Peter Brandt on Monday.\n\nWhen Harlow noted that Brandt had paid no tax for years ― as his returns showed ― Brandt boasted, \"That makes me smart.\"",
 			"That makes me smart", "Peter Brandt"},
+		{"an opening phrase without its comma", "Minister Anna Keller spoke on Monday.\n\nIn a Bloomberg interview Keller declared \"I think the alliance may be obsolete. Things are different now.\"",
+			"I think the alliance may be obsolete", "Anna Keller"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

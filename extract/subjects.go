@@ -201,6 +201,14 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 				s, end = s2, s-2
 			}
 		}
+		// "In a Bloomberg interview Trump declared", "At a rally in Ohio
+		// Trump said": an opening phrase whose comma was left out; the
+		// name that closes it is the subject.
+		if s < end && s > start && a.tok(start).in(wObjectPreposition) && a.tok(s-1).in(wObjectPreposition) {
+			if ms := a.mentionClosing(s, end); ms > s {
+				return ms, end, true
+			}
+		}
 		// "Former U.S. ambassador to Russia Michael McFaul wrote": a title
 		// with a preposition in it belongs to the name after it.
 		if s < end && s > start {
@@ -255,6 +263,22 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 		break
 	}
 	return candS, candE, haveCand
+}
+
+// mentionClosing returns where the person mention that ends the phrase
+// [s, e) starts (at its title, if any, inside the phrase), or -1.
+func (a *attributor) mentionClosing(s, e int) int {
+	mi := a.d.mentionEndingIn(a.outer[s].t, a.outer[e-1].t+1)
+	if mi < 0 {
+		return -1
+	}
+	m := a.d.mentions[mi]
+	for k := s; k < e; k++ {
+		if t := a.outer[k].t; t == m.titleStart || t == m.nameStart {
+			return k
+		}
+	}
+	return -1
 }
 
 // relativeAntecedent finds what ", which" or ", who" at comma c refers to:
