@@ -154,7 +154,7 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 			continue
 		}
 		out[q] = e.speakers.choose(cands[q], at.nullFeatures(q, cands[q]), at.got[q], at.how[q] == byContinuation)
-		if at.got[q].kind == SpeakerNone && passesOver(cands[q], out[q].who, at.d.quotes[q].start) {
+		if at.got[q].kind == SpeakerNone && (passesOver(cands[q], out[q].who, at.d.quotes[q].start) || tagsAnother(cands[q], out[q], at.d.quotes[q].start)) {
 			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
 		}
 	}
@@ -175,6 +175,38 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 		}
 	}
 	return out
+}
+
+// tagsAnother reports whether the scorer, without the rules, chose the
+// speaker of the quote at start by the subject of another quote's tag
+// ("“You winning?” she said"), with a different person the subject of a
+// clause between that tag and the quote ("…, but Kevin was drifting off,
+// and as Trump went on about “how the system is rigged”"): the verb
+// reported the other quote. (Where the rules read the tag as this quote's
+// too, they are right more often than not: "…,” Mr. Obama said at the
+// gala, where Mrs. Clinton also spoke. “Tolerance is on the ballot.”")
+func tagsAnother(cands []candidate, ch speakerChoice, start int) bool {
+	if ch.who.kind != SpeakerPerson {
+		return false
+	}
+	best := -1 // the chosen speaker's likeliest candidate
+	for i, c := range cands {
+		if c.start >= 0 && sameSpeaker(c.who, ch.who) && (best < 0 || ch.probs[i] > ch.probs[best]) {
+			best = i
+		}
+	}
+	if best < 0 || cands[best].start >= start || !slices.Contains(cands[best].features, "prev=quote") || !slices.Contains(cands[best].features, "next=speechverb") {
+		return false
+	}
+	for _, c := range cands {
+		// The other person is a subject, a verb after it ("Kevin was",
+		// "Trump went"), not the object of a preposition.
+		if c.kind == candName && c.start >= cands[best].end && c.end <= start && c.who.kind == SpeakerPerson && !sameSpeaker(c.who, ch.who) &&
+			!slices.Contains(c.features, "prev=prep") && (slices.Contains(c.features, "next=aux") || slices.Contains(c.features, "next=lower")) {
+			return true
+		}
+	}
+	return false
 }
 
 // passesOver reports whether a person the scorer chose without the rules

@@ -25,6 +25,11 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 			"a travesty of the truth", []string{"Yvan Gil", ""}},
 		{"the office of X is X's office, whatever the scorer thinks of X", `"We will not go," the office of Prime Minister Keir Starmer said.`,
 			"We will not go,", []string{"the office of Prime Minister Keir Starmer", ""}},
+		{"a sentence-opening she keeps the topic, not the woman named inside the sentence before",
+			"Attorney General Loretta Lynch spoke at a law school on Monday.\n\n\"Own it, express it,\" Lynch said.\n\n" +
+				"She has faced controversies since taking office, most recently a meeting with Bill Carter while her department was investigating his wife, the nominee Helen Carter, over the server she used.\n\n" +
+				"She said she was not aware of a backlash.\n\n\"People tend not to say those things to the attorney general,\" she said.",
+			"People tend not to say", []string{"Loretta Lynch", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

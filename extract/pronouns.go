@@ -162,6 +162,9 @@ func (a *attributor) pronounAntecedent(i int) speaker {
 	if sp, ok := a.centeredSubject(i, want); ok {
 		return sp
 	}
+	if sp, ok := a.pronounChain(i, want, 3); ok {
+		return sp
+	}
 	near, far := a.sentencesBack(i, 2), a.sentencesBack(i, 3)
 	ke := sort.Search(len(a.events), func(k int) bool { return a.events[k].tok >= i })
 	ks := sort.Search(len(a.speakers), func(k int) bool { return a.speakers[k].tok >= i })
@@ -290,6 +293,42 @@ func (a *attributor) centeredSubject(i int, want gender) (speaker, bool) {
 		return noSpeaker(), false
 	}
 	return a.personSpeaker(m.entity), true
+}
+
+// pronounChain resolves a "he" or "she" at token i whose sentence follows
+// one opening with the same pronoun ("She has faced controversies … over
+// the server Hillary Clinton used. She said she was not aware … “…,” she
+// said"): the sentence-opening pronoun keeps the topic, so the later one
+// refers to whoever the earlier one does, not to a person named inside the
+// earlier sentence. It gives up when someone is named in the pronoun's own
+// sentence before it, and follows at most depth such sentences back.
+func (a *attributor) pronounChain(i int, want gender, depth int) (speaker, bool) {
+	d := a.d
+	cur := a.sentencesBack(i, 1)
+	prev := a.sentencesBack(i, 2)
+	if depth == 0 || prev >= cur || d.tokPara[i]-d.tokPara[prev] > 1 {
+		return noSpeaker(), false
+	}
+	for _, m := range d.mentions {
+		if m.nameStart >= cur && m.nameStart < i && d.tokQuote[m.nameStart] < 0 {
+			return noSpeaker(), false
+		}
+	}
+	opener := d.skipTurnPhrase(prev, cur)
+	for opener < cur && d.toks[opener].is("but", "and", "yet", "still", "also", "then") {
+		opener++
+	}
+	if opener >= cur || d.tokQuote[opener] >= 0 || d.toks[opener].kind != tokWord ||
+		!d.toks[opener].is("he", "she") || d.g.pronounGender(d.toks[opener].low) != want {
+		return noSpeaker(), false
+	}
+	if sp, ok := a.pronounChain(opener, want, depth-1); ok {
+		return sp, true
+	}
+	if sp := a.pronounAntecedent(opener); sp.kind == SpeakerPerson {
+		return sp, true
+	}
+	return noSpeaker(), false
 }
 
 // opensClause reports whether the mention m is the subject of the sentence

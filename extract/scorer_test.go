@@ -64,3 +64,38 @@ func TestSpeakerChoice(t *testing.T) {
 		})
 	}
 }
+
+// TestTagsAnother checks the guard on the scorer's own choices: the
+// subject of another quote's tag ("“You winning?” she said") does not
+// speak a later quote when another person is the subject of a clause
+// between ("but Kevin was drifting off, and as Trump went on about “…”"),
+// and does when the person between is only an object, or when the chosen
+// phrase is no other quote's tag.
+func TestTagsAnother(t *testing.T) {
+	melanie := speaker{name: "Melanie", kind: SpeakerPerson, person: 0}
+	kevin := speaker{name: "Kevin", kind: SpeakerPerson, person: 1}
+	tag := candidate{kind: candPronoun, start: 10, end: 13, who: melanie, features: []string{"prev=quote", "next=speechverb"}}
+	tests := []struct {
+		name    string
+		chosen  candidate
+		between candidate
+		want    bool
+	}{
+		{"a clause subject between", tag,
+			candidate{kind: candName, start: 30, end: 35, who: kevin, features: []string{"prev=conj", "next=aux"}}, true},
+		{"an object between", tag,
+			candidate{kind: candName, start: 30, end: 35, who: kevin, features: []string{"prev=prep", "next=."}}, false},
+		{"the chosen phrase tags no other quote",
+			candidate{kind: candName, start: 10, end: 13, who: melanie, features: []string{"prev=.", "next=speechverb"}},
+			candidate{kind: candName, start: 30, end: 35, who: kevin, features: []string{"prev=conj", "next=aux"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cands := []candidate{tt.chosen, tt.between}
+			ch := speakerChoice{who: melanie, probs: []float64{0.9, 0.05, 0.05}}
+			if got := tagsAnother(cands, ch, 60); got != tt.want {
+				t.Errorf("tagsAnother = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
