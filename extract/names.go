@@ -231,6 +231,10 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 		if !d.plausibleName(ns, ne, func() bool { return titled || tagger.isPerson(ns, ne) }) {
 			continue
 		}
+		// "a lawyer for the Sierra Club", "a writer for The Atlantic": a
+		// name takes no article, a body's does, whatever role precedes it.
+		// (A known leader before a noun is still one: "the Assad regime".)
+		bodyName := !titled && d.articleBefore(r[0], ns) && !d.isLeader(ns, ne)
 		ts := d.titleStart(ns)
 		if !titled {
 			titled = d.hasRoleNoun(ts, ns)
@@ -247,6 +251,8 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 		}
 		person := d.isPersonName(ns, ne, titled)
 		switch {
+		case bodyName:
+			person = false
 		case person && !titled && !d.isLeader(ns, ne) && tagger.isOther(ns, ne):
 			person = false
 		case !person && tagger.isPerson(ns, ne):
@@ -271,6 +277,16 @@ func (d *doc) findPeopleWith(nt *nerTagger) {
 		sortMentions(d.mentions)
 		d.clusterPeople()
 	}
+}
+
+// articleBefore reports whether the run starting at token i, whose name
+// part starts at ns, follows "the" or opens with it ("the United Mine
+// Workers", "The Atlantic").
+func (d *doc) articleBefore(i, ns int) bool {
+	if i > 0 && d.sameRegion(i-1, i) && d.toks[i-1].low == "the" {
+		return true
+	}
+	return i < ns && d.toks[i].low == "the"
 }
 
 func (d *doc) hasHonorific(i, j int) bool {

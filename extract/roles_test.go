@@ -95,6 +95,9 @@ func TestBodiesAreNotPeople(t *testing.T) {
 		{"fund", "The Central Emergency Response Fund said it would release money."},
 		{"a head noun of speaker bodies", "The Arab Contact Group said the plan was dead."},
 		{"a second portfolio", "Minister of Foreign Affairs and Emigration said the plan was dead."},
+		{"a name after an article", "\"These are strange days,\" said a lawyer for the Sierra Club, who has challenged the mines for years."},
+		{"a title phrase ending in an article", "\"Voters have heard this before,\" a spokesman for the United Mine Workers said on Monday."},
+		{"a club", "The Sierra Club said the plan was dead."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
