@@ -80,6 +80,10 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"That makes me smart", "Peter Brandt"},
 		{"an opening phrase without its comma", "Minister Anna Keller spoke on Monday.\n\nIn a Bloomberg interview Keller declared \"I think the alliance may be obsolete. Things are different now.\"",
 			"I think the alliance may be obsolete", "Anna Keller"},
+		{"a participle after a name without a comma", "The campaign released an ad on Monday.\n\nThe spot ends with footage of Senator Ruth Harlow saying during the debate, \"That makes me smart,\" when her rival attacked her.",
+			"That makes me smart", "Ruth Harlow"},
+		{"a participle of asking", "The campaign released an ad on Monday.\n\nThe ad uses footage of Senator Ruth Harlow asking, \"Why are we not fifty points ahead, you might ask?\"",
+			"Why are we not fifty points ahead", "Ruth Harlow"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -141,6 +141,15 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 	for j >= lo && !a.isPlaceholder(j) && (a.tok(j).in(wAdverbBeforeVerb) || isLyAdverb(a.tok(j))) {
 		j--
 	}
+	// "footage of Trump saying", "a clip of Clinton asking": a participle
+	// with no comma before it is said by the name right before it, even
+	// inside a phrase ("Barrot interrupted Clinton, saying" has a comma
+	// and the clause's subject).
+	if j == v-1 && j >= lo && !a.isPlaceholder(j) && strings.HasSuffix(a.tok(v).low, "ing") && a.tok(j).cap {
+		if ms := a.mentionClosing(lo, v); ms >= 0 {
+			return ms, v, true
+		}
+	}
 	// "China on Wednesday warned": a time phrase between subject and verb.
 	for j-1 >= lo && !a.isPlaceholder(j) && !a.isPlaceholder(j-1) && a.tok(j).in(wMonthOrDay) && a.tok(j-1).low == "on" {
 		j -= 2
