@@ -82,6 +82,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"I think the alliance may be obsolete", "Anna Keller"},
 		{"a participle after a name without a comma", "The campaign released an ad on Monday.\n\nThe spot ends with footage of Senator Ruth Harlow saying during the debate, \"That makes me smart,\" when her rival attacked her.",
 			"That makes me smart", "Ruth Harlow"},
+		{"the head before a bridge word speaks, not the matter after it", "Talks resumed in Cairo on Monday.\n\nA senior official involved in the negotiations told reporters that \"the gaps are narrower than the public has been led to believe.\"",
+			"the gaps are narrower", "A senior official involved in the negotiations"},
 		{"a participle of asking", "The campaign released an ad on Monday.\n\nThe ad uses footage of Senator Ruth Harlow asking, \"Why are we not fifty points ahead, you might ask?\"",
 			"Why are we not fifty points ahead", "Ruth Harlow"},
 	}

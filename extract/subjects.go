@@ -203,6 +203,16 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 			break
 		}
 		s := a.nounPhraseSuffix(start, end)
+		// "A senior official involved in the negotiations told": the
+		// phrase after a bridge word is no speaker, the head before it is.
+		if s == end {
+			for b := start + 1; b+1 < end; b++ {
+				if a.tok(b).in(wBridgeWord) && a.tok(b+1).in(wObjectPreposition) && a.nounPhraseSuffix(start, b) == start {
+					s = start
+					break
+				}
+			}
+		}
 		// "A statement issued by the presidential office said": the
 		// agent of a participle is not the subject.
 		if s < end && s-2 >= start && a.tok(s-1).low == "by" && a.d.g.isParticiple(a.tok(s-2)) {
