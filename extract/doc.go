@@ -1,5 +1,9 @@
 package extract
 
+import (
+	"strings"
+)
+
 // doc is the working state of one analysis: the text cut into paragraphs,
 // quotes and tokens, and what the later stages found. It lives only for the
 // duration of one Analyze call.
@@ -89,6 +93,23 @@ func isDoubleMarkString(s string) bool {
 	switch s {
 	case "\"", "“", "”", "„", "«", "»":
 		return true
+	}
+	return false
+}
+
+// isNameWord reports whether token i can be part of a capitalised name run:
+// a capitalised word or a lower-case prefixed surname such as "al-Assad".
+func (d *doc) isNameWord(i int) bool {
+	t := d.toks[i]
+	if t.kind != tokWord {
+		return false
+	}
+	if t.cap {
+		return true
+	}
+	if k := strings.IndexByte(t.low, '-'); k > 0 && d.g.has(wNameParticle, t.low[:k]) {
+		w := d.text[t.start+k+1 : t.end]
+		return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 	}
 	return false
 }

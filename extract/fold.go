@@ -103,3 +103,10 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+func isASCIIUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// isSentenceEnd reports whether a punctuation token ends a sentence.
+func (t token) isSentenceEnd() bool {
+	return t.kind == tokPunct && (t.low == "." || t.low == "!" || t.low == "?")
+}

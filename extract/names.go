@@ -15,23 +15,6 @@ type mention struct {
 	aliasOf string
 }
 
-// isNameWord reports whether token i can be part of a capitalised name run:
-// a capitalised word or a lower-case prefixed surname such as "al-Assad".
-func (d *doc) isNameWord(i int) bool {
-	t := d.toks[i]
-	if t.kind != tokWord {
-		return false
-	}
-	if t.cap {
-		return true
-	}
-	if k := strings.IndexByte(t.low, '-'); k > 0 && d.g.has(wNameParticle, t.low[:k]) {
-		w := d.text[t.start+k+1 : t.end]
-		return w != "" && w[0] >= 'A' && w[0] <= 'Z'
-	}
-	return false
-}
-
 func (d *doc) sameRegion(i, j int) bool {
 	return d.tokPara[i] == d.tokPara[j] && d.tokQuote[i] == d.tokQuote[j]
 }

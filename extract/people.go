@@ -136,20 +136,11 @@ func (d *doc) clusterPeople() {
 		p := d.people[m.entity]
 		p.mentions = append(p.mentions, mi)
 		_, surf := d.nameWords(m.nameStart, m.nameEnd)
-		if !containsString(p.forms, surf) {
+		if !slices.Contains(p.forms, surf) {
 			p.forms = append(p.forms, surf)
 		}
 		d.mentionByTok[m.nameStart] = mi
 	}
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // entityFor returns the person whose name contains the words ws with the
@@ -252,7 +243,7 @@ func (d *doc) entityIn(ws []string, at int, ix *peopleIndex) int {
 		for i := range d.candidates(ix, byWord...) {
 			p := d.people[i]
 			if len(p.words) > 0 && p.words[0] == ws[0] &&
-				(len(p.words) == 2 && !d.g.givenNames[ws[0]] || containsString(p.words, "bin") || containsString(p.words, "ibn")) {
+				(len(p.words) == 2 && !d.g.givenNames[ws[0]] || slices.Contains(p.words, "bin") || slices.Contains(p.words, "ibn")) {
 				consider(i)
 			}
 			// "Lula" of "Luiz Inácio Lula da Silva": the word before the

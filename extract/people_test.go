@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,7 +20,7 @@ func TestPeopleClustering(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := e.Analyze("Headline\n\n" + tt.text)
-			if len(a.People) != 1 || a.People[0].Name != tt.person || !containsString(a.People[0].Aliases, tt.alias) {
+			if len(a.People) != 1 || a.People[0].Name != tt.person || !slices.Contains(a.People[0].Aliases, tt.alias) {
 				t.Errorf("got people %+v, want only %q with alias %q", a.People, tt.person, tt.alias)
 			}
 		})

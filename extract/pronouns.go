@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -485,7 +486,7 @@ func (a *attributor) otherBodyBetween(lo, hi int, name string) bool {
 	d := a.d
 	own := strings.Fields(key(name))
 	for k := lo; k < hi; k++ {
-		if a.isPlaceholder(k) || !a.tok(k).cap || containsString(own, a.tok(k).low) {
+		if a.isPlaceholder(k) || !a.tok(k).cap || slices.Contains(own, a.tok(k).low) {
 			continue
 		}
 		t := a.outer[k].t

@@ -303,3 +303,38 @@ func countWords(s string) int {
 	eachWord(s, func(string) bool { n++; return true })
 	return n
 }
+
+// labelQuote is the quote span of a labelled paragraph: from after the
+// label's colon to the paragraph's end. The colon stands for the opening
+// mark, so it is kept out of the reporting text.
+//
+// A quoted paragraph left open runs on when the next paragraph reopens the
+// mark, without a label of its own and without closing it ("PENCE: Well, look, …" then "“But the
+// truth is …"): the answer goes on, and runsOn tells the caller to read the
+// next paragraph as its continuation.
+func labelQuote(spans []quoteSpan, text string, p paragraph, pi int, next *paragraph) (_ []quoteSpan, runsOn bool) {
+	before := len(spans)
+	end := p.end
+	if labelStart(text, p) > p.start {
+		// A quoted paragraph may close its mark: the mark is not speech.
+		_, e := trimSpan(text, p.label, p.end)
+		if r, n := utf8.DecodeLastRuneInString(text[p.label:e]); r == '"' || r == '”' {
+			end = e - n
+		} else if next != nil && !next.heading && next.label < 0 {
+			// The transcript leaves its paragraphs open; one that
+			// closes its own mark is no part of the answer (a
+			// "Follow … on Twitter" footer set in quotes).
+			r, _ := utf8.DecodeRuneInString(text[next.start:next.end])
+			_, ne := trimSpan(text, next.start, next.end)
+			last, _ := utf8.DecodeLastRuneInString(text[next.start:ne])
+			runsOn = isDoubleMark(r) && last != '"' && last != '”'
+		}
+	}
+	spans = appendSpan(spans, text, p.label, -1, end, pi, false, runsOn)
+	if len(spans) > before {
+		spans[before].label = true
+	} else {
+		runsOn = false
+	}
+	return spans, runsOn
+}

@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -371,7 +372,7 @@ func (a *attributor) wordsIn(i, j int, descr string) bool {
 		if t.kind != tokWord || t.is("the", "this", "that", "of") {
 			continue
 		}
-		if !containsString(have, t.low) {
+		if !slices.Contains(have, t.low) {
 			return false
 		}
 	}
@@ -470,7 +471,7 @@ func (a *attributor) roleReference(ts, te, h int) int {
 		if p.role == "" && !generic {
 			continue
 		}
-		if !generic && !containsString(a.roleWords[pi], head) {
+		if !generic && !slices.Contains(a.roleWords[pi], head) {
 			continue
 		}
 		if affil != "" && a.affilKeys[pi] != affil {

@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // summary returns the lede: the first one or two sentences of the first
@@ -54,45 +52,4 @@ func sentenceEnd(s string, from int, v *vocabulary) int {
 		}
 	}
 	return len(s)
-}
-
-// stripDateline removes a leading dateline: "PARIS (Reuters) - ",
-// "Doha: ", "UNITED NATIONS — ", "Moscow_".
-func stripDateline(s string) string {
-	limit := min(len(s), 40)
-	i := strings.IndexAny(s[:limit], ":_—–-")
-	for i > 0 && s[i] == '-' && s[i-1] != ' ' {
-		// A hyphen inside a word ("Al-Kubra") is not a separator.
-		j := strings.IndexAny(s[i+1:limit], ":_—–-")
-		if j < 0 {
-			return s
-		}
-		i += 1 + j
-	}
-	if i <= 0 {
-		return s
-	}
-	head := strings.TrimSpace(s[:i])
-	if k := strings.Index(head, " ("); k > 0 && strings.HasSuffix(head, ")") {
-		head = head[:k]
-	}
-	head = strings.TrimRight(head, ",0123456789 ")
-	if k := strings.IndexByte(head, ','); k > 0 {
-		head = head[:k] // "BEIJING, April 26"
-	}
-	if len(strings.Fields(head)) > 3 || strings.ContainsAny(head, ".\"“") || !(isAllCaps(head) || titleCase(head)) {
-		return s
-	}
-	_, n := utf8.DecodeRuneInString(s[i:])
-	return strings.TrimLeftFunc(s[i+n:], unicode.IsSpace)
-}
-
-// titleCase reports whether every word of s starts with an upper-case letter.
-func titleCase(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if !isASCIIUpper(w[0]) {
-			return false
-		}
-	}
-	return s != ""
 }

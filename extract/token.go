@@ -134,13 +134,6 @@ func extendAbbreviation(text string, s, e, end int, v *vocabulary) int {
 	return e
 }
 
-func isASCIIUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
-
-// isSentenceEnd reports whether a punctuation token ends a sentence.
-func (t token) isSentenceEnd() bool {
-	return t.kind == tokPunct && (t.low == "." || t.low == "!" || t.low == "?")
-}
-
 func (t token) is(words ...string) bool {
 	for _, w := range words {
 		if t.low == w {

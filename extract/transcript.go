@@ -17,6 +17,10 @@ import (
 // labels each opening at least two paragraphs (the two sides of an
 // interview), is read as a transcript, which keeps datelines
 // ("ISLAMABAD: …") and "Note:" lines of ordinary news out.
+//
+// This file finds the labels (segment stage); labelQuote in quotes.go makes
+// a labelled paragraph a quote and labelSpeaker in labels.go says whom its
+// label names, each in its own stage.
 
 // maxLabelBytes bounds a speaker label; longer runs before a colon are prose.
 const maxLabelBytes = 48
@@ -107,129 +111,4 @@ func markTranscript(text string, paras []paragraph, v *vocabulary) {
 // is a summary, not a speaker's label.
 func isHeadlineSlot(text string, paras []paragraph, i int) bool {
 	return i == 0 && len(paras) > 1 && blankBetween(text, paras[0].end, paras[1].start)
-}
-
-// labelQuote is the quote span of a labelled paragraph: from after the
-// label's colon to the paragraph's end. The colon stands for the opening
-// mark, so it is kept out of the reporting text.
-//
-// A quoted paragraph left open runs on when the next paragraph reopens the
-// mark, without a label of its own and without closing it ("PENCE: Well, look, …" then "“But the
-// truth is …"): the answer goes on, and runsOn tells the caller to read the
-// next paragraph as its continuation.
-func labelQuote(spans []quoteSpan, text string, p paragraph, pi int, next *paragraph) (_ []quoteSpan, runsOn bool) {
-	before := len(spans)
-	end := p.end
-	if labelStart(text, p) > p.start {
-		// A quoted paragraph may close its mark: the mark is not speech.
-		_, e := trimSpan(text, p.label, p.end)
-		if r, n := utf8.DecodeLastRuneInString(text[p.label:e]); r == '"' || r == '”' {
-			end = e - n
-		} else if next != nil && !next.heading && next.label < 0 {
-			// The transcript leaves its paragraphs open; one that
-			// closes its own mark is no part of the answer (a
-			// "Follow … on Twitter" footer set in quotes).
-			r, _ := utf8.DecodeRuneInString(text[next.start:next.end])
-			_, ne := trimSpan(text, next.start, next.end)
-			last, _ := utf8.DecodeLastRuneInString(text[next.start:ne])
-			runsOn = isDoubleMark(r) && last != '"' && last != '”'
-		}
-	}
-	spans = appendSpan(spans, text, p.label, -1, end, pi, false, runsOn)
-	if len(spans) > before {
-		spans[before].label = true
-	} else {
-		runsOn = false
-	}
-	return spans, runsOn
-}
-
-// labelSpeaker resolves the label of the transcript paragraph holding quote
-// q: a name ("MR MILLER") to the person of that surname named in the
-// article, a role alone ("SPOKESPERSON") to the only person with that role.
-// Question labels and labels naming nobody known get no speaker.
-func (a *attributor) labelSpeaker(q int) speaker {
-	d := a.d
-	p := d.paras[d.quotes[q].para]
-	label := d.text[labelStart(d.text, p):d.quotes[q].open]
-	if d.g.isQuestionLabel(label) {
-		return noSpeaker()
-	}
-	var names, roles []string
-	for _, w := range strings.Fields(key(label)) {
-		switch {
-		case a.d.g.has(wHonorific, w) || a.d.g.has(wHonorific, w+"."):
-		case d.isRoleNoun(w) || d.g.speakerHead[w] == kindPerson:
-			roles = append(roles, w)
-		default:
-			names = append(names, w)
-		}
-	}
-	at := a.outer[a.qpos[q]].t
-	if len(names) > 0 {
-		if pi := d.entityFor(names, at); pi >= 0 {
-			return a.personSpeaker(pi)
-		}
-		// An interviewer the article never names in its prose ("“WALLACE:
-		// Let's start …") is still named by the label, when the label is
-		// a name and opens more than one paragraph: a one-off "UPDATE:"
-		// or "WATCH:" is not a speaker.
-		if d.labelIsName(names) && d.labelUses(key(label)) >= 2 {
-			return speaker{name: labelName(label, names), kind: SpeakerPerson, person: -1}
-		}
-		return noSpeaker()
-	}
-	found := -1
-	for _, r := range roles {
-		for pi, per := range d.people {
-			if !containsString(strings.Fields(key(per.role)), r) {
-				continue
-			}
-			if found >= 0 && found != pi {
-				return noSpeaker() // two people with that role: do not guess
-			}
-			found = pi
-		}
-	}
-	if found < 0 {
-		return noSpeaker()
-	}
-	return a.personSpeaker(found)
-}
-
-// labelIsName reports whether the folded words of a label, its honorifics
-// and role words set aside, can be a person's name: no word that is never
-// inside one (not_names.txt) nor a title word.
-func (d *doc) labelIsName(names []string) bool {
-	for _, w := range names {
-		if len(w) < 2 || d.g.notNames[w] || d.g.titleWords[w] || d.g.speakerHead[w] != kindNone {
-			return false
-		}
-	}
-	return true
-}
-
-// labelUses counts the paragraphs whose transcript label folds to k.
-func (d *doc) labelUses(k string) int {
-	n := 0
-	for _, p := range d.paras {
-		if p.label >= 0 && key(d.text[labelStart(d.text, p):p.label]) == k {
-			n++
-		}
-	}
-	return n
-}
-
-// labelName writes the name words of a label as a name is written
-// ("WALLACE" → "Wallace", "MR MILLER" → "Miller").
-func labelName(label string, names []string) string {
-	var out []string
-	for _, w := range strings.Fields(label) {
-		if !containsString(names, key(w)) {
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w)
-		out = append(out, string(unicode.ToUpper(r))+strings.ToLower(w[n:]))
-	}
-	return strings.Join(out, " ")
 }
