@@ -40,6 +40,53 @@ var stageOfFile = map[string]int{
 	"extractor.go": 9, "explain.go": 9, "summary.go": 9,
 }
 
+// fieldStage is the stage that fills each field of the working state (doc)
+// and of a person (entity): no other stage writes it, so that what a stage
+// hands on is settled when the next one starts. The assembler
+// (extractor.go) stores each stage's result.
+var fieldStage = map[string]int{
+	"paras": 1, "quotes": 2,
+	"toks": 3, "tokPara": 3, "tokQuote": 3, "sentStart": 3, "lowerSeen": 3, "seenKeys": 3,
+	"mentions": 4, "people": 4, "mentionByTok": 4, "forms": 4, "surname": 4,
+	"role": 5, "affiliation": 5, "kinship": 5,
+}
+
+// TestStagesWriteOnlyTheirFields checks fieldStage: an assignment to one
+// of those fields (x.f = …, x.f[i] = …, x.f = append(…)) stands only in a
+// file of the field's stage or in the assembler.
+func TestStagesWriteOnlyTheirFields(t *testing.T) {
+	fset := gotoken.NewFileSet()
+	for f, stage := range stageOfFile {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		af, err := parser.ParseFile(fset, f, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || as.Tok == gotoken.DEFINE {
+				return true
+			}
+			for _, lhs := range as.Lhs {
+				if ix, ok := lhs.(*ast.IndexExpr); ok {
+					lhs = ix.X
+				}
+				sel, ok := lhs.(*ast.SelectorExpr)
+				if !ok {
+					continue
+				}
+				if owner, ok := fieldStage[sel.Sel.Name]; ok && owner != stage && f != "extractor.go" {
+					t.Errorf("%s: writes %s, which stage %d fills (%s is stage %d)", fset.Position(as.Pos()), sel.Sel.Name, owner, f, stage)
+				}
+			}
+			return true
+		})
+	}
+}
+
 // TestStagesCallOnlyEarlierStages checks the package's layering: no
 // function calls one defined in a file of a later stage. Calls are matched
 // by name to the functions and methods of the package; a name defined in
