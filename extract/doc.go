@@ -6,21 +6,33 @@ import (
 
 // doc is the working state of one analysis: the text cut into paragraphs,
 // quotes and tokens, and what the later stages found. It lives only for the
-// duration of one Analyze call.
+// duration of one Analyze call. Each stage's result is a field (or an
+// embedded struct) that only that stage fills (stages_test.go checks it).
 type doc struct {
 	text   string
 	g      *gazetteer
 	stop   *stopper // nil: run to the end
 	paras  []paragraph
 	quotes []quoteSpan
+	tokens
+	cast
+}
 
+// tokens is the token stage's result: the words and marks of the body
+// paragraphs, with the paragraph, the quote and the sentence each lies in.
+type tokens struct {
 	toks      []token // words and marks of the body paragraphs, in order
 	tokPara   []int   // paragraph index of each token
 	tokQuote  []int   // index of the quote a token lies in, or -1
 	sentStart []bool  // token opens a sentence or clause after a colon
 	lowerSeen map[string]bool
 	seenKeys  map[string]bool // folded capitalised words and pairs of them, for article spellings
+}
 
+// cast is the mention stage's result: the person mentions and the people
+// they cluster into. The role stage then fills each person's role and
+// affiliation.
+type cast struct {
 	mentions     []mention
 	people       []*entity
 	mentionByTok map[int]int // first name token -> mention index
@@ -34,19 +46,21 @@ func (d *doc) span(i, j int) string {
 	return d.text[d.toks[i].start:d.toks[j-1].end]
 }
 
-// build tokenizes the body paragraphs and marks quotes and sentence starts.
-func (d *doc) build() {
-	d.toks = make([]token, 0, len(d.text)/5+16)
-	d.tokPara = make([]int, 0, len(d.text)/5+16)
-	for pi, p := range d.paras {
+// newTokens tokenizes the body paragraphs of text and marks the quotes and
+// sentence starts. When stop fires, it returns the tokens made so far.
+func newTokens(text string, paras []paragraph, quotes []quoteSpan, g *gazetteer, stop *stopper) tokens {
+	var d tokens
+	d.toks = make([]token, 0, len(text)/5+16)
+	d.tokPara = make([]int, 0, len(text)/5+16)
+	for pi, p := range paras {
 		if p.heading {
 			continue
 		}
-		if d.stop.stopped() {
+		if stop.stopped() {
 			break // the later loops run over the tokens made so far
 		}
 		n := len(d.toks)
-		d.toks = tokenize(d.text, p.start, p.end, d.toks, d.g.vocabulary)
+		d.toks = tokenize(text, p.start, p.end, d.toks, g.vocabulary)
 		for range d.toks[n:] {
 			d.tokPara = append(d.tokPara, pi)
 		}
@@ -54,11 +68,11 @@ func (d *doc) build() {
 	d.tokQuote = make([]int, len(d.toks))
 	qi := 0
 	for i, t := range d.toks {
-		for qi < len(d.quotes) && d.quotes[qi].end <= t.start {
+		for qi < len(quotes) && quotes[qi].end <= t.start {
 			qi++
 		}
 		d.tokQuote[i] = -1
-		if qi < len(d.quotes) && t.start >= d.quotes[qi].start && t.end <= d.quotes[qi].end {
+		if qi < len(quotes) && t.start >= quotes[qi].start && t.end <= quotes[qi].end {
 			d.tokQuote[i] = qi
 		}
 	}
@@ -74,7 +88,7 @@ func (d *doc) build() {
 		}
 		if t.kind == tokWord {
 			if !t.cap {
-				if !d.isNameWord(i) { // "al-Ansari" is a name, not a lower-case word
+				if !isNameWordIn(text, d.toks, g, i) { // "al-Ansari" is a name, not a lower-case word
 					d.lowerSeen[t.low] = true
 				}
 				continue
@@ -87,6 +101,7 @@ func (d *doc) build() {
 			}
 		}
 	}
+	return d
 }
 
 func isDoubleMarkString(s string) bool {
@@ -99,16 +114,19 @@ func isDoubleMarkString(s string) bool {
 
 // isNameWord reports whether token i can be part of a capitalised name run:
 // a capitalised word or a lower-case prefixed surname such as "al-Assad".
-func (d *doc) isNameWord(i int) bool {
-	t := d.toks[i]
+func (d *doc) isNameWord(i int) bool { return isNameWordIn(d.text, d.toks, d.g, i) }
+
+// isNameWordIn is isNameWord over the tokens toks of text.
+func isNameWordIn(text string, toks []token, g *gazetteer, i int) bool {
+	t := toks[i]
 	if t.kind != tokWord {
 		return false
 	}
 	if t.cap {
 		return true
 	}
-	if k := strings.IndexByte(t.low, '-'); k > 0 && d.g.has(wNameParticle, t.low[:k]) {
-		w := d.text[t.start+k+1 : t.end]
+	if k := strings.IndexByte(t.low, '-'); k > 0 && g.has(wNameParticle, t.low[:k]) {
+		w := text[t.start+k+1 : t.end]
 		return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 	}
 	return false

@@ -76,7 +76,7 @@ func (e *Extractor) analyze(ctx context.Context, text string, explain bool) (Ana
 	d.paras = splitParagraphs(text, e.g.vocabulary)
 	d.quotes = findQuotes(text, d.paras)
 	if !stop.now() {
-		d.build()
+		d.tokens = newTokens(text, d.paras, d.quotes, e.g, stop)
 	}
 	if !stop.now() {
 		d.findPeopleWith(e.ner)

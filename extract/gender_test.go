@@ -24,7 +24,7 @@ func TestPersonGender(t *testing.T) {
 			d := &doc{text: "Headline\n\n" + tt.text, g: e.g}
 			d.paras = splitParagraphs(d.text, e.g.vocabulary)
 			d.quotes = findQuotes(d.text, d.paras)
-			d.build()
+			d.tokens = newTokens(d.text, d.paras, d.quotes, e.g, d.stop)
 			d.findPeople()
 			d.assignRoles()
 			for i, p := range d.people {

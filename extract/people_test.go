@@ -36,7 +36,7 @@ func TestAliasesSurviveReclustering(t *testing.T) {
 	e := newTestExtractor(t)
 	d := &doc{text: "Headline\n\nHoward Dean met Donald Trump. Dean spoke to Howard Dean.", g: e.g}
 	d.paras = splitParagraphs(d.text, e.g.vocabulary)
-	d.build()
+	d.tokens = newTokens(d.text, d.paras, d.quotes, e.g, d.stop)
 	span := func(word string, nth int) mention {
 		for i, tk := range d.toks {
 			if d.text[tk.start:tk.end] != word {

@@ -46,8 +46,8 @@ var stageOfFile = map[string]int{
 // (extractor.go) stores each stage's result.
 var fieldStage = map[string]int{
 	"paras": 1, "quotes": 2,
-	"toks": 3, "tokPara": 3, "tokQuote": 3, "sentStart": 3, "lowerSeen": 3, "seenKeys": 3,
-	"mentions": 4, "people": 4, "mentionByTok": 4, "forms": 4, "surname": 4,
+	"tokens": 3, "toks": 3, "tokPara": 3, "tokQuote": 3, "sentStart": 3, "lowerSeen": 3, "seenKeys": 3,
+	"cast": 4, "mentions": 4, "people": 4, "mentionByTok": 4, "forms": 4, "surname": 4,
 	"role": 5, "affiliation": 5, "kinship": 5,
 }
 
