@@ -30,6 +30,9 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 				"She has faced controversies since taking office, most recently a meeting with Bill Carter while her department was investigating his wife, the nominee Helen Carter, over the server she used.\n\n" +
 				"She said she was not aware of a backlash.\n\n\"People tend not to say those things to the attorney general,\" she said.",
 			"People tend not to say", []string{"Loretta Lynch", ""}},
+		{"the next sentence's subject is not the tag of a quote its own verb introduced",
+			`Russia insisted that Pyongyang "stop its dangerous escapades." The International Atomic Energy Agency said North Korea had shown "complete disregard of the demands of the international community."`,
+			"stop its dangerous escapades", []string{"Russia", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

@@ -29,7 +29,7 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	if k < hi && a.tok(k).is(",", "—", "–") {
 		k++
 	}
-	if k < hi {
+	if k < hi && !a.introducedAndClosed(q, lo, p, k) {
 		if sp, ok := a.tagAfter(k, hi); ok {
 			a.route[q] = "tag_after"
 			return sp, true
@@ -79,6 +79,23 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	}
 	a.route[q] = "colon_intro"
 	return a.colonIntro(p)
+}
+
+// introducedAndClosed reports whether the quote q at position p closes its
+// sentence after a reporting verb of its own ("Russia insisted that
+// Pyongyang “stop its dangerous escapades.”") and a new sentence opens at
+// k ("The International Atomic Energy Agency said …"): that sentence's
+// subject speaks its own words, not the quote's.
+func (a *attributor) introducedAndClosed(q, lo, p, k int) bool {
+	if !a.quoteEndsSentence(q) || a.isPlaceholder(k) || !a.tok(k).cap {
+		return false
+	}
+	for i := lo; i < p; i++ {
+		if !a.isPlaceholder(i) && a.d.g.speechVerbs[a.tok(i).low] {
+			return true
+		}
+	}
+	return false
 }
 
 // possessedWords reads a quote inside someone's reported words as theirs,
