@@ -87,6 +87,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"That makes me smart", "Ruth Harlow"},
 		{"the head before a bridge word speaks, not the matter after it", "Talks resumed in Cairo on Monday.\n\nA senior official involved in the negotiations told reporters that \"the gaps are narrower than the public has been led to believe.\"",
 			"the gaps are narrower", "A senior official involved in the negotiations"},
+		{"he after a subject whose description says where its role is held", "The U.N. humanitarian chief, Tom Fletcher, told the council that aid convoys had been blocked for six weeks.\n\n\"We have trucks ready at the border,\" Fletcher said.\n\nSudan's ambassador to the United Nations, Al-Tayeb Idris Al-Tayeb Osman, rejected the criticism. \"The government has opened every crossing that was requested,\" he said.",
+			"The government has opened", "Al-Tayeb Idris Al-Tayeb Osman"},
 		{"a newspaper reports", "Few of her donors give small sums.\n\nThe Daily Ledger reports: \"Just 24 percent of the contributors to her campaign so far have given $200 or less.\"",
 			"Just 24 percent", "The Daily Ledger"},
 		{"a participle of asking", "The campaign released an ad on Monday.\n\nThe ad uses footage of Senator Ruth Harlow asking, \"Why are we not fifty points ahead, you might ask?\"",

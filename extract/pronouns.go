@@ -366,7 +366,9 @@ func (a *attributor) opensClause(lo int, m mention) bool {
 		return false
 	}
 	for t := start; t < m.titleStart-1; t++ {
-		if !a.npToken(d.toks[t]) || d.toks[t].is("and") {
+		// "Sudan's ambassador to the United Nations, X, rejected": the
+		// description may hold where its role is held.
+		if tk := d.toks[t]; !a.npToken(tk) && !(tk.in(wDescriptionPreposition) && t > start && d.isRoleNoun(d.toks[t-1].low)) || tk.is("and") {
 			return false
 		}
 	}
