@@ -33,6 +33,8 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"the next sentence's subject is not the tag of a quote its own verb introduced",
 			`Russia insisted that Pyongyang "stop its dangerous escapades." The International Atomic Energy Agency said North Korea had shown "complete disregard of the demands of the international community."`,
 			"stop its dangerous escapades", []string{"Russia", ""}},
+		{"a copula's subject speaks only when it is someone", "Talks resumed in Geneva. The message from the conference was clear: \"Nobody will negotiate under fire, now or later.\"",
+			"Nobody will negotiate", []string{""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}
@@ -89,6 +91,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"the gaps are narrower", "A senior official involved in the negotiations"},
 		{"he after a subject whose description says where its role is held", "The U.N. humanitarian chief, Tom Fletcher, told the council that aid convoys had been blocked for six weeks.\n\n\"We have trucks ready at the border,\" Fletcher said.\n\nSudan's ambassador to the United Nations, Al-Tayeb Idris Al-Tayeb Osman, rejected the criticism. \"The government has opened every crossing that was requested,\" he said.",
 			"The government has opened", "Al-Tayeb Idris Al-Tayeb Osman"},
+		{"a copula and a colon introduce the subject's words", "Leaders met in Paris on Monday. Macron's spokesperson said the dinner had been \"frank and useful\". A source close to Macron was blunter: \"Some capitals still think Washington will save them. It will not.\"",
+			"Some capitals still think", "A source close to Macron"},
 		{"a newspaper reports", "Few of her donors give small sums.\n\nThe Daily Ledger reports: \"Just 24 percent of the contributors to her campaign so far have given $200 or less.\"",
 			"Just 24 percent", "The Daily Ledger"},
 		{"a participle of asking", "The campaign released an ad on Monday.\n\nThe ad uses footage of Senator Ruth Harlow asking, \"Why are we not fifty points ahead, you might ask?\"",

@@ -175,8 +175,11 @@ func (a *attributor) relativeClauseWords(lo, p int) (speaker, bool) {
 // p with a colon ("In a speech to ambassadors, Lula said:" or "Vieira went
 // further:"): it introduces the quote that opens the next paragraph.
 func (a *attributor) colonIntro(p int) (speaker, bool) {
-	if p == 0 || a.para(p-1) == a.para(p) || a.isPlaceholder(p-1) || a.tok(p-1).low != ":" {
+	if p == 0 || a.isPlaceholder(p-1) || a.tok(p-1).low != ":" {
 		return noSpeaker(), false
+	}
+	if a.para(p-1) == a.para(p) {
+		return a.copulaIntro(p - 1)
 	}
 	c := p - 1
 	lo, _ := a.sentenceBounds(c)
@@ -185,6 +188,36 @@ func (a *attributor) colonIntro(p int) (speaker, bool) {
 	}
 	if s, e, ok := a.sentenceSubject(lo, c); ok {
 		return a.resolve(s, e)
+	}
+	return noSpeaker(), false
+}
+
+// copulaIntro reads "A source close to Macron was blunter: “…”": a person
+// or an unnamed speaker, a copula and one or two words describing how they
+// spoke, then the colon at c. The copula's subject speaks; a body or a
+// document ("The message was clear:") is no speaker here.
+func (a *attributor) copulaIntro(c int) (speaker, bool) {
+	lo, _ := a.sentenceBounds(c)
+	for cp := c - 2; cp >= lo && cp >= c-3; cp-- {
+		if a.isPlaceholder(cp) {
+			return noSpeaker(), false
+		}
+		if !a.tok(cp).is("is", "was", "were", "are") {
+			continue
+		}
+		for k := cp + 1; k < c; k++ {
+			if t := a.tok(k); a.isPlaceholder(k) || t.kind != tokWord || t.cap {
+				return noSpeaker(), false
+			}
+		}
+		s, e, ok := a.subjectOf(cp, lo)
+		if !ok {
+			return noSpeaker(), false
+		}
+		if sp, ok := a.resolve(s, e); ok && (sp.kind == SpeakerPerson || sp.kind == SpeakerAnonymous) {
+			return sp, true
+		}
+		return noSpeaker(), false
 	}
 	return noSpeaker(), false
 }
