@@ -128,6 +128,15 @@ func (m *speakerModel) choose(cands []candidate, nullFeatures []string, rule spe
 				found = true
 				break
 			}
+			// "A spokesman" and "A spokesman for Prime Minister Keir
+			// Starmer" are one unnamed speaker: the fuller description
+			// answers for both.
+			if longer, ok := fullerDescription(pool[k].who, c.who); ok {
+				pool[k].who = longer
+				pool[k].prob += ch.probs[i]
+				found = true
+				break
+			}
 		}
 		if !found {
 			pool = append(pool, pooled{c.who, ch.probs[i]})
@@ -157,6 +166,22 @@ func (m *speakerModel) choose(cands []candidate, nullFeatures []string, rule spe
 		ch.who, ch.confidence = rule, ruleProb
 	}
 	return ch
+}
+
+// fullerDescription reports whether x and y are unnamed speakers of one
+// kind, one description the head of the other ("A spokesman", "A spokesman
+// for Prime Minister Keir Starmer"), and returns the fuller one.
+func fullerDescription(x, y speaker) (speaker, bool) {
+	if x.kind != y.kind || x.person >= 0 || y.person >= 0 || x.kind == SpeakerNone || x.kind == SpeakerPerson {
+		return speaker{}, false
+	}
+	if len(x.name) < len(y.name) {
+		x, y = y, x
+	}
+	if len(x.name) > len(y.name) && strings.EqualFold(x.name[:len(y.name)], y.name) && x.name[len(y.name)] == ' ' {
+		return x, true
+	}
+	return speaker{}, false
 }
 
 // softmax turns scores into probabilities.

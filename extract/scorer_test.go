@@ -29,6 +29,9 @@ func TestParseSpeakerModelErrors(t *testing.T) {
 func TestSpeakerChoice(t *testing.T) {
 	lavrov := speaker{name: "Sergei Lavrov", kind: SpeakerPerson, person: 0}
 	kerry := speaker{name: "John Kerry", kind: SpeakerPerson, person: 1}
+	spokesman := speaker{name: "A spokesman", kind: SpeakerAnonymous, person: -1}
+	spokesmanFor := speaker{name: "A spokesman for Prime Minister Keir Starmer", kind: SpeakerAnonymous, person: -1}
+	spokesmanOf := speaker{name: "A spokesmanship", kind: SpeakerAnonymous, person: -1}
 	m, err := parseSpeakerModel("threshold 0.8\nveto 0.3\nveto_carried 0.5\noverride 0.9\nstrong\t4\nweak\t1\nnull\t0\n")
 	if err != nil {
 		t.Fatal(err)
@@ -51,6 +54,8 @@ func TestSpeakerChoice(t *testing.T) {
 		{"a carried speaker needs more", []candidate{cand(lavrov, "weak"), cand(kerry, "weak")}, lavrov, true, noSpeaker()},
 		{"another speaker overrides the rules only when surer than override", []candidate{cand(lavrov, "null"), cand(kerry, "strong"), cand(kerry, "strong")}, lavrov, false, kerry},
 		{"no candidates, no one", nil, noSpeaker(), false, noSpeaker()},
+		{"a description and its fuller form pool, under the fuller", []candidate{cand(spokesman, "strong"), cand(spokesmanFor, "weak")}, noSpeaker(), false, spokesmanFor},
+		{"a description does not pool with a longer word", []candidate{cand(spokesman, "weak"), cand(spokesmanOf, "weak"), cand(kerry, "weak")}, noSpeaker(), false, noSpeaker()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
