@@ -310,8 +310,8 @@ func (a *attributor) pronounChain(i int, want gender, depth int) (speaker, bool)
 	if depth == 0 || prev >= cur || d.tokPara[i]-d.tokPara[prev] > 1 {
 		return noSpeaker(), false
 	}
-	for _, m := range d.mentions {
-		if m.nameStart >= cur && m.nameStart < i && d.tokQuote[m.nameStart] < 0 {
+	for t := cur; t < i; t++ {
+		if _, ok := d.mentionByTok[t]; ok && d.tokQuote[t] < 0 {
 			return noSpeaker(), false
 		}
 	}
