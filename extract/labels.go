@@ -67,10 +67,11 @@ func (a *attributor) labelSpeaker(q int) speaker {
 
 // labelIsName reports whether the folded words of a label, its honorifics
 // and role words set aside, can be a person's name: no word that is never
-// inside one (not_names.txt) nor a title word.
+// inside one (not_names.txt), no title word, no word of a plain label
+// ("UPDATE", plain_labels.txt).
 func (d *doc) labelIsName(names []string) bool {
 	for _, w := range names {
-		if len(w) < 2 || d.g.notNames[w] || d.g.titleWords[w] || d.g.speakerHead[w] != kindNone {
+		if len(w) < 2 || d.g.notNames[w] || d.g.titleWords[w] || d.g.speakerHead[w] != kindNone || d.g.has(wPlainLabel, w) {
 			return false
 		}
 	}

@@ -56,13 +56,14 @@ func TestTranscriptLabels(t *testing.T) {
 				"Then we will go on talking to each of them in turn.":         "Jean-Marc Ayrault",
 				"Follow our correspondent on social media.":                   "",
 			}},
-		{"an interviewer the prose never names is named by the label; a one-off label is not a speaker",
+		{"an interviewer the prose never names is named by the label; a plain label is not a speaker",
 			"On Sunday, Foreign Minister Jean-Marc Ayrault spoke to a weekly programme.\n\n" +
 				"“WALLACE: Minister, will the talks resume this week?\n\n" +
 				"“AYRAULT: We are ready to return to Geneva as soon as the others are.”\n\n" +
 				"“WALLACE: And if they are not?\n\n" +
 				"“AYRAULT: Then we will go on talking to each of them in turn.”\n\n" +
-				"UPDATE: The ministry later said talks would resume on Friday.",
+				"UPDATE: The ministry later said talks would resume on Friday.\n\n" +
+				"UPDATE: The talks were then put off until next week.",
 			map[string]string{
 				"Minister, will the talks resume this week?":                  "Wallace",
 				"We are ready to return to Geneva as soon as the others are.": "Jean-Marc Ayrault",

@@ -47,6 +47,7 @@ const (
 	wNameSuffix                               // name_suffixes.txt
 	wQuestionLabel                            // question_labels.txt
 	wContinuationVerb                         // continuation_verbs.txt
+	wPlainLabel                               // plain_labels.txt
 	numWordClasses
 )
 
@@ -92,6 +93,7 @@ var wordClassFiles = [numWordClasses]string{
 	wNameSuffix:             "name_suffixes",
 	wQuestionLabel:          "question_labels",
 	wContinuationVerb:       "continuation_verbs",
+	wPlainLabel:             "plain_labels",
 }
 
 // vocabulary holds the word classes: for every word, the set of classes it
