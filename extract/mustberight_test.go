@@ -35,6 +35,9 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 			"stop its dangerous escapades", []string{"Russia", ""}},
 		{"a copula's subject speaks only when it is someone", "Talks resumed in Geneva. The message from the conference was clear: \"Nobody will negotiate under fire, now or later.\"",
 			"Nobody will negotiate", []string{""}},
+		{"Mr. Obama is not the Michelle Obama named in full",
+			"President Obama spoke at a gala on Saturday.\n\nThe campaign plans to employ Mr. Obama and the first lady, Michelle Obama, in Florida.\n\n\"Tolerance is on the ballot,\" Mr. Obama said.",
+			"Tolerance is on the ballot", []string{"Obama", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

@@ -97,10 +97,19 @@ func (d *doc) clusterPeople() {
 		if ma.alias != mb.alias {
 			return mb.alias
 		}
-		return ma.nameEnd-ma.nameStart > mb.nameEnd-mb.nameStart
+		if la, lb := ma.nameEnd-ma.nameStart, mb.nameEnd-mb.nameStart; la != lb {
+			return la > lb
+		}
+		// A surname with "Mr." or "Mrs." before it settles whom the
+		// surname stands for before the bare ones are placed.
+		return d.honorificSex(ma) != genderUnknown && d.honorificSex(mb) == genderUnknown
 	})
 	ix := newPeopleIndex(d.g.vocabulary)
 	byWords := map[string]int{}
+	// sexes is what each person's names say of their sex (a given name,
+	// "Mr." or "Mrs." before a mention): "Mr. Obama" is not the Michelle
+	// Obama named in full, and joins a person of his own.
+	var sexes []gender
 	for _, mi := range order {
 		m := &d.mentions[mi]
 		ws, surf := d.nameWords(m.nameStart, m.nameEnd)
@@ -108,22 +117,38 @@ func (d *doc) clusterPeople() {
 			m.entity = -1
 			continue
 		}
+		sn := d.g.surnameOf(ws)
+		if len(ws) > 1 && isAcronym(d.text[d.toks[m.nameStart].start:d.toks[m.nameStart].end]) {
+			sn = ws[0] // "IWAYA Takeshi": the capitals mark the surname
+		}
+		sex := d.honorificSex(*m)
+		if sex == genderUnknown {
+			sex = d.g.givenNameSex(ws, sn)
+		}
 		e, ok := -1, false
 		if m.alias {
 			e, ok = byWords[m.aliasOf] // resolved by position when it was found
 		}
 		if !ok {
-			e = d.entityIn(ws, m.nameStart, ix)
+			fits := func(i int) bool { return !sexesDiffer(sexes[i], sex) }
+			// A bare surname of unknown sex, where the surname also
+			// stands alone for someone, is that one ("President Obama"
+			// after "Mr. Obama" split from Michelle Obama).
+			if len(ws) == 1 && sex == genderUnknown {
+				e = d.entityIn(ws, m.nameStart, ix, func(i int) bool { return len(d.people[i].words) == 1 })
+			}
+			if e < 0 {
+				e = d.entityIn(ws, m.nameStart, ix, fits)
+			}
 		}
 		if e < 0 {
-			sn := d.g.surnameOf(ws)
-			if len(ws) > 1 && isAcronym(d.text[d.toks[m.nameStart].start:d.toks[m.nameStart].end]) {
-				sn = ws[0] // "IWAYA Takeshi": the capitals mark the surname
-			}
 			d.people = append(d.people, &entity{name: surf, words: ws, surname: sn})
+			sexes = append(sexes, sex)
 			e = len(d.people) - 1
 			ix.add(e, d.people[e])
 			byWords[strings.Join(ws, " ")] = e
+		} else if sexes[e] == genderUnknown {
+			sexes[e] = sex
 		}
 		m.entity = e
 	}
@@ -147,7 +172,7 @@ func (d *doc) clusterPeople() {
 // same surname, or -1. Among several, the one mentioned last before token
 // at wins ("Wang" after "Wang Yi" and before "Wang Wenbin").
 func (d *doc) entityFor(ws []string, at int) int {
-	return d.entityIn(ws, at, nil)
+	return d.entityIn(ws, at, nil, nil)
 }
 
 // peopleIndex lists people by the words entityFor matches on, so that
@@ -208,12 +233,15 @@ func (d *doc) candidates(ix *peopleIndex, lists ...[]int) iter.Seq[int] {
 }
 
 // entityIn is entityFor looking only at the people ix lists for ws (every
-// person when ix is nil); the rules are the same, only fewer people are
-// tried.
-func (d *doc) entityIn(ws []string, at int, ix *peopleIndex) int {
+// person when ix is nil) and keep accepts (every one when keep is nil); the
+// rules are the same, only fewer people are tried.
+func (d *doc) entityIn(ws []string, at int, ix *peopleIndex, keep func(int) bool) int {
 	sn := d.g.surnameOf(ws)
 	best, bestPos := -1, -2
 	consider := func(i int) {
+		if keep != nil && !keep(i) {
+			return
+		}
 		pos := d.lastMentionBefore(d.people[i], at)
 		if best < 0 || pos > bestPos {
 			best, bestPos = i, pos
@@ -312,4 +340,35 @@ func (d *doc) lastMentionBefore(p *entity, i int) int {
 		return -1
 	}
 	return d.mentions[p.mentions[k-1]].nameStart
+}
+
+// honorificSex is what the word right before mention m says of the
+// person's sex: "Mr.", "Mrs.", "Ms.", "Congresswoman".
+func (d *doc) honorificSex(m mention) gender {
+	if m.nameStart > 0 && d.sameRegion(m.nameStart-1, m.nameStart) {
+		return d.g.wordGender(strings.TrimSuffix(d.toks[m.nameStart-1].low, "."))
+	}
+	return genderUnknown
+}
+
+// givenNameSex is what the given names among a name's words (those before
+// its surname) say of the person's sex, when the lists know one.
+func (g *gazetteer) givenNameSex(words []string, surname string) gender {
+	for _, w := range words {
+		if w == surname {
+			break
+		}
+		switch {
+		case g.femaleNames[w]:
+			return genderFemale
+		case g.maleNames[w]:
+			return genderMale
+		}
+	}
+	return genderUnknown
+}
+
+// sexesDiffer reports whether two sexes are both known and not the same.
+func sexesDiffer(a, b gender) bool {
+	return a != genderUnknown && b != genderUnknown && a != b
 }

@@ -75,3 +75,19 @@ func TestAliasesSurviveReclustering(t *testing.T) {
 		}
 	}
 }
+
+// TestHonorificsKeepPeopleApart checks that "Mr. Obama" does not join the
+// only full name of that surname when it is a woman's (Michelle Obama):
+// the honorific makes him someone else, and a bare "Obama" of unknown sex
+// goes with him, not with her.
+func TestHonorificsKeepPeopleApart(t *testing.T) {
+	e := newTestExtractor(t)
+	a := e.Analyze("Headline\n\nMr. Obama met the first lady, Michelle Obama, in Florida. Obama said the talks went well. Mr. Obama left.")
+	mentions := map[string]int{}
+	for _, p := range a.People {
+		mentions[p.Name] = p.Mentions
+	}
+	if len(a.People) != 2 || mentions["Michelle Obama"] != 1 || mentions["Obama"] != 3 {
+		t.Errorf("got people %+v, want Michelle Obama (1 mention) and Obama (3)", a.People)
+	}
+}

@@ -133,3 +133,44 @@ func loadVocabulary() (*vocabulary, error) {
 	}
 	return v, nil
 }
+
+// gender is what a pronoun, a name or a role word tells of a person's sex;
+// it only ever rules a candidate out for "he" or "she", never in.
+type gender uint8
+
+const (
+	genderUnknown gender = iota
+	genderFemale
+	genderMale
+)
+
+func (v *vocabulary) pronounGender(s string) gender {
+	switch {
+	case v.has(wFemalePronoun, s):
+		return genderFemale
+	case v.has(wMalePronoun, s):
+		return genderMale
+	}
+	return genderUnknown
+}
+
+// wordGender reads role words and honorifics that carry a sex.
+func (v *vocabulary) wordGender(s string) gender {
+	switch {
+	case v.has(wFemaleWord, s):
+		return genderFemale
+	case v.has(wMaleWord, s):
+		return genderMale
+	}
+	return genderUnknown
+}
+
+// descriptionGender reads the sex of an unnamed speaker ("a spokeswoman").
+func (v *vocabulary) descriptionGender(descr string) gender {
+	for _, w := range strings.Fields(key(descr)) {
+		if g := v.wordGender(w); g != genderUnknown {
+			return g
+		}
+	}
+	return genderUnknown
+}
