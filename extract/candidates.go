@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -190,9 +191,12 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				}
 			}
 			// "Vann R. Newkirk II, a writer for The Atlantic, said": a
-			// description in apposition to a name is that person.
+			// description in apposition to a name is that person. A
+			// body is not a person's apposition, nor is the object of a
+			// preposition ("Speaking to Reuters, the senator said").
 			if s >= 2 && !a.isPlaceholder(s-1) && a.tok(s-1).low == "," && len(cands) > 0 {
-				if last := cands[len(cands)-1]; last.end == a.tok(s-2).end && (last.kind == candName || last.kind == candCapitalised) {
+				if last := cands[len(cands)-1]; last.end == a.tok(s-2).end && (last.kind == candName || last.kind == candCapitalised) &&
+					(last.who.kind == SpeakerPerson || who.kind != SpeakerPerson && who.kind != SpeakerAnonymous) && !a.afterPreposition(last.start) {
 					who = last.who
 				}
 			}
@@ -218,8 +222,9 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 					e++
 					continue
 				}
-				// "Department of State", "Smith and Wesson"
-				if n.is("of", "for", "and", "&") && e+1 < hi && !a.isPlaceholder(e+1) && a.tok(e+1).cap {
+				// "Department of State", "Smith and Wesson", "Committee
+				// to Protect Journalists"
+				if n.is("of", "for", "and", "&", "to") && e+1 < hi && !a.isPlaceholder(e+1) && a.tok(e+1).cap {
 					joined = joined || n.is("and", "&")
 					e += 2
 					continue
@@ -842,4 +847,11 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// afterPreposition reports whether the phrase starting at byte off follows
+// a preposition ("to Reuters"): it is that preposition's object.
+func (a *attributor) afterPreposition(off int) bool {
+	i := sort.Search(len(a.d.toks), func(k int) bool { return a.d.toks[k].start >= off })
+	return i > 0 && a.d.sameRegion(i-1, i) && a.d.toks[i-1].in(wObjectPreposition)
 }

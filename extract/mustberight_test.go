@@ -38,6 +38,12 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"Mr. Obama is not the Michelle Obama named in full",
 			"President Obama spoke at a gala on Saturday.\n\nThe campaign plans to employ Mr. Obama and the first lady, Michelle Obama, in Florida.\n\n\"Tolerance is on the ballot,\" Mr. Obama said.",
 			"Tolerance is on the ballot", []string{"Obama", ""}},
+		{"the senator is not the president just named",
+			`President Anna Keller went to Ohio on Monday. The senator said the plan was "dead on arrival, and everyone knows it."`,
+			"dead on arrival", []string{""}},
+		{"a description after an introductory phrase is not the object of its preposition",
+			`Talks stalled on Monday. Speaking to Reuters, the senator said the plan was "dead on arrival, and everyone knows it."`,
+			"dead on arrival", []string{""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

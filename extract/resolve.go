@@ -114,7 +114,7 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 			// "the envoy", "the former Slovak foreign minister": the person
 			// the text has just been about.
 			if !head.in(wGenericHead) {
-				if p := a.recentPerson(ts, te); p >= 0 {
+				if p := a.recentPerson(ts, te); p >= 0 && a.roleAgrees(p, head.low) {
 					return a.personSpeaker(p), true
 				}
 			} else if head.low == "diplomat" && te-ts == 2 {
@@ -412,6 +412,31 @@ func (a *attributor) recentPerson(ts, te int) int {
 		}
 	}
 	return e.person
+}
+
+// roleAgrees reports whether the description head ("the senator") can
+// stand for person p: p's role is unknown, holds that word, both are
+// diplomatic roles (an envoy is "the diplomat" or "the ambassador"), or the
+// head is no office ("the billionaire", "the leader"). "Trump went to
+// Ohio. The senator said" is not Trump's.
+func (a *attributor) roleAgrees(p int, head string) bool {
+	d := a.d
+	role := d.people[p].role
+	if role == "" || !d.isRoleNoun(head) || head == "leader" || head == "chief" || head == "head" || head == "official" {
+		return true
+	}
+	words := strings.Fields(key(role))
+	if slices.Contains(words, head) || d.g.has(wDiplomaticRoleWord, head) && d.g.isDiplomaticRole(role) {
+		return true
+	}
+	// "his Greek counterpart, Nikos Dendias": a role that names no office
+	// says nothing against "the Greek minister".
+	for _, w := range words {
+		if d.isRoleNoun(w) && w != "counterpart" && w != "colleague" && w != "successor" && w != "predecessor" {
+			return false
+		}
+	}
+	return true
 }
 
 // namesAffiliation reports whether a description says whom its head works

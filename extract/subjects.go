@@ -250,6 +250,8 @@ func (a *attributor) subjectOf(v, lo int) (int, int, bool) {
 				s = s2
 			} else if s-2 > start && a.tok(s-2).in(wBridgeWord) && a.nounPhraseSuffix(start, s-2) == start {
 				s = start // "a source close to X", "an official familiar with the talks"
+			} else if s2 < s-1 && a.tok(s-1).low == "to" && a.tok(s-2).cap && a.tok(s).cap {
+				s = s2 // "the Committee to Protect Journalists": one name, "to" and all
 			}
 		}
 		if s < end && s > start && !relative && a.tok(s-1).in(wObjectPreposition) {
