@@ -157,6 +157,11 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 		if at.got[q].kind == SpeakerNone && (passesOver(cands[q], out[q].who, at.d.quotes[q].start) || tagsAnother(cands[q], out[q], at.d.quotes[q].start)) {
 			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
 		}
+		// "“…,” TASS quoted Putin as saying": the scorer may doubt Putin,
+		// but the agency that quotes him is never the speaker instead.
+		if at.route[q] == routeQuotedAsSaying && out[q].who.kind != SpeakerNone && !sameSpeaker(out[q].who, at.got[q]) {
+			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
+		}
 	}
 	// A paragraph of a quote running over several paragraphs is the same
 	// quote: it takes the choice made where its speaker is told, whichever

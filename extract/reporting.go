@@ -32,11 +32,17 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	if k < hi && !a.introducedAndClosed(q, lo, p, k) {
 		if sp, ok := a.tagAfter(k, hi); ok {
 			a.route[q] = "tag_after"
+			if a.quotedAsSaying(k, hi) {
+				a.route[q] = routeQuotedAsSaying
+			}
 			return sp, true
 		}
 	}
 	if sp, ok := a.tagBefore(lo, p); ok {
 		a.route[q] = "tag_before"
+		if a.quotedAsSaying(lo, p) {
+			a.route[q] = routeQuotedAsSaying
+		}
 		return sp, true
 	}
 	for i := p + 1; i+1 < hi; i++ {
@@ -79,6 +85,49 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	}
 	a.route[q] = "colon_intro"
 	return a.colonIntro(p)
+}
+
+// routeQuotedAsSaying is the route of a quote whose reporting clause is
+// "X quoted Y as saying": Y speaks, and X, the reporter, must not be chosen
+// over Y (extractor.go).
+const routeQuotedAsSaying = "quoted_as_saying"
+
+// quotedAsSaying reports whether [lo, hi) holds "quoted … as saying".
+func (a *attributor) quotedAsSaying(lo, hi int) bool {
+	for v := lo; v < hi; v++ {
+		if a.isPlaceholder(v) || a.tok(v).low != "quoted" {
+			continue
+		}
+		for u := v + 1; u+1 < hi && u < v+16; u++ {
+			if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
+				break
+			}
+			if a.tok(u).low == "as" && a.tok(u+1).low == "saying" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passiveAgent reads a passive reporting verb at v with its agent after
+// "by" ("Scholz was told by Macron that “…”"): the agent speaks, never the
+// subject. passive is false when v is no such verb.
+func (a *attributor) passiveAgent(v, lo, p int) (sp speaker, ok, passive bool) {
+	if v-1 < lo || v+2 >= p || a.isPlaceholder(v-1) || a.isPlaceholder(v+1) ||
+		!a.tok(v-1).is("was", "were", "been", "is", "are", "being") || a.tok(v+1).low != "by" || a.tok(v).is("quoted", "cited") {
+		// "X was quoted by ISNA as saying": the agency reports X.
+		return noSpeaker(), false, false
+	}
+	e := v + 2
+	for e < p && !a.isPlaceholder(e) && a.npToken(a.tok(e)) {
+		e++
+	}
+	if e > v+2 && a.nounPhraseSuffix(v+2, e) == v+2 {
+		sp, ok := a.resolve(v+2, e)
+		return sp, ok, true
+	}
+	return noSpeaker(), false, true
 }
 
 // introducedAndClosed reports whether the quote q at position p closes its
@@ -248,6 +297,20 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 		if a.isPlaceholder(v) || !(d.g.speechVerbs[a.tok(v).low] || how && a.tok(v).low == "put") || a.tok(v).cap {
 			continue
 		}
+		// "“…,” TASS quoted Putin as saying": the quoted one speaks.
+		if a.tok(v).low == "quoted" {
+			for u := v + 2; u+1 < hi && u < v+14; u++ {
+				if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
+					break
+				}
+				if a.tok(u).low == "as" && a.tok(u+1).low == "saying" {
+					if a.nounPhraseSuffix(v+1, u) == v+1 {
+						return a.resolve(v+1, u)
+					}
+					return noSpeaker(), false
+				}
+			}
+		}
 		a0, b0, ok := a.subjectOf(v, k)
 		// "“…”, the spokesperson, Maria Zakharova, said" is apposition;
 		// "“…”, a charge Orban called …" makes the quote the object.
@@ -401,6 +464,9 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 				verb = u
 				break
 			}
+		}
+		if sp, ok, passive := a.passiveAgent(verb, lo, p); passive {
+			return sp, ok
 		}
 		if s, e, ok := a.subjectOf(verb, lo); ok {
 			return a.resolve(s, e)
