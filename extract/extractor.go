@@ -159,7 +159,9 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 		}
 		// "“…,” TASS quoted Putin as saying": the scorer may doubt Putin,
 		// but the agency that quotes him is never the speaker instead.
-		if at.route[q] == routeQuotedAsSaying && out[q].who.kind != SpeakerNone && !sameSpeaker(out[q].who, at.got[q]) {
+		// Words someone denies saying are nobody's.
+		if at.route[q] == routeQuotedAsSaying && out[q].who.kind != SpeakerNone && !sameSpeaker(out[q].who, at.got[q]) ||
+			at.route[q] == routeDenied {
 			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
 		}
 	}

@@ -53,6 +53,9 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"the ministry of a minister speaks, not the minister",
 			`The ministry of Foreign Minister Sergei Lavrov said in a statement: "Russia reserves the right to respond."`,
 			"Russia reserves the right", []string{"The ministry of Foreign Minister Sergei Lavrov", ""}},
+		{"words someone denies saying are not theirs",
+			`President Anna Keller denied saying that the veterans were "losers and suckers, every one of them" in any conversation.`,
+			"losers and suckers", []string{""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

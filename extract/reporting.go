@@ -38,6 +38,10 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 			return sp, true
 		}
 	}
+	if a.deniedWords(lo, p) {
+		a.route[q] = routeDenied
+		return noSpeaker(), true
+	}
 	if sp, ok := a.tagBefore(lo, p); ok {
 		a.route[q] = "tag_before"
 		if a.quotedAsSaying(lo, p) {
@@ -85,6 +89,37 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	}
 	a.route[q] = "colon_intro"
 	return a.colonIntro(p)
+}
+
+// routeDenied is the route of words someone denies saying ("Trump denied
+// saying the veterans were “losers”"): nobody is their speaker, not the
+// rules' and not the scorer's (extractor.go).
+const routeDenied = "denied"
+
+// deniedWords reports whether the reporting verb nearest before the quote
+// at p is denied: "denied saying", "denies having said", "never said".
+func (a *attributor) deniedWords(lo, p int) bool {
+	for v := p - 1; v > lo; v-- {
+		if a.isPlaceholder(v) {
+			continue
+		}
+		if !a.d.g.speechVerbs[a.tok(v).low] {
+			continue
+		}
+		for u := v - 1; u >= lo && u >= v-3; u-- {
+			if a.isPlaceholder(u) {
+				break
+			}
+			if w := a.tok(u).low; w == "denied" || w == "denies" || w == "deny" || w == "denying" || w == "never" && u == v-1 {
+				return true
+			}
+			if !a.tok(u).is("having", "ever", "that", "he", "she", "they", "it") {
+				break
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // routeQuotedAsSaying is the route of a quote whose reporting clause is
