@@ -159,9 +159,10 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 		}
 		// "“…,” TASS quoted Putin as saying": the scorer may doubt Putin,
 		// but the agency that quotes him is never the speaker instead.
-		// Words someone denies saying are nobody's.
+		// Words someone denies saying are nobody's, and so are words a
+		// passive verb reports with no agent.
 		if at.route[q] == routeQuotedAsSaying && out[q].who.kind != SpeakerNone && !sameSpeaker(out[q].who, at.got[q]) ||
-			at.route[q] == routeDenied {
+			at.route[q] == routeDenied || at.route[q] == routeUnnamedAgent {
 			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
 		}
 	}

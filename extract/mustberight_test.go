@@ -56,6 +56,12 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"words someone denies saying are not theirs",
 			`President Anna Keller denied saying that the veterans were "losers and suckers, every one of them" in any conversation.`,
 			"losers and suckers", []string{""}},
+		{"the one a passive verb speaks of does not speak",
+			`Prime Minister Viktor Orban has been accused of turning Hungary into "an electoral autocracy with a friendly face."`,
+			"an electoral autocracy", []string{""}},
+		{"a relative clause with its own reporting verb is not the main verb's quote",
+			`President Recep Tayyip Erdogan, whom critics call "an autocrat in all but name", said on Tuesday that Turkey would not back down.`,
+			"an autocrat in all but name", []string{"critics", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

@@ -42,6 +42,12 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 		a.route[q] = routeDenied
 		return noSpeaker(), true
 	}
+	if v := a.nearestVerbBefore(lo, p); v >= 0 {
+		if sp, ok, passive := a.passiveAgent(v, lo, p); passive && sp.kind == SpeakerNone {
+			a.route[q] = routeUnnamedAgent
+			return noSpeaker(), ok
+		}
+	}
 	if sp, ok := a.tagBefore(lo, p); ok {
 		a.route[q] = "tag_before"
 		if a.quotedAsSaying(lo, p) {
@@ -96,28 +102,39 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 // rules' and not the scorer's (extractor.go).
 const routeDenied = "denied"
 
+// routeUnnamedAgent is the route of a quote reported by a passive verb
+// with no agent ("Orban has been accused of turning Hungary into “…”"):
+// the subject is spoken of, and nobody is the speaker (extractor.go).
+const routeUnnamedAgent = "unnamed_agent"
+
+// nearestVerbBefore returns the reporting verb nearest before the quote at
+// p in [lo, p), or -1.
+func (a *attributor) nearestVerbBefore(lo, p int) int {
+	for v := p - 1; v > lo; v-- {
+		if !a.isPlaceholder(v) && a.d.g.speechVerbs[a.tok(v).low] {
+			return v
+		}
+	}
+	return -1
+}
+
 // deniedWords reports whether the reporting verb nearest before the quote
 // at p is denied: "denied saying", "denies having said", "never said".
 func (a *attributor) deniedWords(lo, p int) bool {
-	for v := p - 1; v > lo; v-- {
-		if a.isPlaceholder(v) {
-			continue
-		}
-		if !a.d.g.speechVerbs[a.tok(v).low] {
-			continue
-		}
-		for u := v - 1; u >= lo && u >= v-3; u-- {
-			if a.isPlaceholder(u) {
-				break
-			}
-			if w := a.tok(u).low; w == "denied" || w == "denies" || w == "deny" || w == "denying" || w == "never" && u == v-1 {
-				return true
-			}
-			if !a.tok(u).is("having", "ever", "that", "he", "she", "they", "it") {
-				break
-			}
-		}
+	v := a.nearestVerbBefore(lo, p)
+	if v < 0 {
 		return false
+	}
+	for u := v - 1; u >= lo && u >= v-3; u-- {
+		if a.isPlaceholder(u) {
+			break
+		}
+		if w := a.tok(u).low; w == "denied" || w == "denies" || w == "deny" || w == "denying" || w == "never" && u == v-1 {
+			return true
+		}
+		if !a.tok(u).is("having", "ever", "that", "he", "she", "they", "it") {
+			break
+		}
 	}
 	return false
 }
@@ -145,14 +162,21 @@ func (a *attributor) quotedAsSaying(lo, hi int) bool {
 	return false
 }
 
-// passiveAgent reads a passive reporting verb at v with its agent after
-// "by" ("Scholz was told by Macron that “…”"): the agent speaks, never the
-// subject. passive is false when v is no such verb.
+// passiveAgent reads a passive reporting verb at v: with its agent after
+// "by" ("Scholz was told by Macron that “…”") the agent speaks; without one
+// ("Orban has been accused of …") nobody named does. The subject never
+// does, but for "quoted" and "cited". passive is false when v is no such
+// verb.
 func (a *attributor) passiveAgent(v, lo, p int) (sp speaker, ok, passive bool) {
-	if v-1 < lo || v+2 >= p || a.isPlaceholder(v-1) || a.isPlaceholder(v+1) ||
-		!a.tok(v-1).is("was", "were", "been", "is", "are", "being") || a.tok(v+1).low != "by" || a.tok(v).is("quoted", "cited") {
+	if v-1 < lo || v+1 >= p || a.isPlaceholder(v-1) || a.isPlaceholder(v+1) ||
+		!a.tok(v-1).is("was", "were", "been", "is", "are", "being") || a.tok(v).is("quoted", "cited") || !a.d.g.isParticiple(a.tok(v)) {
 		// "X was quoted by ISNA as saying": the agency reports X.
 		return noSpeaker(), false, false
+	}
+	if a.tok(v+1).low != "by" || v+2 >= p {
+		// "Orban has been accused of turning Hungary into “…”": the
+		// subject is spoken of, by someone the sentence does not name.
+		return noSpeaker(), true, true
 	}
 	e := v + 2
 	for e < p && !a.isPlaceholder(e) && a.npToken(a.tok(e)) {
@@ -165,18 +189,35 @@ func (a *attributor) passiveAgent(v, lo, p int) (sp speaker, ok, passive bool) {
 	return noSpeaker(), false, true
 }
 
-// introducedAndClosed reports whether the quote q at position p closes its
-// sentence after a reporting verb of its own ("Russia insisted that
-// Pyongyang “stop its dangerous escapades.”") and a new sentence opens at
-// k ("The International Atomic Energy Agency said …"): that sentence's
-// subject speaks its own words, not the quote's.
+// introducedAndClosed reports whether the quote q at position p has a
+// reporting clause of its own before it, so that the tag after it at k is
+// not its tag: it closes its sentence after a reporting verb ("Russia
+// insisted that Pyongyang “stop its dangerous escapades.”") and a new
+// sentence opens at k ("The International Atomic Energy Agency said …"),
+// or the quote stands in a relative clause with a reporting verb and a
+// subject of its own ("X, whom critics call “an autocrat”, said").
 func (a *attributor) introducedAndClosed(q, lo, p, k int) bool {
-	if !a.quoteEndsSentence(q) || a.isPlaceholder(k) || !a.tok(k).cap {
-		return false
+	if a.quoteEndsSentence(q) && !a.isPlaceholder(k) && a.tok(k).cap {
+		for i := lo; i < p; i++ {
+			if !a.isPlaceholder(i) && a.d.g.speechVerbs[a.tok(i).low] {
+				return true
+			}
+		}
 	}
-	for i := lo; i < p; i++ {
-		if !a.isPlaceholder(i) && a.d.g.speechVerbs[a.tok(i).low] {
-			return true
+	// "X, whom critics call “an autocrat”, said …": a relative clause
+	// with a reporting verb and a subject of its own introduces the
+	// quote, so the verb after the quote reports something else.
+	for v := p - 1; v > lo; v-- {
+		if a.isPlaceholder(v) {
+			return false
+		}
+		t := a.tok(v)
+		if t.low == "," || t.low == ";" || t.isSentenceEnd() {
+			return false
+		}
+		if a.d.g.speechVerbs[t.low] && !strings.HasSuffix(t.low, "ing") {
+			s, _, ok := a.subjectOf(v, lo)
+			return ok && s > lo && !a.isPlaceholder(s-1) && a.tok(s-1).is("whom", "which", "that")
 		}
 	}
 	return false
