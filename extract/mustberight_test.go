@@ -62,6 +62,9 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"a relative clause with its own reporting verb is not the main verb's quote",
 			`President Recep Tayyip Erdogan, whom critics call "an autocrat in all but name", said on Tuesday that Turkey would not back down.`,
 			"an autocrat in all but name", []string{"critics", ""}},
+		{"he after two men named in one sentence is open",
+			`Foreign Minister Sergei Lavrov met his Turkish counterpart, Hakan Fidan. "Russia is ready for talks," he said.`,
+			"Russia is ready for talks", []string{"Sergei Lavrov", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

@@ -203,6 +203,12 @@ func (a *attributor) pronounAntecedent(i int) speaker {
 		}
 		if !found {
 			if g == want {
+				// "Lavrov met his Turkish counterpart, Hakan Fidan.
+				// “…,” he said": another man named as a subject
+				// earlier in the same sentence leaves "he" open.
+				if e.person >= 0 && a.sameSexSubjectBefore(e, ke, want) {
+					return noSpeaker()
+				}
 				return a.eventSpeaker(e)
 			}
 			first, found = e, true
@@ -222,6 +228,23 @@ func (a *attributor) pronounAntecedent(i int) speaker {
 		return noSpeaker()
 	}
 	return a.eventSpeaker(first)
+}
+
+// sameSexSubjectBefore reports whether a person other than e's, of the
+// sex want, is named as a subject earlier in e's own sentence, among the
+// first ke events.
+func (a *attributor) sameSexSubjectBefore(e event, ke int, want gender) bool {
+	from := a.sentencesBack(e.tok, 1)
+	for k := ke - 1; k >= 0 && a.events[k].tok >= from; k-- {
+		o := a.events[k]
+		if o.tok >= e.tok || o.person < 0 || o.person == e.person {
+			continue
+		}
+		if a.sexOf(o.person) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // speaksOn resolves a "he" or "she" at token i that is the subject of a
