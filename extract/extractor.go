@@ -153,15 +153,22 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 			}
 			continue
 		}
-		out[q] = e.speakers.choose(cands[q], at.nullFeatures(q, cands[q]), at.got[q], at.how[q] == byContinuation)
+		var relay func(candidate) bool
+		if at.route[q] == routeRelayed && at.got[q].kind == SpeakerPerson {
+			// "According to RIA Novosti, Lavrov said": the agency relays
+			// the person the rules found; it is no candidate.
+			relay = func(c candidate) bool { return c.who.kind == SpeakerOrganization }
+		}
+		out[q] = e.speakers.chooseExcept(cands[q], at.nullFeatures(q, cands[q]), at.got[q], at.how[q] == byContinuation, relay)
 		if at.got[q].kind == SpeakerNone && (passesOver(cands[q], out[q].who, at.d.quotes[q].start) || tagsAnother(cands[q], out[q], at.d.quotes[q].start)) {
 			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
 		}
 		// "“…,” TASS quoted Putin as saying": the scorer may doubt Putin,
-		// but the agency that quotes him is never the speaker instead.
+		// but the agency that quotes him is never the speaker instead;
+		// nor is the one who rejects "Biden's call for “…”" its speaker.
 		// Words someone denies saying are nobody's, and so are words a
 		// passive verb reports with no agent.
-		if at.route[q] == routeQuotedAsSaying && out[q].who.kind != SpeakerNone && !sameSpeaker(out[q].who, at.got[q]) ||
+		if (at.route[q] == routeRelayed || at.route[q] == "possessed" && at.claimContent(q)) && out[q].who.kind != SpeakerNone && !sameSpeaker(out[q].who, at.got[q]) ||
 			at.route[q] == routeDenied || at.route[q] == routeUnnamedAgent {
 			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
 		}

@@ -32,8 +32,15 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	if k < hi && !a.introducedAndClosed(q, lo, p, k) {
 		if sp, ok := a.tagAfter(k, hi); ok {
 			a.route[q] = "tag_after"
-			if a.quotedAsSaying(k, hi) {
-				a.route[q] = routeQuotedAsSaying
+			if a.relayed(lo, hi) {
+				a.route[q] = routeRelayed
+				// "Lavrov said the West was “…,” RIA Novosti reported":
+				// the agency relays the speaker its sentence names.
+				if a.mediaTagAfter(k, hi) {
+					if sp2, ok2 := a.tagBefore(lo, p); ok2 && sp2.kind == SpeakerPerson {
+						return sp2, true
+					}
+				}
 			}
 			return sp, true
 		}
@@ -50,8 +57,8 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	}
 	if sp, ok := a.tagBefore(lo, p); ok {
 		a.route[q] = "tag_before"
-		if a.quotedAsSaying(lo, p) {
-			a.route[q] = routeQuotedAsSaying
+		if a.relayed(lo, hi) {
+			a.route[q] = routeRelayed
 		}
 		return sp, true
 	}
@@ -139,24 +146,49 @@ func (a *attributor) deniedWords(lo, p int) bool {
 	return false
 }
 
-// routeQuotedAsSaying is the route of a quote whose reporting clause is
-// "X quoted Y as saying": Y speaks, and X, the reporter, must not be chosen
-// over Y (extractor.go).
-const routeQuotedAsSaying = "quoted_as_saying"
+// routeRelayed is the route of a quote whose sentence also names who
+// relays it ("TASS quoted Putin as saying", "according to RIA Novosti",
+// "RIA Novosti reported"): the speaker the rules found speaks, and the
+// scorer may not put the relaying agency in his place (extractor.go).
+const routeRelayed = "relayed"
 
-// quotedAsSaying reports whether [lo, hi) holds "quoted … as saying".
-func (a *attributor) quotedAsSaying(lo, hi int) bool {
+// relayed reports whether [lo, hi) names someone relaying what is said:
+// "according to", "quoted … as saying", "reported".
+func (a *attributor) relayed(lo, hi int) bool {
 	for v := lo; v < hi; v++ {
-		if a.isPlaceholder(v) || a.tok(v).low != "quoted" {
+		if a.isPlaceholder(v) {
 			continue
 		}
-		for u := v + 1; u+1 < hi && u < v+16; u++ {
-			if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
-				break
+		switch t := a.tok(v); {
+		case t.low == "according" && v+1 < hi && !a.isPlaceholder(v+1) && a.tok(v+1).low == "to",
+			t.is("reported", "reports"):
+			return true
+		case t.low == "quoted":
+			for u := v + 1; u+1 < hi && u < v+16; u++ {
+				if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
+					break
+				}
+				if a.tok(u).low == "as" && a.tok(u+1).low == "saying" {
+					return true
+				}
 			}
-			if a.tok(u).low == "as" && a.tok(u+1).low == "saying" {
-				return true
-			}
+		}
+	}
+	return false
+}
+
+// mediaTagAfter reports whether the reporting verb after the quote, from
+// k, is a relaying one ("reported", "reports") with no "as saying" after
+// it: its subject relays, and another tag names the speaker.
+func (a *attributor) mediaTagAfter(k, hi int) bool {
+	for v := k; v < hi && v < k+8; v++ {
+		if a.isPlaceholder(v) {
+			return false
+		}
+		if t := a.tok(v); t.is("reported", "reports") {
+			return true
+		} else if a.d.g.speechVerbs[t.low] {
+			return false
 		}
 	}
 	return false
@@ -247,6 +279,21 @@ func (a *attributor) possessedWords(lo, p int) (speaker, bool) {
 		return noSpeaker(), true
 	}
 	return noSpeaker(), false
+}
+
+// claimContent reports whether quote q is the content of a claim noun
+// right before it ("Biden's call for “…”", "the claim that “…”"), not a
+// characterisation of it ("called Obama's remarks on Saturday “…”").
+func (a *attributor) claimContent(q int) bool {
+	p := a.qpos[q]
+	if p < 2 || a.isPlaceholder(p-1) {
+		return false
+	}
+	t := a.tok(p - 1)
+	if t.in(wClaimNoun) {
+		return true
+	}
+	return t.is("for", "that", "of") && !a.isPlaceholder(p-2) && a.tok(p-2).in(wClaimNoun)
 }
 
 // gappedSpeaker reads "Zelensky called it “a surrender”, Trump “a great
@@ -373,8 +420,9 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 		if a.isPlaceholder(v) || !(d.g.speechVerbs[a.tok(v).low] || how && a.tok(v).low == "put") || a.tok(v).cap {
 			continue
 		}
-		// "“…,” TASS quoted Putin as saying": the quoted one speaks.
-		if a.tok(v).low == "quoted" {
+		// "“…,” TASS quoted Putin as saying": the quoted one speaks; so
+		// does the one "RIA Novosti reported … as saying".
+		if a.tok(v).is("quoted", "reported") {
 			for u := v + 2; u+1 < hi && u < v+14; u++ {
 				if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
 					break
@@ -526,7 +574,7 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 		if t.low == "saying" && v-1 >= lo && a.tok(v-1).low == "as" {
 			// "was quoted by the agency as saying"
 			for u := v - 2; u >= lo && u > v-20; u-- {
-				if a.isPlaceholder(u) || a.tok(u).low != "quoted" {
+				if a.isPlaceholder(u) || !a.tok(u).is("quoted", "reported") {
 					continue
 				}
 				// "State media quoted Foreign Minister Abbas Araghchi as

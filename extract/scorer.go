@@ -103,10 +103,20 @@ type speakerChoice struct {
 // choose picks the speaker of one quote among cands, "nobody" described
 // by nullFeatures, given the rules' proposal.
 func (m *speakerModel) choose(cands []candidate, nullFeatures []string, rule speaker, carried bool) speakerChoice {
+	return m.chooseExcept(cands, nullFeatures, rule, carried, nil)
+}
+
+// chooseExcept is choose with the candidates excluded reports true for
+// left out: they can be no one's speaker, and the others share all the
+// probability.
+func (m *speakerModel) chooseExcept(cands []candidate, nullFeatures []string, rule speaker, carried bool, excluded func(candidate) bool) speakerChoice {
 	ch := speakerChoice{who: noSpeaker(), null: nullFeatures}
 	ch.scores = make([]float64, len(cands)+1)
 	for i, c := range cands {
 		ch.scores[i] = m.score(c.features)
+		if excluded != nil && excluded(c) {
+			ch.scores[i] = math.Inf(-1)
+		}
 	}
 	ch.scores[len(cands)] = m.score(nullFeatures)
 	ch.probs = softmax(ch.scores)
