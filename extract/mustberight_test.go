@@ -135,6 +135,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"The government has opened", "Al-Tayeb Idris Al-Tayeb Osman"},
 		{"a copula and a colon introduce the subject's words", "Leaders met in Paris on Monday. Macron's spokesperson said the dinner had been \"frank and useful\". A source close to Macron was blunter: \"Some capitals still think Washington will save them. It will not.\"",
 			"Some capitals still think", "A source close to Macron"},
+		{"she after the only woman named, as an object", "President Emmanuel Macron met Prime Minister Giorgia Meloni in Rome.\n\n\"Italy will not be lectured by anyone,\" she said.",
+			"Italy will not be lectured", "Giorgia Meloni"},
 		{"a newspaper reports", "Few of her donors give small sums.\n\nThe Daily Ledger reports: \"Just 24 percent of the contributors to her campaign so far have given $200 or less.\"",
 			"Just 24 percent", "The Daily Ledger"},
 		{"a participle of asking", "The campaign released an ad on Monday.\n\nThe ad uses footage of Senator Ruth Harlow asking, \"Why are we not fifty points ahead, you might ask?\"",

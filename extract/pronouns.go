@@ -224,10 +224,42 @@ func (a *attributor) pronounAntecedent(i int) speaker {
 	// is about someone of the other sex: otherwise the sentences between
 	// may be about someone the text does not name ("The opposition
 	// criticised the government. “…,” he said").
-	if !found || first.tok < near && !otherNear {
+	if !found {
+		return a.onlyOneOfSex(near, i, want)
+	}
+	if first.tok < near && !otherNear {
 		return noSpeaker()
 	}
 	return a.eventSpeaker(first)
+}
+
+// onlyOneOfSex resolves a "he" or "she" at token i that no subject
+// accounts for to the one person of its sex named in its sentence or the
+// one before, object or not ("Macron met Prime Minister Giorgia Meloni.
+// “…,” she said"), when everyone else named there is known to be of the
+// other sex.
+func (a *attributor) onlyOneOfSex(near, i int, want gender) speaker {
+	d := a.d
+	found := -1
+	for t := near; t < i; t++ {
+		mi, ok := d.mentionByTok[t]
+		if !ok || d.tokQuote[t] >= 0 || d.mentions[mi].entity < 0 {
+			continue
+		}
+		p := d.mentions[mi].entity
+		switch g := a.sexOf(p); {
+		case g == genderUnknown:
+			return noSpeaker()
+		case g == want && found >= 0 && found != p:
+			return noSpeaker()
+		case g == want:
+			found = p
+		}
+	}
+	if found < 0 {
+		return noSpeaker()
+	}
+	return a.personSpeaker(found)
 }
 
 // sameSexSubjectBefore reports whether a person other than e's, of the
