@@ -169,7 +169,7 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 				}
 			}
 			add(candPronoun, i, i+1, who)
-		case d.g.speakerHead[t.low] != kindNone || d.isRoleNoun(t.low) && !t.cap:
+		case (d.g.speakerHead[t.low] != kindNone || d.isRoleNoun(t.low) && !t.cap) && !(t.cap && a.nameGoesOn(i, hi)):
 			s := i
 			for s > lo && i-s < 6 && !a.isPlaceholder(s-1) && a.npToken(a.tok(s-1)) && !a.tok(s-1).in(wPhrasePreposition) {
 				if _, named := mentionAt[s-1]; named || a.possessor(s-1) >= 0 {
@@ -854,4 +854,11 @@ func orNone(s string) string {
 func (a *attributor) afterPreposition(off int) bool {
 	i := sort.Search(len(a.d.toks), func(k int) bool { return a.d.toks[k].start >= off })
 	return i > 0 && a.d.sameRegion(i-1, i) && a.d.toks[i-1].in(wObjectPreposition)
+}
+
+// nameGoesOn reports whether the capitalised word at i goes on as a name
+// across "of", "for" or "to" ("Alliance to Reclaim Our Schools"): it is
+// read as that name, not as the head of a description ending at i.
+func (a *attributor) nameGoesOn(i, hi int) bool {
+	return i+2 < hi && !a.isPlaceholder(i+1) && !a.isPlaceholder(i+2) && a.tok(i+1).is("of", "for", "to") && a.tok(i+2).cap
 }

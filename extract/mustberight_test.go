@@ -77,6 +77,12 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"words that characterise someone's remarks are the characteriser's",
 			`President Barack Obama spoke on Saturday. Minyon Moore, a senior adviser to the campaign, called Mr. Obama's remarks on Saturday "a true wake-up call to the coalition."`,
 			"a true wake-up call", []string{"Minyon Moore", ""}},
+		{"a body's name goes on across \"to\"; no part of it speaks",
+			`"Journalists are being killed at a record rate," the Committee to Protect Journalists said on Monday.`,
+			"Journalists are being killed", []string{"the Committee to Protect Journalists", ""}},
+		{"a body's name after \"according to\" is not cut at \"to\"",
+			`Parents rallied on Thursday. More than 100,000 people took part in "a nationwide walk-in at more than 2,000 schools," according to the event organizer Alliance to Reclaim Our Schools.`,
+			"a nationwide walk-in", []string{"the event organizer Alliance to Reclaim Our Schools", "Alliance to Reclaim Our Schools", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

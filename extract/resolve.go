@@ -16,7 +16,9 @@ func (a *attributor) resolveAfter(s, hi int) (speaker, bool) {
 	e := s
 	for e < hi && e < s+12 && !a.isPlaceholder(e) {
 		t := a.tok(e)
-		if !a.npToken(t) || !t.cap && t.is("in", "at") {
+		// "the Alliance to Reclaim Our Schools": "to" inside a name.
+		inName := t.low == "to" && e > s && a.tok(e-1).cap && e+1 < hi && !a.isPlaceholder(e+1) && a.tok(e+1).cap
+		if !inName && (!a.npToken(t) || !t.cap && t.is("in", "at")) {
 			break
 		}
 		e++
