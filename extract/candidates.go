@@ -190,6 +190,16 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 					who = last.who
 				}
 			}
+			// "The Chinese envoy, Fu Cong, told the council": a
+			// description with a name in apposition after it is that
+			// person, when the apposition closes on a comma.
+			if i+2 < hi && !a.isPlaceholder(i+1) && a.tok(i+1).low == "," && (who.kind == SpeakerAnonymous || who.kind == SpeakerNone) {
+				if mi, ok := mentionAt[i+2]; ok && d.mentions[mi].entity >= 0 {
+					if end := d.mentions[mi].nameEnd; end < len(d.toks) && d.toks[end].low == "," {
+						who = a.personSpeaker(d.mentions[mi].entity)
+					}
+				}
+			}
 			// "Vann R. Newkirk II, a writer for The Atlantic, said": a
 			// description in apposition to a name is that person. A
 			// body is not a person's apposition, nor is the object of a
