@@ -9,9 +9,12 @@ import "math"
 // features that decided. It is what `attache extract --explain` prints and
 // what the speaker scorer is trained on.
 type Explanation struct {
-	Quote      Quote       `json:"quote"`
-	Kept       bool        `json:"kept"` // false: dropped as no speech (a short or title-case quote with no speaker)
-	Rule       string      `json:"rule"` // the rules' proposal, "" when none
+	Quote Quote  `json:"quote"`
+	Kept  bool   `json:"kept"` // false: dropped as no speech (a short or title-case quote with no speaker)
+	Rule  string `json:"rule"` // the rules' proposal, "" when none
+	// Overruled names the reading of the reporting clause that kept the
+	// scorer's choice from being named ("a relaying agency"), "" when none.
+	Overruled  string      `json:"overruled,omitempty"`
 	Candidates []Candidate `json:"candidates"`
 	Nobody     Candidate   `json:"nobody"` // the choice "no speaker"
 }
@@ -38,7 +41,7 @@ func (e *Extractor) Explain(text string) (Analysis, []Explanation) {
 }
 
 func explanationOf(text string, q Quote, kept bool, rule speaker, cands []candidate, ch speakerChoice) Explanation {
-	x := Explanation{Quote: q, Kept: kept, Rule: rule.name, Candidates: []Candidate{}}
+	x := Explanation{Quote: q, Kept: kept, Rule: rule.name, Overruled: ch.overruled, Candidates: []Candidate{}}
 	for i, c := range cands {
 		cd := Candidate{Kind: c.kind.String(), Start: c.start, End: c.end, Speaker: c.who.name, SpeakerKind: c.who.kind, Features: c.features}
 		if c.start >= 0 {

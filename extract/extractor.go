@@ -160,17 +160,14 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 			relay = func(c candidate) bool { return c.who.kind == SpeakerOrganization }
 		}
 		out[q] = e.speakers.chooseExcept(cands[q], at.nullFeatures(q, cands[q]), at.got[q], at.how[q] == byContinuation, relay)
-		if at.got[q].kind == SpeakerNone && (passesOver(cands[q], out[q].who, at.d.quotes[q].start) || tagsAnother(cands[q], out[q], at.d.quotes[q].start)) {
-			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
+		if out[q].who.kind == SpeakerNone {
+			continue
 		}
-		// "“…,” TASS quoted Putin as saying": the scorer may doubt Putin,
-		// but the agency that quotes him is never the speaker instead;
-		// nor is the one who rejects "Biden's call for “…”" its speaker.
-		// Words someone denies saying are nobody's, and so are words a
-		// passive verb reports with no agent.
-		if (at.route[q] == routeRelayed || at.route[q] == "possessed" && at.claimContent(q)) && out[q].who.kind != SpeakerNone && !sameSpeaker(out[q].who, at.got[q]) ||
-			at.route[q] == routeDenied || at.route[q] == routeUnnamedAgent {
-			out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs}
+		for _, o := range overrulings() {
+			if o.applies(at, cands[q], q, out[q]) {
+				out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs, overruled: o.name}
+				break
+			}
 		}
 	}
 	// A paragraph of a quote running over several paragraphs is the same
@@ -190,6 +187,45 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 		}
 	}
 	return out
+}
+
+// overruling is a reading of a quote's reporting clause that the scorer's
+// choice may not go against: when it applies, nobody is named instead.
+type overruling struct {
+	name    string
+	applies func(at *attributor, cands []candidate, q int, ch speakerChoice) bool
+}
+
+// overrulings lists them, each a small function with its case in
+// mustberight_test.go.
+func overrulings() []overruling {
+	return []overruling{
+		// "“…,” Merz said. Macron disagreed. “It is a good step.”"
+		{"another person opens a sentence between", func(at *attributor, cands []candidate, q int, ch speakerChoice) bool {
+			return at.got[q].kind == SpeakerNone && passesOver(cands, ch.who, at.d.quotes[q].start)
+		}},
+		// "“You winning?” she said, but Kevin …, and as Trump went on about “…”"
+		{"the subject of another quote's tag", func(at *attributor, cands []candidate, q int, ch speakerChoice) bool {
+			return at.got[q].kind == SpeakerNone && tagsAnother(cands, ch, at.d.quotes[q].start)
+		}},
+		// "“…,” TASS quoted Putin as saying": the agency never speaks
+		// in his place.
+		{"a relaying agency", func(at *attributor, _ []candidate, q int, ch speakerChoice) bool {
+			return at.route[q] == routeRelayed && !sameSpeaker(ch.who, at.got[q])
+		}},
+		// "Netanyahu rejected Biden's call for “…”"
+		{"the content of someone's claim", func(at *attributor, _ []candidate, q int, ch speakerChoice) bool {
+			return at.route[q] == "possessed" && at.claimContent(q) && !sameSpeaker(ch.who, at.got[q])
+		}},
+		// "Trump denied saying that the veterans were “…”"
+		{"words denied", func(at *attributor, _ []candidate, q int, _ speakerChoice) bool {
+			return at.route[q] == routeDenied
+		}},
+		// "Orban has been accused of turning Hungary into “…”"
+		{"a passive verb with no agent", func(at *attributor, _ []candidate, q int, _ speakerChoice) bool {
+			return at.route[q] == routeUnnamedAgent
+		}},
+	}
 }
 
 // tagsAnother reports whether the scorer, without the rules, chose the

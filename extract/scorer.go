@@ -98,6 +98,7 @@ type speakerChoice struct {
 	null       []string
 	scores     []float64 // per candidate, then "nobody" last
 	probs      []float64
+	overruled  string // the overruling (extractor.go) that set who to nobody, if any
 }
 
 // choose picks the speaker of one quote among cands, "nobody" described

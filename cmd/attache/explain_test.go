@@ -38,3 +38,16 @@ func TestExtractExplain(t *testing.T) {
 		t.Errorf("explanation %+v", x)
 	}
 }
+
+// TestExtractExplainOverruled checks that --explain says which reading of
+// the reporting clause kept the scorer's choice from being named.
+func TestExtractExplainOverruled(t *testing.T) {
+	in := "Headline\n\nPrime Minister Viktor Orban has been accused of turning Hungary into \"an electoral autocracy with a friendly face.\"\n"
+	code, out, stderr := run(t, in, "extract", "--explain", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "speaker (no one), confidence 0.000; rules proposed \"\"; the scorer's choice overruled: a passive verb with no agent"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}

@@ -165,6 +165,9 @@ func writeExplanations(w io.Writer, ex *extract.Extractor, texts []string, asJSO
 				speaker = "(no one)"
 			}
 			fmt.Fprintf(bw, "“%s”\n  speaker %s, confidence %.3f; rules proposed %q", x.Quote.Text, speaker, x.Quote.Confidence, x.Rule)
+			if x.Overruled != "" {
+				fmt.Fprintf(bw, "; the scorer's choice overruled: %s", x.Overruled)
+			}
 			if !x.Kept {
 				fmt.Fprint(bw, "; dropped as no speech")
 			}
