@@ -145,6 +145,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"Italy will not be lectured", "Giorgia Meloni"},
 		{"a description with the name in apposition after it", "The Security Council met on Friday. The Chinese envoy, Fu Cong, told the council: \"Sanctions are not the answer.\" He was echoed by Russia's Vassily Nebenzia.",
 			"Sanctions are not the answer", "Fu Cong"},
+		{"the top diplomat is the minister just named", "MOSCOW, June 12 (TASS) - Russia is ready for talks, Russian Foreign Minister Sergei Lavrov told reporters. \"We have never refused to talk to anyone,\" the top diplomat stressed.",
+			"We have never refused", "Sergei Lavrov"},
 		{"a newspaper reports", "Few of her donors give small sums.\n\nThe Daily Ledger reports: \"Just 24 percent of the contributors to her campaign so far have given $200 or less.\"",
 			"Just 24 percent", "The Daily Ledger"},
 		{"a participle of asking", "The campaign released an ad on Monday.\n\nThe ad uses footage of Senator Ruth Harlow asking, \"Why are we not fifty points ahead, you might ask?\"",

@@ -119,9 +119,10 @@ func (a *attributor) resolve(s, e int) (speaker, bool) {
 				if p := a.recentPerson(ts, te); p >= 0 && a.roleAgrees(p, head.low) {
 					return a.personSpeaker(p), true
 				}
-			} else if head.low == "diplomat" && te-ts == 2 {
-				// "the diplomat stressed" (TASS, RIA): the minister,
-				// envoy or spokesperson the text has just been about.
+			} else if head.low == "diplomat" && (te-ts == 2 || te-ts == 3 && d.toks[ts+1].kind == tokWord && !d.toks[ts+1].cap) {
+				// "the diplomat stressed", "the top diplomat stressed"
+				// (TASS, RIA): the minister, envoy or spokesperson the
+				// text has just been about.
 				if p := a.recentPerson(ts, te); p >= 0 && d.g.isDiplomaticRole(d.people[p].role) {
 					if a.indefiniteSince(d.lastMentionBefore(d.people[p], ts), ts, head.low) {
 						// "A diplomat familiar with the matter said …
