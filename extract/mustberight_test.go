@@ -83,6 +83,9 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"a body's name after \"according to\" is not cut at \"to\"",
 			`Parents rallied on Thursday. More than 100,000 people took part in "a nationwide walk-in at more than 2,000 schools," according to the event organizer Alliance to Reclaim Our Schools.`,
 			"a nationwide walk-in", []string{"the event organizer Alliance to Reclaim Our Schools", "Alliance to Reclaim Our Schools", ""}},
+		{"the paper that quotes someone as warning is not the speaker",
+			`The Economist quoted President Emmanuel Macron as warning that Europe "could die if it does not wake up."`,
+			"could die", []string{"Emmanuel Macron", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

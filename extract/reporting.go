@@ -168,7 +168,7 @@ func (a *attributor) relayed(lo, hi int) bool {
 				if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
 					break
 				}
-				if a.tok(u).low == "as" && a.tok(u+1).low == "saying" {
+				if a.tok(u).low == "as" && a.asSaying(u+1) {
 					return true
 				}
 			}
@@ -192,6 +192,13 @@ func (a *attributor) mediaTagAfter(k, hi int) bool {
 		}
 	}
 	return false
+}
+
+// asSaying reports whether the token at v is the reporting participle of
+// "quoted … as saying", "as warning", "as telling".
+func (a *attributor) asSaying(v int) bool {
+	t := a.tok(v)
+	return a.d.g.speechVerbs[t.low] && strings.HasSuffix(t.low, "ing")
 }
 
 // passiveAgent reads a passive reporting verb at v: with its agent after
@@ -427,7 +434,7 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 				if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
 					break
 				}
-				if a.tok(u).low == "as" && a.tok(u+1).low == "saying" {
+				if a.tok(u).low == "as" && a.asSaying(u+1) {
 					if a.nounPhraseSuffix(v+1, u) == v+1 {
 						return a.resolve(v+1, u)
 					}
@@ -571,7 +578,7 @@ func (a *attributor) firstTagIn(lo, p int) (speaker, bool) {
 				return a.resolve(s, e)
 			}
 		}
-		if t.low == "saying" && v-1 >= lo && a.tok(v-1).low == "as" {
+		if a.asSaying(v) && v-1 >= lo && a.tok(v-1).low == "as" {
 			// "was quoted by the agency as saying"
 			for u := v - 2; u >= lo && u > v-20; u-- {
 				if a.isPlaceholder(u) || !a.tok(u).is("quoted", "reported") {
