@@ -190,11 +190,19 @@ func (a *attributor) quoteCandidates(q, p int, outerOf []int, mentionAt map[int]
 					who = last.who
 				}
 			}
-			// "The Chinese envoy, Fu Cong, told the council": a
+			// "The Chinese envoy, Fu Cong, told the council", "The
+			// foreign minister of Hungary, Peter Szijjarto, said": a
 			// description with a name in apposition after it is that
 			// person, when the apposition closes on a comma.
-			if i+2 < hi && !a.isPlaceholder(i+1) && a.tok(i+1).low == "," && (who.kind == SpeakerAnonymous || who.kind == SpeakerNone) {
-				if mi, ok := mentionAt[i+2]; ok && d.mentions[mi].entity >= 0 {
+			c := i + 1 // the comma, past "of Hungary" ("The foreign minister of Hungary, Peter Szijjarto,")
+			if c+1 < hi && !a.isPlaceholder(c) && !a.isPlaceholder(c+1) && a.tok(c).is("of", "for", "to") && a.tok(c+1).cap {
+				c++
+				for c < hi && !a.isPlaceholder(c) && a.tok(c).cap {
+					c++
+				}
+			}
+			if c+1 < hi && !a.isPlaceholder(c) && a.tok(c).low == "," && (who.kind == SpeakerAnonymous || who.kind == SpeakerNone) {
+				if mi, ok := mentionAt[c+1]; ok && d.mentions[mi].entity >= 0 {
 					if end := d.mentions[mi].nameEnd; end < len(d.toks) && d.toks[end].low == "," {
 						who = a.personSpeaker(d.mentions[mi].entity)
 					}

@@ -150,6 +150,8 @@ func TestPlainAttributionsAreMade(t *testing.T) {
 			"Sanctions are not the answer", "Fu Cong"},
 		{"the top diplomat is the minister just named", "MOSCOW, June 12 (TASS) - Russia is ready for talks, Russian Foreign Minister Sergei Lavrov told reporters. \"We have never refused to talk to anyone,\" the top diplomat stressed.",
 			"We have never refused", "Sergei Lavrov"},
+		{"a description with where its role is held, then the name in apposition", "Ministers met in Brussels on Monday. The foreign minister of Hungary, Peter Szijjarto, said: \"We will veto it, whatever Brussels does.\"",
+			"We will veto it", "Peter Szijjarto"},
 		{"a newspaper reports", "Few of her donors give small sums.\n\nThe Daily Ledger reports: \"Just 24 percent of the contributors to her campaign so far have given $200 or less.\"",
 			"Just 24 percent", "The Daily Ledger"},
 		{"a participle of asking", "The campaign released an ad on Monday.\n\nThe ad uses footage of Senator Ruth Harlow asking, \"Why are we not fifty points ahead, you might ask?\"",
