@@ -86,6 +86,12 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"the paper that quotes someone as warning is not the speaker",
 			`The Economist quoted President Emmanuel Macron as warning that Europe "could die if it does not wake up."`,
 			"could die", []string{"Emmanuel Macron", ""}},
+		{"the claim someone rejects is not theirs",
+			`Indian officials rejected the claim that India had "committed an act of war against its neighbour."`,
+			"committed an act of war", []string{""}},
+		{"words that characterise someone's statement are the characteriser's",
+			`Indian Foreign Secretary Vikram Misri spoke on Monday. Misri called Pakistan's statement "baseless and provocative."`,
+			"baseless and provocative", []string{"Vikram Misri", ""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

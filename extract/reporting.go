@@ -126,11 +126,26 @@ func (a *attributor) nearestVerbBefore(lo, p int) int {
 }
 
 // deniedWords reports whether the reporting verb nearest before the quote
-// at p is denied: "denied saying", "denies having said", "never said".
+// at p is denied ("denied saying", "denies having said", "never said") or
+// rejects a claim it does not attribute ("rejected the claim that").
 func (a *attributor) deniedWords(lo, p int) bool {
 	v := a.nearestVerbBefore(lo, p)
 	if v < 0 {
 		return false
+	}
+	// "Indian officials rejected the claim that India had “…”": the
+	// claim is someone else's, and the text does not say whose.
+	if a.tok(v).is("rejected", "rejects", "reject", "rejecting", "denied", "denies", "deny", "denying", "dismissed", "dismisses", "dismiss", "refuted", "refutes", "refute") {
+		for k := v + 1; k < p && k <= v+3; k++ {
+			if a.isPlaceholder(k) {
+				break
+			}
+			// "rejected the remarks as “…”" characterises them: the
+			// subject's words, not denied ones.
+			if a.tok(k).in(wClaimNoun) && a.tok(k-1).in(wDeterminer) && k+1 < p && !a.isPlaceholder(k+1) && a.tok(k+1).low == "that" {
+				return true
+			}
+		}
 	}
 	for u := v - 1; u >= lo && u >= v-3; u-- {
 		if a.isPlaceholder(u) {
@@ -279,6 +294,12 @@ func (a *attributor) possessedWords(lo, p int) (speaker, bool) {
 		if !t.in(wClaimNoun) || a.tok(i-1).kind != tokPossessive {
 			continue
 		}
+		// "Misri called Pakistan's statement “baseless”": a quote right
+		// after the claim noun of a verb's object characterises it; the
+		// verb's subject speaks.
+		if i == p-1 && a.objectOfVerb(i-1, lo) {
+			return noSpeaker(), false
+		}
 		te := a.outer[i-1].t
 		if mi := a.d.mentionEndingIn(a.outer[lo].t, te); mi >= 0 && a.d.mentions[mi].entity >= 0 && a.d.mentions[mi].nameEnd == te {
 			return a.personSpeaker(a.d.mentions[mi].entity), true
@@ -290,17 +311,33 @@ func (a *attributor) possessedWords(lo, p int) (speaker, bool) {
 
 // claimContent reports whether quote q is the content of a claim noun
 // right before it ("Biden's call for “…”", "the claim that “…”"), not a
-// characterisation of it ("called Obama's remarks on Saturday “…”").
+// characterisation of it ("called Obama's remarks on Saturday “…”",
+// "called Pakistan's statement “…”").
 func (a *attributor) claimContent(q int) bool {
 	p := a.qpos[q]
 	if p < 2 || a.isPlaceholder(p-1) {
 		return false
 	}
 	t := a.tok(p - 1)
-	if t.in(wClaimNoun) {
-		return true
-	}
 	return t.is("for", "that", "of") && !a.isPlaceholder(p-2) && a.tok(p-2).in(wClaimNoun)
+}
+
+// objectOfVerb reports whether the possessor ending at outer position e
+// (its "'s") follows a reporting verb at once ("called Pakistan's"), within
+// three words, so that the possessed noun is that verb's object.
+func (a *attributor) objectOfVerb(e, lo int) bool {
+	for k := e - 1; k >= lo && k >= e-4; k-- {
+		if a.isPlaceholder(k) {
+			return false
+		}
+		if a.d.g.speechVerbs[a.tok(k).low] {
+			return true
+		}
+		if !a.tok(k).cap {
+			return false
+		}
+	}
+	return false
 }
 
 // gappedSpeaker reads "Zelensky called it “a surrender”, Trump “a great
