@@ -217,6 +217,11 @@ func overrulings() []overruling {
 		{"the content of someone's claim", func(at *attributor, _ []candidate, q int, ch speakerChoice) bool {
 			return at.route[q] == "possessed" && at.claimContent(q) && !sameSpeaker(ch.who, at.got[q])
 		}},
+		// "Graham was accused by Schumer of “…”": the agent speaks, and
+		// the passive subject never does.
+		{"the subject of a passive verb", func(at *attributor, _ []candidate, q int, ch speakerChoice) bool {
+			return at.passiveWithAgent(q) && !sameSpeaker(ch.who, at.got[q])
+		}},
 		// "Trump denied saying that the veterans were “…”"
 		{"words denied", func(at *attributor, _ []candidate, q int, _ speakerChoice) bool {
 			return at.route[q] == routeDenied

@@ -92,6 +92,12 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"words that characterise someone's statement are the characteriser's",
 			`Indian Foreign Secretary Vikram Misri spoke on Monday. Misri called Pakistan's statement "baseless and provocative."`,
 			"baseless and provocative", []string{"Vikram Misri", ""}},
+		{"the subject of a passive verb with an agent never speaks",
+			`Senator Chuck Schumer spoke on Monday. Senator Lindsey Graham was accused by Schumer of "playing politics with national security once again."`,
+			"playing politics", []string{"Chuck Schumer", ""}},
+		{"words someone would not say are not theirs",
+			`Senator Chuck Schumer would not say whether the vote was "a sad day for the party and the country."`,
+			"a sad day for the party", []string{""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

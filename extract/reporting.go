@@ -151,8 +151,9 @@ func (a *attributor) deniedWords(lo, p int) bool {
 		if a.isPlaceholder(u) {
 			break
 		}
-		if w := a.tok(u).low; w == "denied" || w == "denies" || w == "deny" || w == "denying" || w == "never" && u == v-1 {
-			return true
+		if w := a.tok(u).low; w == "denied" || w == "denies" || w == "deny" || w == "denying" || (w == "never" || w == "not") && u == v-1 ||
+			w == "to" && u == v-1 && u > lo && a.tok(u-1).is("declined", "declines", "refused", "refuses") {
+			return true // "would not say whether", "declined to say if"
 		}
 		if !a.tok(u).is("having", "ever", "that", "he", "she", "they", "it") {
 			break
@@ -234,6 +235,12 @@ func (a *attributor) passiveAgent(v, lo, p int) (sp speaker, ok, passive bool) {
 	}
 	e := v + 2
 	for e < p && !a.isPlaceholder(e) && a.npToken(a.tok(e)) {
+		// "accused by Schumer of “…”": the agent ends before a
+		// preposition, unless a name goes on ("by the Ministry of
+		// Defence").
+		if e > v+2 && a.tok(e).in(wPhrasePreposition) && !(e+1 < p && !a.isPlaceholder(e+1) && a.tok(e+1).cap) {
+			break
+		}
 		e++
 	}
 	if e > v+2 && a.nounPhraseSuffix(v+2, e) == v+2 {
@@ -241,6 +248,22 @@ func (a *attributor) passiveAgent(v, lo, p int) (sp speaker, ok, passive bool) {
 		return sp, ok, true
 	}
 	return noSpeaker(), false, true
+}
+
+// passiveWithAgent reports whether quote q's nearest reporting verb before
+// it is passive with its agent after "by" ("was accused by Schumer of").
+func (a *attributor) passiveWithAgent(q int) bool {
+	p := a.qpos[q]
+	if p < 0 {
+		return false
+	}
+	lo, _ := a.sentenceBounds(p)
+	v := a.nearestVerbBefore(lo, p)
+	if v < 0 {
+		return false
+	}
+	sp, _, passive := a.passiveAgent(v, lo, p)
+	return passive && sp.kind != SpeakerNone
 }
 
 // introducedAndClosed reports whether the quote q at position p has a
