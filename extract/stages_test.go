@@ -57,14 +57,7 @@ var fieldStage = map[string]int{
 func TestStagesWriteOnlyTheirFields(t *testing.T) {
 	fset := gotoken.NewFileSet()
 	for f, stage := range stageOfFile {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		af, err := parser.ParseFile(fset, f, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		af := parseSource(t, fset, f)
 		ast.Inspect(af, func(n ast.Node) bool {
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || as.Tok == gotoken.DEFINE {
@@ -108,14 +101,7 @@ func TestStagesCallOnlyEarlierStages(t *testing.T) {
 			t.Errorf("%s has no stage in stageOfFile: place it in the pipeline", f)
 			continue
 		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		af, err := parser.ParseFile(fset, f, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		af := parseSource(t, fset, f)
 		parsed[f] = af
 		for _, d := range af.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
@@ -158,4 +144,18 @@ func TestStagesCallOnlyEarlierStages(t *testing.T) {
 	for _, b := range slices.Compact(bad) {
 		t.Error(b)
 	}
+}
+
+// parseSource parses the package's source file f.
+func parseSource(t *testing.T, fset *gotoken.FileSet, f string) *ast.File {
+	t.Helper()
+	src, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	af, err := parser.ParseFile(fset, f, src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return af
 }
