@@ -98,6 +98,9 @@ func TestNoQuoteInTheWrongMouth(t *testing.T) {
 		{"words someone would not say are not theirs",
 			`Senator Chuck Schumer would not say whether the vote was "a sad day for the party and the country."`,
 			"a sad day for the party", []string{""}},
+		{"someone who says yes after a quote does not speak it",
+			"Melanie Hart watched the speech at home.\n\n\"Is he winning?\" she asked, but Kevin was asleep, and as the candidate went on about \"how the whole system is rigged against us,\" Melanie said yes, over and over again.",
+			"how the whole system is rigged", []string{""}},
 		{"a joint subject speaks for neither", `Lavrov and Kerry told reporters that the two sides were "very close to a deal on the text" now.`,
 			"very close to a deal", []string{""}},
 	}

@@ -487,6 +487,11 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 		if a.isPlaceholder(v) || !(d.g.speechVerbs[a.tok(v).low] || how && a.tok(v).low == "put") || a.tok(v).cap {
 			continue
 		}
+		// "“…,” Melanie said yes, over and over": a verb that takes
+		// "yes" or "no" answers; it does not report the quote.
+		if v+1 < hi && !a.isPlaceholder(v+1) && a.tok(v+1).is("yes", "no") {
+			return noSpeaker(), false
+		}
 		// "“…,” TASS quoted Putin as saying": the quoted one speaks; so
 		// does the one "RIA Novosti reported … as saying".
 		if a.tok(v).is("quoted", "reported") {
@@ -574,6 +579,12 @@ func (a *attributor) tagBefore(lo, p int) (speaker, bool) {
 	if b := a.lastClauseStart(lo, p); b > lo {
 		if sp, ok := a.firstTagIn(b, p); ok {
 			return sp, true
+		}
+		// "“…?” she asked, but Kevin was asleep, and as the candidate
+		// went on about “…”": a last clause with a subject of its own
+		// and no reporting verb is not told by the clause before.
+		if _, _, ok := a.sentenceSubject(b, p); ok {
+			return noSpeaker(), false
 		}
 	}
 	return a.firstTagIn(lo, p)
