@@ -3,7 +3,6 @@
 package matrix_test
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -27,6 +26,7 @@ import (
 	"github.com/attache-bot/attache/bot"
 	"github.com/attache-bot/attache/config"
 	"github.com/attache-bot/attache/digest"
+	"github.com/attache-bot/attache/internal/lockedbuf"
 	"github.com/attache-bot/attache/store"
 	"github.com/attache-bot/attache/store/storetest"
 )
@@ -148,24 +148,6 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// syncLog is a logger whose output the test can search (for secrets).
-type syncLog struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *syncLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *syncLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
 func loadTestDigest(t *testing.T) (digest.Digest, string) {
 	t.Helper()
 	raw, err := os.ReadFile("testdata/digest.json")
@@ -206,7 +188,7 @@ func testEncryptedRooms(t *testing.T, driver string) {
 		t.Fatal(err)
 	}
 	recoveryFile := filepath.Join(t.TempDir(), "recovery-key")
-	logs := &syncLog{}
+	logs := &lockedbuf.Buffer{}
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("bot log:\n%s", logs.String())
@@ -247,10 +229,7 @@ func testEncryptedRooms(t *testing.T, driver string) {
 
 	created, err := ac.cli.CreateRoom(ctx, &mautrix.ReqCreateRoom{
 		Preset: "private_chat", RoomAliasName: "secret",
-		InitialState: []*event.Event{{
-			Type: event.StateEncryption, StateKey: new(string),
-			Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}},
-		}},
+		InitialState: encryptedRoomState(),
 	})
 	if err != nil {
 		t.Fatal(err)

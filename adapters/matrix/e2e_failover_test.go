@@ -18,7 +18,6 @@ import (
 
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
-	"maunium.net/go/mautrix/id"
 
 	"github.com/attache-bot/attache/adapters"
 	"github.com/attache-bot/attache/adapters/matrix"
@@ -214,11 +213,8 @@ func testEncryptedFailover(t *testing.T, driver string) {
 	st, _ := seededStoreOn(t, driver, dsn)
 
 	created, err := ac.cli.CreateRoom(ctx, &mautrix.ReqCreateRoom{
-		Preset: "private_chat",
-		InitialState: []*event.Event{{
-			Type: event.StateEncryption, StateKey: new(string),
-			Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}},
-		}},
+		Preset:       "private_chat",
+		InitialState: encryptedRoomState(),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -30,6 +30,15 @@ import (
 
 const seedArticle = "../../examples/articles/000_dca0585e2d2c906d.txt"
 
+// encryptedRoomState is the initial state of a new room encrypted with
+// Megolm.
+func encryptedRoomState() []*event.Event {
+	return []*event.Event{{
+		Type: event.StateEncryption, StateKey: new(string),
+		Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}},
+	}}
+}
+
 // seededStore is a SQLite store holding the seed article, analysed by the
 // real extractor.
 func seededStore(t *testing.T) (store.Store, *extract.Extractor) {
@@ -471,10 +480,7 @@ func TestMatrixEndToEnd(t *testing.T) {
 	t.Run("encrypted room is told once", func(t *testing.T) {
 		enc, err := ac.CreateRoom(ctx, &mautrix.ReqCreateRoom{
 			Preset: "private_chat", Invite: []id.UserID{botUser.ID},
-			InitialState: []*event.Event{{
-				Type: event.StateEncryption, StateKey: new(string),
-				Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}},
-			}},
+			InitialState: encryptedRoomState(),
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/attache-bot/attache/adapters/matrix"
 	"github.com/attache-bot/attache/config"
+	"github.com/attache-bot/attache/internal/lockedbuf"
 	"github.com/attache-bot/attache/store"
 )
 
@@ -64,33 +64,15 @@ func (p *slackPosts) all() []string {
 	return append([]string(nil), p.posts...)
 }
 
-// lockedBuffer collects a running command's output.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // startRun runs `attache run --config path` in-process until the returned
 // stop function is called; stop returns the exit code.
-func startRun(t *testing.T, path, healthURL string) (stop func() int, stderr *lockedBuffer) {
+func startRun(t *testing.T, path, healthURL string) (stop func() int, stderr *lockedbuf.Buffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	stderr = &lockedBuffer{}
+	stderr = &lockedbuf.Buffer{}
 	code := make(chan int, 1)
 	go func() {
-		code <- dispatch(ctx, stdio{in: strings.NewReader(""), out: &lockedBuffer{}, err: stderr}, []string{"run", "--config", path})
+		code <- dispatch(ctx, stdio{in: strings.NewReader(""), out: &lockedbuf.Buffer{}, err: stderr}, []string{"run", "--config", path})
 	}()
 	waitUntil(t, 10*time.Second, "/healthz to answer 200", func() bool {
 		select {
@@ -267,10 +249,10 @@ func TestRunWithoutConfigServesHealth(t *testing.T) {
 	t.Setenv("ATTACHE_HTTP_LISTEN", addr)
 	t.Setenv("ATTACHE_DATABASE_DSN", filepath.Join(dir, "attache.db"))
 	ctx, cancel := context.WithCancel(context.Background())
-	stderr := &lockedBuffer{}
+	stderr := &lockedbuf.Buffer{}
 	code := make(chan int, 1)
 	go func() {
-		code <- dispatch(ctx, stdio{in: strings.NewReader(""), out: &lockedBuffer{}, err: stderr}, []string{"run"})
+		code <- dispatch(ctx, stdio{in: strings.NewReader(""), out: &lockedbuf.Buffer{}, err: stderr}, []string{"run"})
 	}()
 	waitUntil(t, 10*time.Second, "/healthz", func() bool {
 		resp, err := http.Get("http://" + addr + "/healthz")
