@@ -46,6 +46,9 @@ type attributor struct {
 	// pronounSex is the sex a "he" or "she" already resolved to a person
 	// of unknown sex reveals, so that the other pronoun skips that person.
 	pronounSex map[int]gender
+	// labelCounts is how many paragraphs each folded transcript label
+	// opens (labels.go), made on first use.
+	labelCounts map[string]int
 }
 
 // sexOf returns what the article says of a person's sex: from names, role

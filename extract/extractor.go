@@ -145,6 +145,7 @@ func (e *Extractor) analyze(ctx context.Context, text string, explain bool) (Ana
 // transcript's label states its speaker, so the rules' reading of it stands.
 func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speakerChoice {
 	out := make([]speakerChoice, len(cands))
+	overruled := overrulings()
 	for q := range cands {
 		if at.d.quotes[q].label || at.qpos[q] < 0 {
 			out[q] = speakerChoice{who: at.got[q]}
@@ -163,7 +164,7 @@ func (e *Extractor) chooseSpeakers(at *attributor, cands [][]candidate) []speake
 		if out[q].who.kind == SpeakerNone {
 			continue
 		}
-		for _, o := range overrulings() {
+		for _, o := range overruled {
 			if o.applies(at, cands[q], q, out[q]) {
 				out[q] = speakerChoice{who: noSpeaker(), null: out[q].null, scores: out[q].scores, probs: out[q].probs, overruled: o.name}
 				break
@@ -215,7 +216,7 @@ func overrulings() []overruling {
 		}},
 		// "Netanyahu rejected Biden's call for “…”"
 		{"the content of someone's claim", func(at *attributor, _ []candidate, q int, ch speakerChoice) bool {
-			return at.route[q] == "possessed" && at.claimContent(q) && !sameSpeaker(ch.who, at.got[q])
+			return at.route[q] == routePossessed && at.claimContent(q) && !sameSpeaker(ch.who, at.got[q])
 		}},
 		// "Graham was accused by Schumer of “…”": the agent speaks, and
 		// the passive subject never does.

@@ -42,7 +42,7 @@ func (a *attributor) labelSpeaker(q int) speaker {
 		// Let's start …") is still named by the label, when the label is
 		// a name and opens more than one paragraph: a one-off "UPDATE:"
 		// or "WATCH:" is not a speaker.
-		if d.labelIsName(names) && d.labelUses(key(label)) >= 2 {
+		if d.labelIsName(names) && a.labelUses(key(label)) >= 2 {
 			return speaker{name: labelName(label, names), kind: SpeakerPerson, person: -1}
 		}
 		return noSpeaker()
@@ -78,15 +78,20 @@ func (d *doc) labelIsName(names []string) bool {
 	return true
 }
 
-// labelUses counts the paragraphs whose transcript label folds to k.
-func (d *doc) labelUses(k string) int {
-	n := 0
-	for _, p := range d.paras {
-		if p.label >= 0 && key(d.text[labelStart(d.text, p):p.label]) == k {
-			n++
+// labelUses counts the paragraphs whose transcript label folds to k. The
+// counts are made once per article, on first use: a transcript asks for
+// every paragraph's label.
+func (a *attributor) labelUses(k string) int {
+	if a.labelCounts == nil {
+		d := a.d
+		a.labelCounts = map[string]int{}
+		for _, p := range d.paras {
+			if p.label >= 0 {
+				a.labelCounts[key(d.text[labelStart(d.text, p):p.label])]++
+			}
 		}
 	}
-	return n
+	return a.labelCounts[k]
 }
 
 // labelName writes the name words of a label as a name is written

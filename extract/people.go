@@ -87,8 +87,10 @@ func sortMentions(ms []mention) {
 func (d *doc) clusterPeople() {
 	d.people = d.people[:0]
 	order := make([]int, len(d.mentions))
+	titleSex := make([]gender, len(d.mentions)) // what "Mr." or "Mrs." before each mention says
 	for i := range order {
 		order[i] = i
+		titleSex[i] = d.honorificSex(d.mentions[i])
 	}
 	// Aliases last: each joins the person it was found to stand for, who
 	// is made from the other mentions.
@@ -102,7 +104,7 @@ func (d *doc) clusterPeople() {
 		}
 		// A surname with "Mr." or "Mrs." before it settles whom the
 		// surname stands for before the bare ones are placed.
-		return d.honorificSex(ma) != genderUnknown && d.honorificSex(mb) == genderUnknown
+		return titleSex[order[a]] != genderUnknown && titleSex[order[b]] == genderUnknown
 	})
 	ix := newPeopleIndex(d.g.vocabulary)
 	byWords := map[string]int{}
@@ -121,7 +123,7 @@ func (d *doc) clusterPeople() {
 		if len(ws) > 1 && isAcronym(d.text[d.toks[m.nameStart].start:d.toks[m.nameStart].end]) {
 			sn = ws[0] // "IWAYA Takeshi": the capitals mark the surname
 		}
-		sex := d.honorificSex(*m)
+		sex := titleSex[mi]
 		if sex == genderUnknown {
 			sex = d.g.givenNameSex(ws, sn)
 		}

@@ -14,7 +14,7 @@ func (a *attributor) tagged(q int) (speaker, bool) {
 	p := a.qpos[q]
 	lo, hi := a.sentenceBounds(p)
 	if sp, ok := a.possessedWords(lo, p); ok {
-		a.route[q] = "possessed"
+		a.route[q] = routePossessed
 		return sp, true
 	}
 	if sp, ok := a.gappedSpeaker(lo, p); ok {
@@ -162,6 +162,10 @@ func (a *attributor) deniedWords(lo, p int) bool {
 	return false
 }
 
+// routePossessed is the route of a quote inside someone's reported words
+// ("Kallas said Lavrov's claim that Europe was “at war”").
+const routePossessed = "possessed"
+
 // routeRelayed is the route of a quote whose sentence also names who
 // relays it ("TASS quoted Putin as saying", "according to RIA Novosti",
 // "RIA Novosti reported"): the speaker the rules found speaks, and the
@@ -179,18 +183,26 @@ func (a *attributor) relayed(lo, hi int) bool {
 		case t.low == "according" && v+1 < hi && !a.isPlaceholder(v+1) && a.tok(v+1).low == "to",
 			t.is("reported", "reports"):
 			return true
-		case t.low == "quoted":
-			for u := v + 1; u+1 < hi && u < v+16; u++ {
-				if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
-					break
-				}
-				if a.tok(u).low == "as" && a.asSaying(u+1) {
-					return true
-				}
-			}
+		case t.low == "quoted" && a.asSayingAfter(v, hi) >= 0:
+			return true
 		}
 	}
 	return false
+}
+
+// asSayingAfter returns where "as saying" (or "as warning", "as telling")
+// stands after the "quoted" or "reported" at v ("quoted Putin as saying",
+// "was quoted as saying"), before hi, or -1.
+func (a *attributor) asSayingAfter(v, hi int) int {
+	for u := v + 1; u+1 < hi && u < v+16; u++ {
+		if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
+			return -1
+		}
+		if a.tok(u).low == "as" && a.asSaying(u+1) {
+			return u
+		}
+	}
+	return -1
 }
 
 // mediaTagAfter reports whether the reporting verb after the quote, from
@@ -495,16 +507,11 @@ func (a *attributor) tagAfter(k, hi int) (speaker, bool) {
 		// "“…,” TASS quoted Putin as saying": the quoted one speaks; so
 		// does the one "RIA Novosti reported … as saying".
 		if a.tok(v).is("quoted", "reported") {
-			for u := v + 2; u+1 < hi && u < v+14; u++ {
-				if a.isPlaceholder(u) || a.isPlaceholder(u+1) {
-					break
+			if u := a.asSayingAfter(v, hi); u > v+1 && u < v+14 {
+				if a.nounPhraseSuffix(v+1, u) == v+1 {
+					return a.resolve(v+1, u)
 				}
-				if a.tok(u).low == "as" && a.asSaying(u+1) {
-					if a.nounPhraseSuffix(v+1, u) == v+1 {
-						return a.resolve(v+1, u)
-					}
-					return noSpeaker(), false
-				}
+				return noSpeaker(), false
 			}
 		}
 		a0, b0, ok := a.subjectOf(v, k)
