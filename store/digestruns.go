@@ -130,29 +130,15 @@ func (s *sqlStore) MarkDigestMessageSending(ctx context.Context, runID int64, ho
 		return fmt.Errorf("store: mark digest run %d message %d sending: negative index or empty marker", runID, i)
 	}
 	now := s.now()
-	res, err := s.w.ExecContext(ctx, `UPDATE digest_runs
+	return s.updateHeld(ctx, fmt.Sprintf("mark digest run %d message %d sending", runID, i), holder, `UPDATE digest_runs
 		SET pending = $3, pending_marker = $4, pending_at = $5, lease_until = $6
 		WHERE id = $1 AND holder = $2 AND NOT delivered`,
 		runID, holder, i, marker, now.UnixMicro(), now.Add(lease).UnixMicro())
-	if err != nil {
-		return fmt.Errorf("store: mark digest run %d message %d sending: %w", runID, i, err)
-	}
-	if affected(res) == 0 {
-		return fmt.Errorf("store: mark digest run %d message %d sending by %s: %w", runID, i, holder, ErrNotHolder)
-	}
-	return nil
 }
 
 func (s *sqlStore) MarkDigestMessageRefused(ctx context.Context, runID int64, holder string, i int) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE digest_runs SET pending = -1, pending_marker = ''
+	return s.updateHeld(ctx, fmt.Sprintf("mark digest run %d message %d refused", runID, i), holder, `UPDATE digest_runs SET pending = -1, pending_marker = ''
 		WHERE id = $1 AND holder = $2 AND NOT delivered AND pending = $3`, runID, holder, i)
-	if err != nil {
-		return fmt.Errorf("store: mark digest run %d message %d refused: %w", runID, i, err)
-	}
-	if affected(res) == 0 {
-		return fmt.Errorf("store: mark digest run %d message %d refused by %s: %w", runID, i, holder, ErrNotHolder)
-	}
-	return nil
 }
 
 func (s *sqlStore) MarkDigestMessageSent(ctx context.Context, runID int64, holder string, i int, lease time.Duration) error {
@@ -160,40 +146,36 @@ func (s *sqlStore) MarkDigestMessageSent(ctx context.Context, runID int64, holde
 		return fmt.Errorf("store: mark digest run %d message %d sent: negative index", runID, i)
 	}
 	// A message recorded sent is no longer in doubt (nor any before it).
-	res, err := s.w.ExecContext(ctx, `UPDATE digest_runs
+	return s.updateHeld(ctx, fmt.Sprintf("mark digest run %d message %d sent", runID, i), holder, `UPDATE digest_runs
 		SET sent = CASE WHEN sent < $3 THEN $3 ELSE sent END, lease_until = $4,
 			pending_marker = CASE WHEN pending < $3 THEN '' ELSE pending_marker END,
 			pending = CASE WHEN pending < $3 THEN -1 ELSE pending END
 		WHERE id = $1 AND holder = $2 AND NOT delivered`,
 		runID, holder, i+1, s.now().Add(lease).UnixMicro())
-	if err != nil {
-		return fmt.Errorf("store: mark digest run %d message %d sent: %w", runID, i, err)
-	}
-	if affected(res) == 0 {
-		return fmt.Errorf("store: mark digest run %d message %d sent by %s: %w", runID, i, holder, ErrNotHolder)
-	}
-	return nil
 }
 
 func (s *sqlStore) FinishDigestRun(ctx context.Context, runID int64, holder string, errMsg string) error {
-	var (
-		res sql.Result
-		err error
-	)
+	what := fmt.Sprintf("finish digest run %d", runID)
 	if errMsg == "" {
-		res, err = s.w.ExecContext(ctx, `UPDATE digest_runs
+		return s.updateHeld(ctx, what, holder, `UPDATE digest_runs
 			SET delivered = $3, delivered_at = $4, error = '', holder = '', lease_until = 0,
 				pending = -1, pending_marker = ''
 			WHERE id = $1 AND holder = $2 AND NOT delivered`, runID, holder, true, s.now().UnixMicro())
-	} else {
-		res, err = s.w.ExecContext(ctx, `UPDATE digest_runs SET error = $3, holder = '', lease_until = 0
-			WHERE id = $1 AND holder = $2 AND NOT delivered`, runID, holder, errMsg)
 	}
+	return s.updateHeld(ctx, what, holder, `UPDATE digest_runs SET error = $3, holder = '', lease_until = 0
+		WHERE id = $1 AND holder = $2 AND NOT delivered`, runID, holder, errMsg)
+}
+
+// updateHeld runs an update of a digest run that holder must hold; what
+// names the update in its errors ("mark digest run 3 message 2 sent"), and
+// an update that changes no row fails with ErrNotHolder.
+func (s *sqlStore) updateHeld(ctx context.Context, what, holder, query string, args ...any) error {
+	res, err := s.w.ExecContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("store: finish digest run %d: %w", runID, err)
+		return fmt.Errorf("store: %s: %w", what, err)
 	}
 	if affected(res) == 0 {
-		return fmt.Errorf("store: finish digest run %d by %s: %w", runID, holder, ErrNotHolder)
+		return fmt.Errorf("store: %s by %s: %w", what, holder, ErrNotHolder)
 	}
 	return nil
 }
