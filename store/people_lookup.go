@@ -180,10 +180,7 @@ func loadPeople(ctx context.Context, db queryer, ids []int64) (map[int64]*person
 		aliasRow
 		roleRow
 	)
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
+	args := idArgs(ids)
 	in := "(" + placeholders(1, len(ids)) + ")"
 	rows, err := db.QueryContext(ctx, fmt.Sprintf(`
 		SELECT %[1]d, id, name, articles, first_seen, last_seen, '' FROM people WHERE id IN %[4]s
@@ -425,6 +422,15 @@ func (rc roleCounts) distinct(field func(roleCount) string) []string {
 }
 
 // placeholders returns "$from, $from+1, ..." for n parameters.
+// idArgs is ids as query arguments, for the placeholders of an IN list.
+func idArgs(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
+
 func placeholders(from, n int) string {
 	var b strings.Builder
 	for i := range n {

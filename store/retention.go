@@ -39,10 +39,7 @@ func (s *sqlStore) pruneArticleBatch(ctx context.Context, before time.Time, keep
 		if err != nil || len(ids) == 0 {
 			return err
 		}
-		args := make([]any, len(ids))
-		for i, id := range ids {
-			args[i] = id
-		}
+		args := idArgs(ids)
 		in := placeholders(1, len(ids))
 		mentioned, err := int64s(ctx, tx, `SELECT person_id FROM mentions WHERE article_id IN (`+in+`)
 			UNION SELECT person_id FROM quotes WHERE article_id IN (`+in+`) AND person_id IS NOT NULL`, args...)
@@ -71,10 +68,7 @@ func refreshPeople(ctx context.Context, tx *txn, ids []int64) (int64, error) {
 	if len(ids) == 0 {
 		return 0, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
+	args := idArgs(ids)
 	in := placeholders(1, len(ids))
 	res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id IN (`+in+`)
 		AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.person_id = people.id)
